@@ -1,0 +1,54 @@
+using Timing.Core.Elections;
+
+namespace Timing.Core.Cycle;
+
+/// <summary>The validated contents of config/cycle.json and config/elections.json.</summary>
+public sealed class CycleRules
+{
+    private readonly Dictionary<string, MomentDefinition> _byKind;
+    private readonly Dictionary<string, PhaseDefinition> _phases;
+    private readonly Dictionary<(int Year, SchoolRegion Region), DateInterval> _summerHolidays;
+
+    public CycleRules(
+        IReadOnlyList<PhaseDefinition> phases,
+        IReadOnlyList<MomentDefinition> moments,
+        ElectionCalendar elections,
+        IReadOnlyDictionary<(int Year, SchoolRegion Region), DateInterval> summerHolidays)
+    {
+        Phases = phases;
+        Moments = moments;
+        Elections = elections;
+        _byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
+        _phases = phases.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _summerHolidays = new Dictionary<(int, SchoolRegion), DateInterval>(summerHolidays);
+        ElectionMoments = moments.Where(m => !m.IsYearly).ToArray();
+        YearlyMoments = moments.Where(m => m.IsYearly).ToArray();
+    }
+
+    public IReadOnlyList<PhaseDefinition> Phases { get; }
+
+    /// <summary>Every moment kind, in the order of the configuration file.</summary>
+    public IReadOnlyList<MomentDefinition> Moments { get; }
+
+    /// <summary>Moments that occur once per election cycle.</summary>
+    public IReadOnlyList<MomentDefinition> ElectionMoments { get; }
+
+    /// <summary>Moments that occur every calendar year.</summary>
+    public IReadOnlyList<MomentDefinition> YearlyMoments { get; }
+
+    public ElectionCalendar Elections { get; }
+
+    public MomentDefinition Moment(string kind) =>
+        _byKind.TryGetValue(kind, out var definition)
+            ? definition
+            : throw new KeyNotFoundException($"No moment kind '{kind}' in the cycle configuration.");
+
+    public PhaseDefinition Phase(string id) =>
+        _phases.TryGetValue(id, out var phase)
+            ? phase
+            : throw new KeyNotFoundException($"No phase '{id}' in the cycle configuration.");
+
+    /// <summary>The school summer holiday of a region in a year, when config lists it.</summary>
+    public DateInterval? SummerHoliday(int year, SchoolRegion region) =>
+        _summerHolidays.TryGetValue((year, region), out var dates) ? dates : null;
+}

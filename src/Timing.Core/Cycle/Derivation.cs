@@ -1,0 +1,25 @@
+namespace Timing.Core.Cycle;
+
+/// <summary>How a moment's dates follow from the rules. Exactly one form per moment in config/cycle.json.</summary>
+public abstract record Derivation;
+
+/// <summary>The dates are statutory and computed in code by the named law rule (see <see cref="LawRules"/>).</summary>
+public sealed record LawDerivation(string Rule) : Derivation;
+
+/// <summary>A date relative to another moment of the same cycle: its start or end plus an offset.</summary>
+public sealed record DateReference(string From, MomentEdge Edge, Period Offset);
+
+/// <summary>Start (and for windows, end) as offsets from other moments of the same cycle.</summary>
+public sealed record OffsetDerivation(DateReference Start, DateReference? End) : Derivation;
+
+/// <summary>
+/// A date that is not known in advance: a median with a p10–p90 range, as offsets from another moment.
+/// An actual date, once entered, replaces it.
+/// </summary>
+public sealed record EstimateDerivation(string From, Period P10, Period Median, Period P90) : Derivation;
+
+/// <summary>
+/// A window (or point) on the same days every calendar year. With <paramref name="FollowSchoolHolidays"/>
+/// the window is replaced by the school summer holiday of the municipality's region when it is known.
+/// </summary>
+public sealed record YearlyDerivation(AnnualDate Start, AnnualDate End, bool FollowSchoolHolidays = false) : Derivation;

@@ -1,0 +1,70 @@
+using Timing.Core.Elections;
+
+namespace Timing.Core.Cycle;
+
+/// <summary>Whether a law rule dates a moment per election cycle or per calendar year.</summary>
+public enum LawScope
+{
+    Election,
+    Year,
+}
+
+/// <summary>The dates a law rule gives, with the article or act they come from.</summary>
+public sealed record LawDates(DateInterval Dates, string Source);
+
+/// <summary>
+/// The statutory rules that config/cycle.json may name in <c>"law": "…"</c>. Each maps to the
+/// functions in <see cref="Elections"/>; one-off exceptions from config/elections.json win over
+/// the rule for the election they name.
+/// </summary>
+public sealed record LawRule(string Id, LawScope Scope, Func<ElectionCycle, LawDates>? ForCycle, Func<int, LawDates>? ForYear)
+{
+    public LawDates Compute(ElectionCycle cycle, ElectionCalendar calendar)
+    {
+        if (ForCycle is null)
+        {
+            throw new InvalidOperationException($"Law rule '{Id}' dates calendar years, not election cycles.");
+        }
+        if (!cycle.IsMerger
+            && calendar.ExceptionFor(ElectionBody.MunicipalCouncil, cycle.Year, Id) is { } exception)
+        {
+            return new LawDates(exception.Dates, exception.Source);
+        }
+        return ForCycle(cycle);
+    }
+
+    public LawDates Compute(int year) =>
+        ForYear is null ? throw new InvalidOperationException($"Law rule '{Id}' dates election cycles, not years.") : ForYear(year);
+}
+
+/// <summary>The registry of law rules by id.</summary>
+public static class LawRules
+{
+    public static readonly IReadOnlyList<LawRule> All =
+    [
+        Cycle(MomentKinds.Nomination, c => c.IsMerger
+            ? Day(c.NominationDay, MergerElections.ElectionRule)
+            : Day(c.NominationDay, Kieswet.NominationRule)),
+        Cycle(MomentKinds.Election, c => Day(c.ElectionDay, c.IsMerger ? MergerElections.ElectionRule : Kieswet.ElectionDayRule)),
+        Cycle(MomentKinds.RegistrationDeadline, c => Day(Kieswet.RegistrationDeadline(c.NominationDay), Kieswet.RegistrationRule)),
+        Cycle(MomentKinds.SupportDeclarations, c =>
+            new LawDates(Kieswet.SupportDeclarations(c.NominationDay), Kieswet.SupportDeclarationRule.Article)),
+        Cycle(MomentKinds.ListsFinal, c => Day(Kieswet.ListsFinal(c.NominationDay), Kieswet.ListValidationRule)),
+        Cycle(MomentKinds.Installation, c => c.MergerDate is { } merger
+            ? Day(MergerElections.Installation(merger), MergerElections.InstallationRule)
+            : Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
+        Year(MomentKinds.BudgetDay, y => Day(BudgetLaw.Prinsjesdag(y), BudgetLaw.PrinsjesdagRule)),
+        Year(MomentKinds.AnnualAccountsDeadline, y => Day(BudgetLaw.AnnualAccountsDeadline(y), BudgetLaw.AnnualAccountsRule)),
+        Year(MomentKinds.BudgetDeadline, y => Day(BudgetLaw.BudgetDeadline(y), BudgetLaw.BudgetRule)),
+    ];
+
+    private static readonly Dictionary<string, LawRule> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    public static LawRule? Find(string id) => ById.GetValueOrDefault(id);
+
+    private static LawRule Cycle(string id, Func<ElectionCycle, LawDates> compute) => new(id, LawScope.Election, compute, null);
+
+    private static LawRule Year(string id, Func<int, LawDates> compute) => new(id, LawScope.Year, null, compute);
+
+    private static LawDates Day(LocalDate date, Statute statute) => new(new DateInterval(date, date), statute.Article);
+}

@@ -1,0 +1,52 @@
+namespace Timing.Core.Cycle;
+
+/// <summary>One dated moment of a municipality's timeline. A point has <see cref="Start"/> = <see cref="End"/>.</summary>
+public sealed record Moment
+{
+    public Moment(MomentKey key, MomentDefinition definition, LocalDate start, LocalDate end, Basis basis,
+        DateInterval? estimate = null, string? source = null)
+    {
+        if (end < start)
+        {
+            throw new ArgumentException(
+                $"End must not be before start (start {start:yyyy-MM-dd}, end {end:yyyy-MM-dd}).", nameof(end));
+        }
+        Key = key;
+        Definition = definition;
+        Start = start;
+        End = end;
+        Basis = basis;
+        Estimate = estimate;
+        Source = source;
+    }
+
+    public MomentKey Key { get; }
+
+    /// <summary>What the moment is: names, advice, audiences and nudge lead times from config.</summary>
+    public MomentDefinition Definition { get; }
+
+    public LocalDate Start { get; }
+
+    /// <summary>The last day of the moment (inclusive).</summary>
+    public LocalDate End { get; }
+
+    public Basis Basis { get; }
+
+    /// <summary>For estimates: the earliest and latest plausible days (p10 of the start, p90 of the end).</summary>
+    public DateInterval? Estimate { get; }
+
+    /// <summary>The article or act the date comes from, for law-based moments.</summary>
+    public string? Source { get; }
+
+    public string Kind => Key.Kind;
+
+    public int Cycle => Key.Cycle;
+
+    public bool IsPoint => Start == End;
+
+    public DateInterval Dates => new(Start, End);
+
+    public IReadOnlyList<string> Audiences => Definition.Audiences;
+
+    public string Title(Language language) => Definition.Name.In(language);
+}

@@ -1,0 +1,57 @@
+namespace Timing.Core.Cycle;
+
+/// <summary>
+/// The canonical moment ids. They appear in config, JSON output, feed categories and storage,
+/// so they never change once published.
+/// </summary>
+public static class MomentKinds
+{
+    public const string PartyPreparation = "party-preparation";
+    public const string ProgrammeInput = "programme-input";
+    public const string LeadCandidates = "lead-candidates";
+    public const string ProgrammeAdoption = "programme-adoption";
+    public const string CandidateLists = "candidate-lists";
+    public const string RegistrationDeadline = "registration-deadline";
+    public const string SupportDeclarations = "support-declarations";
+    public const string Nomination = "nomination";
+    public const string ListsFinal = "lists-final";
+    public const string Campaign = "campaign";
+    public const string Election = "election";
+    public const string Result = "result";
+    public const string Exploration = "exploration";
+    public const string Installation = "installation";
+    public const string CouncillorInduction = "councillor-induction";
+    public const string Negotiation = "negotiation";
+    public const string CoalitionAgreement = "coalition-agreement";
+    public const string CollegeAppointed = "college-appointed";
+    public const string CollegeProgramme = "college-programme";
+    public const string MidtermReview = "midterm-review";
+    public const string AnnualAccounts = "annual-accounts";
+    public const string AnnualAccountsDeadline = "annual-accounts-deadline";
+    public const string FrameworkNote = "framework-note";
+    public const string MayCircular = "may-circular";
+    public const string SummerRecess = "summer-recess";
+    public const string BudgetDay = "budget-day";
+    public const string DraftBudget = "draft-budget";
+    public const string BudgetDebate = "budget-debate";
+    public const string BudgetDeadline = "budget-deadline";
+    public const string DecemberCircular = "december-circular";
+
+    /// <summary>An event a municipality's user entered themselves (a coalition crisis, a hearing).</summary>
+    public const string LocalEvent = "local-event";
+
+    /// <summary>Every kind the cycle configuration must define, in cycle order.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        PartyPreparation, ProgrammeInput, LeadCandidates, ProgrammeAdoption, CandidateLists,
+        RegistrationDeadline, SupportDeclarations, Nomination, ListsFinal, Campaign, Election, Result,
+        Exploration, Installation, CouncillorInduction, Negotiation, CoalitionAgreement, CollegeAppointed,
+        CollegeProgramme, MidtermReview, AnnualAccounts, AnnualAccountsDeadline, FrameworkNote, MayCircular,
+        SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular,
+    ];
+
+    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="kind"/> is one of the canonical ids in <see cref="All"/>.</summary>
+    public static bool IsKnown(string kind) => Known.Contains(kind);
+}

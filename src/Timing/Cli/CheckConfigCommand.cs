@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Timing.Rules;
+
+namespace Timing.Cli;
+
+/// <summary><c>timing check-config [--config-dir DIR]</c>: validates the rule files and lists every problem.</summary>
+public static class CheckConfigCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
+        var command = new Command("check-config", "Controleert config/cycle.json en config/elections.json / Validates the rule files.") { configDir };
+        command.SetAction(parsed =>
+        {
+            var directory = CommandLine.ConfigDirectory(context.Settings, parsed.GetValue(configDir));
+            var result = CycleRulesLoader.Load(directory);
+            if (!result.IsValid)
+            {
+                foreach (var problem in result.Problems)
+                {
+                    context.Error.WriteLine(problem);
+                }
+                context.Error.WriteLine($"{result.Problems.Count} problem(s) in {directory}.");
+                return 1;
+            }
+            var rules = result.Rules!;
+            context.Output.WriteLine(
+                $"Configuratie in orde / configuration OK: {directory} — {rules.Moments.Count} moments, {rules.Phases.Count} phases, " +
+                $"{rules.Elections.Exceptions.Count} statutory exceptions, {rules.Elections.OtherElections.Count} other elections.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+
+namespace Timing.Cli;
+
+/// <summary>
+/// The verbs of the <c>timing</c> program. Without a verb (or with <c>serve</c>) the program runs the service.
+/// Exit codes: 0 done, 1 configuration problems or a failed operation, 2 bad input on the command line.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["plan", "check-config", "--help", "-h", "-?", "--version"];
+
+    /// <summary>Whether the arguments ask for a command rather than the service.</summary>
+    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Timing: de politieke kalender voor wie met gemeenten werkt / the political calendar for people who work with municipalities.")
+        {
+            PlanCommand.Create(context),
+            CheckConfigCommand.Create(context),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {parsed.CommandResult.Command.Name}";
+            var usage = parsed.CommandResult.Command == root ? Usage : PlanCommand.Usage;
+            context.Error.WriteLine($"{verb}: {parsed.Errors[0].Message.TrimEnd('.')}; expected: {usage}");
+            return 2;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            context.Error.WriteLine($"timing {parsed.CommandResult.Command.Name}: {e.Message}");
+            return 2;
+        }
+    }
+
+    public const string Usage = "timing [serve | plan | check-config] [options]; see timing --help";
+
+    /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
+    internal static string ConfigDirectory(IConfiguration settings, string? option) =>
+        option ?? settings.GetSection(Rules.TimingOptions.Section).Get<Rules.TimingOptions>()?.ResolvedConfigDirectory
+        ?? new Rules.TimingOptions().ResolvedConfigDirectory;
+}

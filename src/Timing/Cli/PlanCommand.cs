@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Timing.Core;
+using Timing.Core.Cycle;
+using Timing.Municipalities;
+using Timing.Rules;
+
+namespace Timing.Cli;
+
+/// <summary><c>timing plan</c>: prints a municipality's timeline as a table, JSON or iCalendar.</summary>
+public static class PlanCommand
+{
+    public const string Usage =
+        "timing plan --municipality GM0344 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|ics] [--lang nl|en] " +
+        "[--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--config-dir DIR] [--municipalities-file FILE]";
+
+    public static Command Create(CliContext context)
+    {
+        var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
+        var from = new Option<string>("--from") { Description = "First day (YYYY-MM-DD). Default: today." };
+        var to = new Option<string>("--to") { Description = "Last day, inclusive (YYYY-MM-DD). Default: two years after --from." };
+        var format = new Option<string>("--format") { Description = "table (default), json, or ics (the same body as the feed /feeds/{code}.ics)." };
+        format.AcceptOnlyFromAmong(Formats);
+        var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
+        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this 1 January (YYYY-MM-DD)." };
+        var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
+        var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names." };
+
+        var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
+        {
+            municipality, from, to, format, lang, merger, actual, configDir, listFile,
+        };
+        command.SetAction(parsed =>
+        {
+            var code = InputParsers.Municipality(parsed.GetValue(municipality)!);
+            var start = parsed.GetValue(from) is { } f ? InputParsers.Date(f, "--from") : ProductTime.Today(context.Clock);
+            var end = parsed.GetValue(to) is { } t ? InputParsers.Date(t, "--to") : start.PlusYears(2);
+            if (end < start)
+            {
+                throw new UsageException($"--to {end:yyyy-MM-dd} is before --from {start:yyyy-MM-dd}; expected --to on or after --from.");
+            }
+            var language = parsed.GetValue(lang) is { } l ? InputParsers.Language(l) : Language.Nl;
+            LocalDate? mergerDate = parsed.GetValue(merger) is { } m ? InputParsers.Date(m, "--merger-date") : null;
+            if (mergerDate is { Month: not 1 } or { Day: not 1 })
+            {
+                throw new UsageException($"--merger-date {mergerDate:yyyy-MM-dd} is not a 1 January; mergers take effect on 1 January (expected YYYY-01-01).");
+            }
+            var actuals = (parsed.GetValue(actual) ?? []).Select(InputParsers.Actual).ToArray();
+
+            var rules = CycleRulesLoader.Load(CommandLine.ConfigDirectory(context.Settings, parsed.GetValue(configDir)));
+            if (!rules.IsValid)
+            {
+                foreach (var problem in rules.Problems)
+                {
+                    context.Error.WriteLine(problem);
+                }
+                return 1;
+            }
+            var directory = LoadDirectory(context, parsed.GetValue(listFile));
+            if (directory is null)
+            {
+                return 1;
+            }
+            if (parsed.GetValue(format) == "ics")
+            {
+                if (mergerDate is not null || actuals.Length > 0)
+                {
+                    throw new UsageException("--format ics prints the public feed, which follows the rules only; leave out --merger-date and --actual.");
+                }
+                DateInterval? range = parsed.GetValue(from) is null && parsed.GetValue(to) is null ? null : new DateInterval(start, end);
+                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, parsed.GetValue(configDir), parsed.GetValue(listFile)));
+                return 0;
+            }
+
+            var planner = new CyclePlanner(rules.Rules!);
+            var profile = new MunicipalityProfile(directory.Describe(code), mergerDate);
+            var resolved = actuals
+                .Select(a => new ActualDate(a.Kind, planner.CycleOf(profile, a.Kind, a.Dates.Start), a.Dates))
+                .ToArray();
+            var timeline = planner.Plan(profile with { Actuals = resolved }, new DateInterval(start, end));
+
+            context.Output.Write(parsed.GetValue(format) switch
+            {
+                "json" => TimelineJson.Render(timeline, language) + Environment.NewLine,
+                _ => TimelineTable.Render(timeline, language),
+            });
+            return 0;
+        });
+        return command;
+    }
+
+    private static readonly string[] Formats = ["table", "json", "ics"];
+
+    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, string? configDir, string? listFile)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (configDir is not null)
+        {
+            overrides[$"{TimingOptions.Section}:{nameof(TimingOptions.ConfigDirectory)}"] = configDir;
+        }
+        if (listFile is not null)
+        {
+            overrides[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"] = listFile;
+        }
+        using var services = CliServices.StartAsync(context, overrides).GetAwaiter().GetResult();
+        var feed = services.GetRequiredService<Feeds.FeedService>()
+            .MunicipalityFeedAsync(municipality, Feeds.FeedFilter.All, language, CancellationToken.None, range).GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(feed.Body);
+    }
+
+    private static MunicipalityDirectory? LoadDirectory(CliContext context, string? option)
+    {
+        var path = option ?? context.Settings[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return MunicipalityDirectory.Empty;
+        }
+        try
+        {
+            return new MunicipalityDirectory(MunicipalityList.Load(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            context.Error.WriteLine($"Municipality list {path}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Timing.Core.Cycle;
+using Timing.Municipalities;
+
+namespace Timing.Feeds;
+
+/// <summary>GET/HEAD /feeds/{code}.ics: the public feed of a municipality, with HTTP revalidation.</summary>
+public static class FeedEndpoints
+{
+    public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>()
+            .Bind(configuration.GetSection(FeedOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http"),
+                "Feeds:BaseUrl must be an absolute http(s) address, e.g. https://timing.example.nl.")
+            .Validate(o => Uri.CheckHostName(o.UidHost) is UriHostNameType.Dns or UriHostNameType.IPv4,
+                "Feeds:UidHost must be a host name such as timing.example.nl; it becomes the domain of every event UID.")
+            .Validate(o => o.MonthsBack is >= 0 and <= 120 && o.YearsAhead is >= 1 and <= 20,
+                "Feeds:MonthsBack must be 0–120 and Feeds:YearsAhead 1–20.")
+            .ValidateOnStart();
+        services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        services.AddSingleton<FeedService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/feeds/{code}.ics", [HttpMethods.Get, HttpMethods.Head], ServeMunicipalityFeed);
+        return app;
+    }
+
+    private static async Task ServeMunicipalityFeed(string code, HttpContext http, FeedService feeds, MunicipalityDirectory municipalities)
+    {
+        if (!MunicipalityCode.TryParse(code, out var parsed))
+        {
+            await Problem(http, StatusCodes.Status404NotFound, $"'{code}' is not a municipality code (expected GM followed by four digits, e.g. GM0344).");
+            return;
+        }
+        if (municipalities.Count > 0 && !municipalities.Contains(parsed.Value))
+        {
+            await Problem(http, StatusCodes.Status404NotFound, $"Unknown municipality {parsed}: it is not in the municipality list.");
+            return;
+        }
+        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
+        {
+            await Problem(http, StatusCodes.Status400BadRequest, error);
+            return;
+        }
+        var feed = await feeds.MunicipalityFeedAsync(municipalities.Describe(parsed.Value), filter, language, http.RequestAborted);
+        await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: true);
+    }
+
+    /// <summary>Writes a feed with its validators, or 304 when the client's copy is current.</summary>
+    public static async Task WriteAsync(HttpContext http, RenderedFeed feed, FeedOptions options, bool isPublic)
+    {
+        var response = http.Response;
+        var headers = response.GetTypedHeaders();
+        headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
+        headers.LastModified = feed.LastModified.ToDateTimeOffset();
+        headers.CacheControl = new CacheControlHeaderValue
+        {
+            Public = isPublic,
+            Private = !isPublic,
+            MaxAge = TimeSpan.FromSeconds(options.CacheSeconds),
+        };
+        if (NotModified(http.Request, feed))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentType = "text/calendar; charset=utf-8";
+        response.ContentLength = feed.Body.Length;
+        if (!HttpMethods.IsHead(http.Request.Method))
+        {
+            await response.Body.WriteAsync(feed.Body, http.RequestAborted);
+        }
+    }
+
+    private static bool NotModified(HttpRequest request, RenderedFeed feed)
+    {
+        var headers = request.GetTypedHeaders();
+        if (headers.IfNoneMatch is { Count: > 0 } tags)
+        {
+            // If-None-Match uses the weak comparison (RFC 9110 §13.1.2); it wins over If-Modified-Since.
+            var ours = EntityTagHeaderValue.Parse(feed.ETag);
+            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+        }
+        return headers.IfModifiedSince is { } since && feed.LastModified.ToDateTimeOffset() <= since.AddSeconds(0.999);
+    }
+
+    public static Task Problem(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync(message + "\n");
+    }
+}

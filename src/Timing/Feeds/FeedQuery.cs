@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using Timing.Core.Cycle;
+
+namespace Timing.Feeds;
+
+/// <summary>The optional query of a feed URL: audience=…, kinds=…, lang=nl|en. Errors name the parameter.</summary>
+public static class FeedQuery
+{
+    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out string? error)
+    {
+        filter = FeedFilter.All;
+        language = Language.Nl;
+        error = null;
+        if (query.TryGetValue("lang", out var lang))
+        {
+            switch (lang.ToString().Trim().ToLowerInvariant())
+            {
+                case "nl": language = Language.Nl; break;
+                case "en": language = Language.En; break;
+                default:
+                    error = $"Query parameter 'lang': '{lang}' is not supported; use nl or en.";
+                    return false;
+            }
+        }
+        if (!TryList(query, "audience", Audiences.IsKnown, Audiences.All, out var audiences, out error)
+            || !TryList(query, "kinds", MomentKinds.IsKnown, MomentKinds.All, out var kinds, out error))
+        {
+            return false;
+        }
+        filter = new FeedFilter(audiences, kinds);
+        return true;
+    }
+
+    private static bool TryList(IQueryCollection query, string name, Func<string, bool> known, IReadOnlyList<string> all,
+        out IReadOnlySet<string>? values, [NotNullWhen(false)] out string? error)
+    {
+        values = null;
+        error = null;
+        if (!query.TryGetValue(name, out var raw))
+        {
+            return true;
+        }
+        var items = raw.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        var unknown = items.FirstOrDefault(i => !known(i));
+        if (items.Length == 0 || unknown is not null)
+        {
+            error = $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {string.Join(", ", all)}.";
+            return false;
+        }
+        values = items.ToHashSet(StringComparer.Ordinal);
+        return true;
+    }
+}

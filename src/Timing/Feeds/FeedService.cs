@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Timing.Core;
+using Timing.Core.Cycle;
+using Timing.Storage;
+
+namespace Timing.Feeds;
+
+/// <summary>
+/// Makes feeds and keeps the last rendering of each in memory. A repeat request on the same day for the
+/// same data is answered from memory without planning or rendering; changed data is re-rendered once,
+/// and the ledger gives it the next SEQUENCE.
+/// </summary>
+public sealed class FeedService(
+    CyclePlanner planner,
+    CycleRules rules,
+    IClock clock,
+    IOptions<FeedOptions> options,
+    IServiceScopeFactory scopes,
+    IMemoryCache cache)
+{
+    private readonly FeedEventBuilder _builder = new(rules, options.Value);
+
+    /// <summary>The public feed of one municipality: its moments from the rules, without organisation-specific facts.</summary>
+    /// <param name="range">The period to cover; by default the horizon around today (Feeds:MonthsBack, Feeds:YearsAhead).</param>
+    public Task<RenderedFeed> MunicipalityFeedAsync(Municipality municipality, FeedFilter filter, Language language,
+        CancellationToken cancellationToken, DateInterval? range = null)
+    {
+        var today = ProductTime.Today(clock);
+        var period = range ?? options.Value.Horizon(today);
+        var key = $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
+        return GetAsync(key, today.ToString("yyyy-MM-dd", null), () =>
+        {
+            var timeline = planner.Plan(new MunicipalityProfile(municipality), period);
+            return (MunicipalityCalendar(municipality, language), _builder.Build([timeline], filter, language));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns the cached feed while <paramref name="validity"/> (the day and the data version) is unchanged;
+    /// otherwise composes the events and re-renders only if they differ from the cached ones.
+    /// </summary>
+    public async Task<RenderedFeed> GetAsync(string feedKey, string validity,
+        Func<(FeedCalendar Calendar, IReadOnlyList<FeedEvent> Events)> compose, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(feedKey, out Entry? entry) && entry!.Validity == validity)
+        {
+            return entry.Feed;
+        }
+        var (calendar, events) = compose();
+        var input = InputHash(calendar, events);
+        if (entry is not null && entry.Input == input)
+        {
+            Remember(feedKey, entry with { Validity = validity });
+            return entry.Feed;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var ledger = new FeedLedger(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), clock);
+        var stamps = await ledger.StampAsync(events.Select(e => (e.Uid, e.Fingerprint)), cancellationToken);
+        var body = IcsWriter.Write(calendar, events, stamps);
+        var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
+        var feedUid = "feed:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(feedKey)), 0, 20);
+        var feedStamp = (await ledger.StampAsync([(feedUid, digest)], cancellationToken))[feedUid];
+        var feed = new RenderedFeed(body, $"\"{digest}\"", feedStamp.Modified);
+        Remember(feedKey, new Entry(validity, input, feed));
+        return feed;
+    }
+
+    private FeedCalendar MunicipalityCalendar(Municipality municipality, Language language) => language == Language.En
+        ? new FeedCalendar($"Political calendar – Municipality of {municipality.Name}",
+            $"When to engage local politics in {municipality.Name}: elections, coalition forming and the budget cycle. Dates marked (expected) are estimates.")
+        : new FeedCalendar($"Politieke kalender – Gemeente {municipality.Name}",
+            $"Wanneer u de lokale politiek in {municipality.Name} benadert: verkiezingen, coalitievorming en de begrotingscyclus. Data met (verwacht) zijn schattingen.");
+
+    private void Remember(string key, Entry entry) =>
+        cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromDays(2) });
+
+    private static string InputHash(FeedCalendar calendar, IReadOnlyList<FeedEvent> events)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(calendar.Name + "\u001f" + calendar.Description));
+        foreach (var e in events)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', e.Uid, e.Fingerprint, e.Summary, e.Description,
+                e.Start.ToString("yyyy-MM-dd", null), e.EndExclusive.ToString("yyyy-MM-dd", null), e.Status, string.Join(',', e.Categories), e.Url)));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private sealed record Entry(string Validity, string Input, RenderedFeed Feed);
+}

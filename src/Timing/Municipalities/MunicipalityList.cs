@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Timing.Core.Cycle;
+
+namespace Timing.Municipalities;
+
+/// <summary>
+/// Reads the CBS municipality list: a CSV with a header "code,name", or the CBS/PDOK GeoJSON
+/// (features with properties statcode and statnaam). Malformed rows are errors that name the line.
+/// </summary>
+public static class MunicipalityList
+{
+    public static IReadOnlyList<Municipality> Parse(string text, string fileName)
+    {
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return trimmed.StartsWith('{') ? ParseGeoJson(trimmed, fileName) : ParseCsv(trimmed, fileName);
+    }
+
+    public static IReadOnlyList<Municipality> Load(string path) => Parse(File.ReadAllText(path), path);
+
+    private static List<Municipality> ParseCsv(string text, string fileName)
+    {
+        var lines = text.Split('\n');
+        var header = lines[0].Trim().TrimEnd('\r').ToLowerInvariant();
+        if (header.Replace(";", ",", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal) != "code,name")
+        {
+            throw new FormatException($"{fileName}: line 1 must be the header 'code,name' (found '{lines[0].Trim()}').");
+        }
+        var result = new List<Municipality>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var separator = line.IndexOfAny([',', ';']);
+            if (separator < 0)
+            {
+                throw new FormatException($"{fileName}: line {i + 1} has no name after the code: '{line}'.");
+            }
+            var code = Unquote(line[..separator]);
+            var name = Unquote(line[(separator + 1)..]);
+            Add(result, code, name, fileName, $"line {i + 1}");
+        }
+        return result;
+    }
+
+    private static List<Municipality> ParseGeoJson(string text, string fileName)
+    {
+        var result = new List<Municipality>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{fileName}: not valid GeoJSON (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+        using (document)
+        {
+            if (!document.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException($"{fileName}: a GeoJSON municipality list needs a 'features' list.");
+            }
+            var index = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                index++;
+                if (!feature.TryGetProperty("properties", out var properties)
+                    || !properties.TryGetProperty("statcode", out var code)
+                    || !properties.TryGetProperty("statnaam", out var name))
+                {
+                    throw new FormatException($"{fileName}: feature #{index} lacks properties.statcode or properties.statnaam.");
+                }
+                Add(result, code.GetString() ?? "", name.GetString() ?? "", fileName, $"feature #{index}");
+            }
+        }
+        return result;
+    }
+
+    private static void Add(List<Municipality> result, string codeText, string name, string fileName, string where)
+    {
+        if (!MunicipalityCode.TryParse(codeText, out var code))
+        {
+            throw new FormatException($"{fileName}: {where}: '{codeText}' is not a municipality code (expected GM followed by four digits).");
+        }
+        if (name.Length == 0)
+        {
+            throw new FormatException($"{fileName}: {where}: the name of {code} is empty.");
+        }
+        if (result.Any(m => m.Code == code))
+        {
+            throw new FormatException($"{fileName}: {where}: {code} appears twice.");
+        }
+        result.Add(new Municipality(code.Value, name));
+    }
+
+    private static string Unquote(string value) => value.Trim().Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal).Trim();
+}

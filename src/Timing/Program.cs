@@ -1,0 +1,25 @@
+using Timing.Cli;
+using Timing.Feeds;
+using Timing.Rules;
+using Timing.Storage;
+
+// The command line: `timing plan`, `timing check-config` … Anything else runs the service.
+if (CommandLine.Handles(args))
+{
+    return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, CliContext.DefaultSettings()));
+}
+
+var builder = WebApplication.CreateBuilder(args is ["serve", .. var rest] ? rest : args);
+builder.Services.AddTimingRules(builder.Configuration);
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddFeeds(builder.Configuration);
+
+var app = builder.Build();
+app.UseStaticFiles();
+app.MapGet("/health", () => Results.Text("ok"));
+app.MapFeeds();
+
+return await app.RunOrExplainAsync();
+
+/// <summary>The entry point, visible to tests that host the service.</summary>
+public partial class Program;

@@ -1,0 +1,179 @@
+using System.Text.Json;
+
+namespace Timing.Tests.Cli;
+
+public class PlanCommandTests
+{
+    private static readonly string[] Utrecht2025To2031 =
+        ["plan", "--municipality", "GM0344", "--from", "2025-01-01", "--to", "2031-12-31", "--format", "json"];
+
+    [Fact]
+    public void Plan_Json_FollowsTheContract()
+    {
+        var (exit, output, error) = CliRunner.Run([.. Utrecht2025To2031, "--municipalities-file", TestPaths.MunicipalitiesCsv]);
+        Assert.Equal((0, ""), (exit, error));
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("GM0344", root.GetProperty("municipality").GetProperty("code").GetString());
+        Assert.Equal("Utrecht", root.GetProperty("municipality").GetProperty("name").GetString());
+        Assert.Equal(("2025-01-01", "2031-12-31"), (root.GetProperty("from").GetString(), root.GetProperty("to").GetString()));
+
+        var moments = root.GetProperty("moments").EnumerateArray().ToArray();
+        var election = moments.Single(m => m.GetProperty("key").GetString() == "GM0344/election/2026");
+        Assert.Equal(
+            """{"key":"GM0344/election/2026","kind":"election","cycle":2026,"start":"2026-03-18","end":"2026-03-18","basis":"law","estimate":null,"audiences":["parties","candidates"],"title":"Gemeenteraadsverkiezingen"}""",
+            election.GetRawText());
+
+        // Date order, inclusive ends, every moment overlapping the range.
+        var starts = moments.Select(m => m.GetProperty("start").GetString()!).ToArray();
+        Assert.Equal(starts.Order(StringComparer.Ordinal), starts);
+        Assert.All(moments, m => Assert.True(
+            string.CompareOrdinal(m.GetProperty("end").GetString(), "2025-01-01") >= 0
+            && string.CompareOrdinal(m.GetProperty("start").GetString(), "2031-12-31") <= 0));
+        Assert.All(moments, m => Assert.Contains(m.GetProperty("basis").GetString(), new[] { "law", "typical", "estimate", "actual", "local" }));
+    }
+
+    [Theory]
+    // cycle.md §2: the 2026 dates, exactly.
+    [InlineData("registration-deadline", "2025-12-22", "2025-12-22")]
+    [InlineData("support-declarations", "2026-01-19", "2026-02-02")]
+    [InlineData("nomination", "2026-02-02", "2026-02-02")]
+    [InlineData("lists-final", "2026-02-06", "2026-02-06")]
+    [InlineData("election", "2026-03-18", "2026-03-18")]
+    [InlineData("result", "2026-03-26", "2026-03-26")]
+    [InlineData("installation", "2026-04-01", "2026-04-01")]
+    public void Plan_Json_ShowsThe2026Dates(string kind, string start, string end)
+    {
+        var moment = Moments(CliRunner.Run(Utrecht2025To2031).Output).Single(m => m.GetProperty("key").GetString() == $"GM0344/{kind}/2026");
+        Assert.Equal((start, end), (moment.GetProperty("start").GetString(), moment.GetProperty("end").GetString()));
+    }
+
+    [Fact]
+    public void Plan_Json_EstimateCarriesItsRange()
+    {
+        var agreement = Moments(CliRunner.Run(Utrecht2025To2031).Output).Single(m => m.GetProperty("kind").GetString() == "coalition-agreement" && m.GetProperty("cycle").GetInt32() == 2026);
+        Assert.Equal("estimate", agreement.GetProperty("basis").GetString());
+        Assert.Equal("""{"earliest":"2026-04-07","latest":"2026-07-26"}""", agreement.GetProperty("estimate").GetRawText());
+    }
+
+    [Fact]
+    public void Plan_Actual_ReplacesTheEstimateAndMovesDependants()
+    {
+        var moments = Moments(CliRunner.Run([.. Utrecht2025To2031, "--actual", "coalition-agreement=2026-06-10", "--actual", "college-appointed=2026-06-12"]).Output);
+        var agreement = moments.Single(m => m.GetProperty("key").GetString() == "GM0344/coalition-agreement/2026");
+        Assert.Equal(("2026-06-10", "actual", JsonValueKind.Null),
+            (agreement.GetProperty("start").GetString(), agreement.GetProperty("basis").GetString(), agreement.GetProperty("estimate").ValueKind));
+        var programme = moments.Single(m => m.GetProperty("key").GetString() == "GM0344/college-programme/2026");
+        Assert.Equal(("2026-06-13", "typical"), (programme.GetProperty("start").GetString(), programme.GetProperty("basis").GetString()));
+    }
+
+    [Fact]
+    public void Plan_MergerDate_AddsANovemberElectionAndSkipsTheRegularOne()
+    {
+        var elections = Moments(CliRunner.Run([.. Utrecht2025To2031, "--merger-date", "2027-01-01"]).Output)
+            .Where(m => m.GetProperty("kind").GetString() == "election")
+            .Select(m => m.GetProperty("start").GetString()!)
+            .ToArray();
+        Assert.Equal(["2026-11-18", "2030-03-20"], elections);
+    }
+
+    [Fact]
+    public void Plan_Table_IsAlignedAndDutchByDefault()
+    {
+        var (exit, output, _) = CliRunner.Run("plan", "--municipality", "GM0344", "--from", "2026-03-01", "--to", "2026-04-30",
+            "--municipalities-file", TestPaths.MunicipalitiesCsv);
+        Assert.Equal(0, exit);
+        var lines = output.Split(Environment.NewLine);
+        Assert.Equal("Gemeente Utrecht (GM0344) · 1 maart 2026 t/m 30 april 2026", lines[0]);
+        Assert.StartsWith("Begin ", lines[2], StringComparison.Ordinal);
+        var election = Assert.Single(lines, l => l.Contains("Gemeenteraadsverkiezingen", StringComparison.Ordinal));
+        Assert.StartsWith("wo 18 mrt 2026", election, StringComparison.Ordinal);
+        // Columns line up: the title column starts at the same place on every row.
+        var column = lines[2].IndexOf("Moment", StringComparison.Ordinal);
+        Assert.Equal(column, election.IndexOf("Gemeenteraadsverkiezingen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_TableInEnglish_UsesEnglishTitlesAndDates()
+    {
+        var (_, output, _) = CliRunner.Run("plan", "--municipality", "GM0344", "--from", "2026-03-18", "--to", "2026-03-18", "--lang", "en");
+        Assert.Contains("Wed 18 Mar 2026", output, StringComparison.Ordinal);
+        Assert.Contains("Municipal council elections", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_WithoutList_ShowsTheCodeAsName()
+    {
+        using var json = JsonDocument.Parse(CliRunner.Run(Utrecht2025To2031).Output);
+        Assert.Equal("GM0344", json.RootElement.GetProperty("municipality").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Plan_WithoutDates_StartsTodayInAmsterdam()
+    {
+        using var json = JsonDocument.Parse(CliRunner.Run("plan", "--municipality", "GM0344", "--format", "json").Output);
+        Assert.Equal(("2026-11-22", "2028-11-22"), (json.RootElement.GetProperty("from").GetString(), json.RootElement.GetProperty("to").GetString()));
+    }
+
+    [Theory]
+    [InlineData("timing plan: --municipality 'GM34' is not a municipality code; expected GM followed by four digits, e.g. GM0344.",
+        "plan", "--municipality", "GM34")]
+    [InlineData("timing plan: --from '2026-13-01' is not a valid date; expected YYYY-MM-DD, e.g. 2026-03-18.",
+        "plan", "--municipality", "GM0344", "--from", "2026-13-01")]
+    [InlineData("timing plan: --to 2025-01-01 is before --from 2026-01-01; expected --to on or after --from.",
+        "plan", "--municipality", "GM0344", "--from", "2026-01-01", "--to", "2025-01-01")]
+    [InlineData("timing plan: --merger-date 2027-03-01 is not a 1 January; mergers take effect on 1 January (expected YYYY-01-01).",
+        "plan", "--municipality", "GM0344", "--merger-date", "2027-03-01")]
+    [InlineData("timing plan: --lang 'de' is not supported; expected nl or en.",
+        "plan", "--municipality", "GM0344", "--lang", "de")]
+    public void Plan_BadInput_OneLineOnStderrAndExitCode2(string expected, params string[] args)
+    {
+        var (exit, output, error) = CliRunner.Run(args);
+        Assert.Equal((2, "", expected), (exit, output, error.TrimEnd()));
+    }
+
+    [Fact]
+    public void Plan_UnknownKindInActual_NamesTheKindAndTheForm()
+    {
+        var (exit, _, error) = CliRunner.Run("plan", "--municipality", "GM0344", "--actual", "coalition=2026-06-10");
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.StartsWith("timing plan: --actual names unknown moment kind 'coalition'; expected KIND=YYYY-MM-DD", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_UnknownOption_NamesItAndShowsTheUsage()
+    {
+        var (exit, _, error) = CliRunner.Run("plan", "--municipality", "GM0344", "--colour", "red");
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("--colour", error, StringComparison.Ordinal);
+        Assert.Contains("expected: timing plan --municipality GM0344", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_MissingMunicipality_SaysItIsRequired()
+    {
+        var (exit, _, error) = CliRunner.Run("plan", "--from", "2026-01-01");
+        Assert.Equal(2, exit);
+        Assert.Contains("--municipality", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_BrokenMunicipalityList_IsReportedWithItsPath()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var file = Path.Combine(dir, "list.csv");
+        File.WriteAllText(file, "code,name\nGM0344,Utrecht\nXX12,Nowhere\n");
+        var (exit, _, error) = CliRunner.Run("plan", "--municipality", "GM0344", "--municipalities-file", file);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{file}: line 3: 'XX12' is not a municipality code", error, StringComparison.Ordinal);
+        Directory.Delete(dir, true);
+    }
+
+    private static JsonElement[] Moments(string output)
+    {
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("moments").EnumerateArray().Select(m => m.Clone()).ToArray();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Timing.Rules;
+
+namespace Timing.Tests.Rules;
+
+public class StartupValidationTests
+{
+    [Fact]
+    public async Task Service_WithShippedConfig_StartsAndAnswersHealth()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        var response = await factory.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal("ok", response);
+    }
+
+    [Fact]
+    public void Validator_WithBrokenConfig_ListsEachProblem()
+    {
+        var dir = Cli.CheckConfigCommandTests.CopyConfig(c => c["moments"]![3]!["audiences"] = new System.Text.Json.Nodes.JsonArray("everyone"));
+        var result = new TimingOptionsValidator(new RulesSource()).Validate(null, new TimingOptions { ConfigDirectory = dir });
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("moment 'programme-adoption', field 'audiences': 'everyone' is not an audience", StringComparison.Ordinal));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task Service_RealProcess_WithBrokenConfig_ExitsWithWhatToFix()
+    {
+        var dir = Cli.CheckConfigCommandTests.CopyConfig(c => c["moments"]![3]!["audiences"] = new System.Text.Json.Nodes.JsonArray("everyone"));
+        var (exit, _, error) = await ProcessRunner.RunAsync(["--urls", "http://127.0.0.1:0"],
+            environment: new Dictionary<string, string> { ["Timing__ConfigDirectory"] = dir });
+        Assert.Equal(1, exit);
+        Assert.Contains("Timing cannot start; fix these settings first:", error, StringComparison.Ordinal);
+        Assert.Contains("moment 'programme-adoption', field 'audiences': 'everyone' is not an audience", error, StringComparison.Ordinal);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task Service_RealProcess_WithMissingMunicipalityList_ExitsWithAMessage()
+    {
+        var (exit, _, error) = await ProcessRunner.RunAsync(["--urls", "http://127.0.0.1:0"],
+            environment: new Dictionary<string, string> { ["Timing__MunicipalitiesFile"] = "/nonexistent/gemeenten.csv" });
+        Assert.Equal(1, exit);
+        Assert.Contains("Timing cannot start; fix these settings first:", error, StringComparison.Ordinal);
+        Assert.Contains("Timing:MunicipalitiesFile", error, StringComparison.Ordinal);
+    }
+}

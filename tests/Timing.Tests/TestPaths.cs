@@ -1,0 +1,42 @@
+namespace Timing.Tests;
+
+/// <summary>Where the tests find the repository, the shared test data and a scratch folder.</summary>
+public static class TestPaths
+{
+    /// <summary>The folder that holds Timing.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The CBS list of 2026 used as test data; it lives beside the repository, not in it.</summary>
+    public static string MunicipalitiesCsv
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "gemeenten-2026.csv"));
+            return File.Exists(path)
+                ? path
+                : throw new FileNotFoundException($"Test data missing: {path}. The tests expect the shared data folder beside the repository.");
+        }
+    }
+
+    public static string ConfigDirectory => Path.Combine(RepositoryRoot, "config");
+
+    /// <summary>A fresh folder under the system temp folder, removed by the caller when done.</summary>
+    public static string NewScratchDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "timing-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Timing.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException($"No Timing.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+
+namespace Timing.Tests;
+
+/// <summary>
+/// The real service in-process: a real SQLite file in a scratch folder, the municipality list of 2026,
+/// and a clock the test moves. Several factories on one database file act as restarts of one installation.
+/// </summary>
+public sealed class TimingFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public TimingFactory(string? databasePath = null, FakeClock? clock = null, Dictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
+        Clock = clock ?? new FakeClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = DatabasePath,
+            ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
+            ["Feeds:UidHost"] = "timing.test",
+            ["Feeds:BaseUrl"] = "https://timing.test",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeClock Clock { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+    }
+}
