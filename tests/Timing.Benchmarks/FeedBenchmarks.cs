@@ -31,6 +31,10 @@ public class FeedBenchmarks
         _stamps = events.ToDictionary(e => e.Uid, _ => new FeedStamp(2, Instant.FromUtc(2026, 11, 22, 9, 0)));
     }
 
+    /// <summary>The part before Ical.Net: planning and building the events with their texts.</summary>
+    [Benchmark]
+    public int PlanAndBuildEvents() => _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl).Count;
+
     [Benchmark]
     public int RenderMunicipalityFeed()
     {

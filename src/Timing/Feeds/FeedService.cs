@@ -22,6 +22,10 @@ public sealed class FeedService(
     IMemoryCache cache)
 {
     private readonly FeedEventBuilder _builder = new(rules, options.Value);
+    private int _renders;
+
+    /// <summary>How many times a feed was rendered by Ical.Net since start: for tests and diagnostics.</summary>
+    public int Renders => Volatile.Read(ref _renders);
 
     /// <summary>The public feed of one municipality: its moments from the rules, without organisation-specific facts.</summary>
     /// <param name="range">The period to cover; by default the horizon around today (Feeds:MonthsBack, Feeds:YearsAhead).</param>
@@ -61,6 +65,7 @@ public sealed class FeedService(
         var ledger = new FeedLedger(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), clock);
         var stamps = await ledger.StampAsync(events.Select(e => (e.Uid, e.Fingerprint)), cancellationToken);
         var body = IcsWriter.Write(calendar, events, stamps);
+        Interlocked.Increment(ref _renders);
         var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
         var feedUid = "feed:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(feedKey)), 0, 20);
         var feedStamp = (await ledger.StampAsync([(feedUid, digest)], cancellationToken))[feedUid];

@@ -19,6 +19,10 @@ public static class IcsWriter
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    // A serializer is not thread-safe, but reusing one per thread saves a third of the cost of an event.
+    [ThreadStatic]
+    private static ComponentSerializer? _serializer;
+
     public static byte[] Write(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, IReadOnlyDictionary<string, FeedStamp> stamps)
     {
         // Ical.Net writes the calendar's own lines and each event; events are written in parallel and
@@ -27,14 +31,16 @@ public static class IcsWriter
         Parallel.For(0, events.Count, i => texts[i] = EventText(events[i], stamps[events[i].Uid]));
         var frame = Frame(calendar);
         var end = frame.LastIndexOf("END:VCALENDAR", StringComparison.Ordinal);
-        var builder = new StringBuilder(frame.Length + texts.Sum(t => t.Length));
-        builder.Append(frame, 0, end);
+        // Encode straight into one array of the exact size: no intermediate string of the whole feed.
+        var size = Utf8NoBom.GetByteCount(frame) + texts.Sum(Utf8NoBom.GetByteCount);
+        var bytes = new byte[size];
+        var at = Utf8NoBom.GetBytes(frame, 0, end, bytes, 0);
         foreach (var text in texts)
         {
-            builder.Append(text);
+            at += Utf8NoBom.GetBytes(text, 0, text.Length, bytes, at);
         }
-        builder.Append(frame, end, frame.Length - end);
-        return Utf8NoBom.GetBytes(builder.ToString());
+        Utf8NoBom.GetBytes(frame, end, frame.Length - end, bytes, at);
+        return bytes;
     }
 
     /// <summary>The calendar without events: BEGIN:VCALENDAR, its properties, END:VCALENDAR.</summary>
@@ -77,6 +83,7 @@ public static class IcsWriter
             Categories = e.Categories.ToList(),
         };
         ev.AddProperty("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
-        return new ComponentSerializer().SerializeToString(ev) ?? throw new InvalidOperationException("Ical.Net returned no text.");
+        _serializer ??= new ComponentSerializer();
+        return _serializer.SerializeToString(ev) ?? throw new InvalidOperationException("Ical.Net returned no text.");
     }
 }

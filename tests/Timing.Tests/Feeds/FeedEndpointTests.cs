@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
+using Timing.Feeds;
 
 namespace Timing.Tests.Feeds;
 
@@ -49,6 +51,23 @@ public class FeedEndpointTests
         using var stale = new HttpRequestMessage(HttpMethod.Get, Utrecht);
         stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RepeatRequest_ForUnchangedData_DoesNotRenderAgain()
+    {
+        await using var factory = new TimingFactory();
+        var client = factory.CreateClient();
+        var feeds = factory.Services.GetRequiredService<FeedService>();
+        await client.GetByteArrayAsync(Utrecht);
+        var afterFirst = feeds.Renders;
+        await client.GetByteArrayAsync(Utrecht);
+        await client.GetByteArrayAsync(Utrecht);
+        Assert.Equal(afterFirst, feeds.Renders);
+        // The next day the horizon moves; the events may be the same, but only a changed feed is rendered.
+        factory.Clock.AdvanceDays(1);
+        await client.GetByteArrayAsync(Utrecht);
+        Assert.True(feeds.Renders <= afterFirst + 1);
     }
 
     [Fact]
