@@ -1,5 +1,7 @@
 using Timing.Cli;
 using Timing.Feeds;
+using Timing.Mail;
+using Timing.Web;
 using Timing.Rules;
 using Timing.Storage;
 
@@ -13,10 +15,13 @@ var builder = WebApplication.CreateBuilder(args is ["serve", .. var rest] ? rest
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
+builder.Services.AddWeb();
+builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();
-app.UseStaticFiles();
-app.MapGet("/health", () => Results.Text("ok"));
+app.MapWeb();
+app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
 app.MapFeeds();
 
 return await app.RunOrExplainAsync();

@@ -24,6 +24,7 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
             ["Feeds:UidHost"] = "timing.test",
             ["Feeds:BaseUrl"] = "https://timing.test",
+            ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -34,6 +35,9 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     public FakeClock Clock { get; }
+
+    /// <summary>Where the service writes mail as .eml files (no SMTP host is configured).</summary>
+    public string PickupDirectory { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -9,7 +9,7 @@ namespace Timing.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["plan", "check-config", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["plan", "check-config", "migrate", "municipalities", "add-director", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the service.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -20,12 +20,15 @@ public static class CommandLine
         {
             PlanCommand.Create(context),
             CheckConfigCommand.Create(context),
+            AdminCommands.Migrate(context),
+            AdminCommands.Municipalities(context),
+            AdminCommands.AddDirector(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {parsed.CommandResult.Command.Name}";
-            var usage = parsed.CommandResult.Command == root ? Usage : PlanCommand.Usage;
+            var usage = parsed.CommandResult.Command.Name == "plan" ? PlanCommand.Usage : Usage;
             context.Error.WriteLine($"{verb}: {parsed.Errors[0].Message.TrimEnd('.')}; expected: {usage}");
             return 2;
         }
@@ -35,12 +38,14 @@ public static class CommandLine
         }
         catch (UsageException e)
         {
-            context.Error.WriteLine($"timing {parsed.CommandResult.Command.Name}: {e.Message}");
+            context.Error.WriteLine($"timing {CommandPath(parsed.CommandResult.Command)}: {e.Message}");
             return 2;
         }
     }
 
-    public const string Usage = "timing [serve | plan | check-config] [options]; see timing --help";
+    private static string CommandPath(Command command) => command.Name == "import" ? "municipalities import" : command.Name;
+
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

@@ -27,6 +27,7 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/feeds/{code}.ics", [HttpMethods.Get, HttpMethods.Head], ServeMunicipalityFeed);
+        app.MapMethods("/feeds/p/{token}.ics", [HttpMethods.Get, HttpMethods.Head], ServePersonalFeed);
         return app;
     }
 
@@ -49,6 +50,21 @@ public static class FeedEndpoints
         }
         var feed = await feeds.MunicipalityFeedAsync(municipalities.Describe(parsed.Value), filter, language, http.RequestAborted);
         await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: true);
+    }
+
+    /// <summary>
+    /// A person's feed: their municipalities and audiences. An unknown, malformed or revoked token gets the
+    /// same 404 as an address that never existed, and the token itself is never logged.
+    /// </summary>
+    private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
+    {
+        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), http.RequestAborted) : null;
+        if (feed is null)
+        {
+            await Problem(http, StatusCodes.Status404NotFound, "No feed at this address.");
+            return;
+        }
+        await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: false);
     }
 
     /// <summary>Writes a feed with its validators, or 304 when the client's copy is current.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Timing.Core;
@@ -41,6 +42,42 @@ public sealed class FeedService(
             return (MunicipalityCalendar(municipality, language), _builder.Build([timeline], filter, language));
         }, cancellationToken);
     }
+
+    /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
+    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken)
+    {
+        var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.RevokedUnixMs == null, cancellationToken);
+        if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
+        {
+            return null;
+        }
+        var person = await db.People.AsNoTracking().Include(p => p.Organisation).FirstOrDefaultAsync(p => p.Id == token.PersonId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+        var codes = Split(person.Municipalities);
+        var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+            .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        rows = rows.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
+        var audiences = Split(person.Audiences);
+        var filter = new FeedFilter(audiences.Count == 0 ? null : audiences);
+        var language = person.Language == "en" ? Language.En : Language.Nl;
+        var today = ProductTime.Today(clock);
+        var validity = $"{today:yyyy-MM-dd}/{person.Language}/{person.Audiences}/{person.Municipalities}/" + string.Join(',', rows.Select(r => $"{r.Id}:{r.Version}"));
+        return await GetAsync($"person/{person.Id}", validity, () =>
+        {
+            var timelines = rows.Select(r => planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(r), options.Value.Horizon(today))).ToArray();
+            var name = language == Language.En ? $"Political calendar – {person.Organisation!.Name}" : $"Politieke kalender – {person.Organisation!.Name}";
+            var description = language == Language.En
+                ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}. Dates marked (expected) are estimates."
+                : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}. Data met (verwacht) zijn schattingen.";
+            return (new FeedCalendar(name, description), _builder.Build(timelines, filter, language));
+        }, cancellationToken);
+    }
+
+    private static HashSet<string> Split(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Returns the cached feed while <paramref name="validity"/> (the day and the data version) is unchanged;

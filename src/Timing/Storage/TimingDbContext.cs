@@ -7,6 +7,24 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 {
     public DbSet<FeedVersion> FeedVersions => Set<FeedVersion>();
 
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<FollowedMunicipality> FollowedMunicipalities => Set<FollowedMunicipality>();
+
+    public DbSet<ActualDateRow> ActualDates => Set<ActualDateRow>();
+
+    public DbSet<LocalEventRow> LocalEvents => Set<LocalEventRow>();
+
+    public DbSet<DateChange> DateChanges => Set<DateChange>();
+
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
+    public DbSet<MunicipalityName> MunicipalityNames => Set<MunicipalityName>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<FeedVersion>(e =>
@@ -15,6 +33,72 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Uid);
             e.Property(x => x.Uid).HasMaxLength(200);
             e.Property(x => x.Fingerprint).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasIndex(x => x.Email).IsUnique();
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.Role).HasMaxLength(20);
+            e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
+        });
+        modelBuilder.Entity<FollowedMunicipality>(e =>
+        {
+            e.ToTable("followed_municipalities");
+            e.HasIndex(x => new { x.OrganisationId, x.Code }).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.SchoolRegion).HasMaxLength(10);
+            e.HasOne<Organisation>().WithMany(o => o.Municipalities).HasForeignKey(x => x.OrganisationId);
+        });
+        modelBuilder.Entity<ActualDateRow>(e =>
+        {
+            e.ToTable("actual_dates");
+            e.HasIndex(x => new { x.FollowedMunicipalityId, x.Kind, x.Cycle }).IsUnique();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.HasOne<FollowedMunicipality>().WithMany(m => m.Actuals).HasForeignKey(x => x.FollowedMunicipalityId);
+        });
+        modelBuilder.Entity<LocalEventRow>(e =>
+        {
+            e.ToTable("local_events");
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.HasOne<FollowedMunicipality>().WithMany(m => m.Events).HasForeignKey(x => x.FollowedMunicipalityId);
+        });
+        modelBuilder.Entity<DateChange>(e =>
+        {
+            e.ToTable("date_changes");
+            e.HasIndex(x => new { x.FollowedMunicipalityId, x.AtUnixMs });
+            e.Property(x => x.Subject).HasMaxLength(80);
+            e.HasOne<FollowedMunicipality>().WithMany().HasForeignKey(x => x.FollowedMunicipalityId);
+        });
+        modelBuilder.Entity<FeedToken>(e =>
+        {
+            e.ToTable("feed_tokens");
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
+        });
+        modelBuilder.Entity<SignInLink>(e =>
+        {
+            e.ToTable("sign_in_links");
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
+        });
+        modelBuilder.Entity<MunicipalityName>(e =>
+        {
+            e.ToTable("municipality_names");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Name).HasMaxLength(200);
         });
     }
 }

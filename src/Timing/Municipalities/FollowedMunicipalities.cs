@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Storage;
+
+namespace Timing.Municipalities;
+
+/// <summary>The stored profile of a followed municipality, as the planner reads it, and the changes directors make to it.</summary>
+public static class FollowedMunicipalities
+{
+    public static MunicipalityProfile ToProfile(this FollowedMunicipality row) => new(
+        new Municipality(MunicipalityCode.Parse(row.Code), row.Name),
+        row.MergerDate is { } m ? new LocalDate(m.Year, m.Month, m.Day) : null,
+        row.Actuals.Select(a => new ActualDate(a.Kind, a.Cycle, new DateInterval(Local(a.Start), Local(a.End)))).ToArray(),
+        row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(Local(e.Start), Local(e.End)), e.Description)).ToArray(),
+        row.SchoolRegion switch { "noord" => SchoolRegion.Noord, "midden" => SchoolRegion.Midden, "zuid" => SchoolRegion.Zuid, _ => null });
+
+    public static LocalDate Local(DateOnly date) => new(date.Year, date.Month, date.Day);
+
+    public static DateOnly Stored(LocalDate date) => new(date.Year, date.Month, date.Day);
+
+    /// <summary>The organisation's municipality with this code, with its facts, or null (also for another organisation's).</summary>
+    public static Task<FollowedMunicipality?> FindAsync(TimingDbContext db, int organisationId, string code, CancellationToken cancellationToken) =>
+        db.FollowedMunicipalities.Include(m => m.Actuals).Include(m => m.Events)
+            .FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.Code == code, cancellationToken);
+
+    /// <summary>
+    /// Records an actual date after checking it against the cycle's order. Returns the problem in both
+    /// languages when the date is refused; then nothing is stored.
+    /// </summary>
+    public static async Task<LocalizedText?> SetActualAsync(TimingDbContext db, CyclePlanner planner, FollowedMunicipality row, string kind,
+        DateInterval dates, Person by, Instant now, CancellationToken cancellationToken)
+    {
+        var profile = row.ToProfile();
+        var cycle = planner.CycleOf(profile, kind, dates.Start);
+        var changed = profile with { Actuals = profile.Actuals.Where(a => a.Kind != kind || a.Cycle != cycle).Append(new ActualDate(kind, cycle, dates)).ToArray() };
+        var timeline = planner.Plan(changed, new DateInterval(dates.Start.PlusYears(-3), dates.Start.PlusYears(3)));
+        if (ActualDateRules.Check(timeline, cycle) is { } problem)
+        {
+            return problem;
+        }
+        var existing = row.Actuals.FirstOrDefault(a => a.Kind == kind && a.Cycle == cycle);
+        var old = existing is null ? "" : Describe(existing.Start, existing.End);
+        if (existing is null)
+        {
+            row.Actuals.Add(new ActualDateRow { Kind = kind, Cycle = cycle, Start = Stored(dates.Start), End = Stored(dates.End) });
+        }
+        else
+        {
+            existing.Start = Stored(dates.Start);
+            existing.End = Stored(dates.End);
+        }
+        Audit(db, row, by, now, $"{kind}/{cycle}", old, Describe(Stored(dates.Start), Stored(dates.End)));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Adds a line to the audit trail and raises the municipality's version.</summary>
+    public static void Audit(TimingDbContext db, FollowedMunicipality row, Person by, Instant now, string subject, string oldValue, string newValue)
+    {
+        row.Version++;
+        db.DateChanges.Add(new DateChange
+        {
+            FollowedMunicipalityId = row.Id,
+            PersonId = by.Id,
+            PersonEmail = by.Email,
+            AtUnixMs = now.ToUnixTimeMilliseconds(),
+            Subject = subject,
+            OldValue = oldValue,
+            NewValue = newValue,
+        });
+    }
+
+    private static string Describe(DateOnly start, DateOnly end) =>
+        start == end ? start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}";
+}

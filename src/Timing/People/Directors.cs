@@ -1,0 +1,45 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Timing.Storage;
+
+namespace Timing.People;
+
+/// <summary>Creating organisations and their people, with the checks that keep e-mail addresses unique and valid.</summary>
+public static class Directors
+{
+    /// <summary>Normalises an e-mail address or throws with a message that says what is wrong.</summary>
+    public static string NormaliseEmail(string? email)
+    {
+        var trimmed = (email ?? "").Trim();
+        if (trimmed.Length is 0 or > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{trimmed}' is not an e-mail address (expected name@example.nl).");
+        }
+        return trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>Adds a director, creating the organisation when no organisation of that name exists.</summary>
+    public static async Task<Person> AddDirectorAsync(TimingDbContext db, string email, string organisationName, string name, string language, long nowUnixMs, CancellationToken cancellationToken)
+    {
+        var address = NormaliseEmail(email);
+        var organisation = organisationName.Trim();
+        if (organisation.Length is 0 or > 200)
+        {
+            throw new ArgumentException("The organisation name is empty or longer than 200 characters.");
+        }
+        if (language is not ("nl" or "en"))
+        {
+            throw new ArgumentException($"'{language}' is not a language; use nl or en.");
+        }
+        if (await db.People.AnyAsync(p => p.Email == address, cancellationToken))
+        {
+            throw new ArgumentException($"{address} already has an account.");
+        }
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisation, cancellationToken)
+            ?? db.Organisations.Add(new Organisation { Name = organisation, CreatedUnixMs = nowUnixMs }).Entity;
+        var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, CreatedUnixMs = nowUnixMs, Organisation = org };
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+}

@@ -1,0 +1,168 @@
+namespace Timing.Storage;
+
+// The stored facts. Dates are DateOnly; moments in time are Unix milliseconds, which sort and
+// compare the same way in SQLite and PostgreSQL.
+
+/// <summary>A welfare or social-work organisation that uses Timing.</summary>
+public sealed class Organisation
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public long CreatedUnixMs { get; set; }
+
+    public List<Person> People { get; set; } = [];
+
+    public List<FollowedMunicipality> Municipalities { get; set; } = [];
+}
+
+/// <summary>Someone who signs in and receives a feed: a director (manages the organisation) or a member.</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+
+    public int OrganisationId { get; set; }
+
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>Lower-case e-mail address; unique across Timing.</summary>
+    public required string Email { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>nl or en.</summary>
+    public string Language { get; set; } = "nl";
+
+    /// <summary>director or member.</summary>
+    public string Role { get; set; } = Roles.Member;
+
+    /// <summary>Comma-separated audience ids this person wants to hear about; empty means all.</summary>
+    public string Audiences { get; set; } = "";
+
+    /// <summary>Comma-separated municipality codes this person follows; empty means all of the organisation's.</summary>
+    public string Municipalities { get; set; } = "";
+
+    public long CreatedUnixMs { get; set; }
+}
+
+/// <summary>The two roles. Directors manage municipalities, dates and people; members read.</summary>
+public static class Roles
+{
+    public const string Director = "director";
+    public const string Member = "member";
+}
+
+/// <summary>A municipality an organisation follows, with the facts that differ from the defaults.</summary>
+public sealed class FollowedMunicipality
+{
+    public int Id { get; set; }
+
+    public int OrganisationId { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>1 January on which the municipality merges, if it does.</summary>
+    public DateOnly? MergerDate { get; set; }
+
+    /// <summary>noord, midden or zuid; empty when unknown.</summary>
+    public string SchoolRegion { get; set; } = "";
+
+    /// <summary>Raised on every change, so feeds and plans know to look again.</summary>
+    public int Version { get; set; }
+
+    public List<ActualDateRow> Actuals { get; set; } = [];
+
+    public List<LocalEventRow> Events { get; set; } = [];
+}
+
+/// <summary>A real date for one moment of one cycle.</summary>
+public sealed class ActualDateRow
+{
+    public int Id { get; set; }
+
+    public int FollowedMunicipalityId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public int Cycle { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public DateOnly End { get; set; }
+}
+
+/// <summary>An event the organisation added for a municipality.</summary>
+public sealed class LocalEventRow
+{
+    public int Id { get; set; }
+
+    public int FollowedMunicipalityId { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public DateOnly End { get; set; }
+}
+
+/// <summary>The audit trail: who changed which date of which municipality, when, from what to what.</summary>
+public sealed class DateChange
+{
+    public int Id { get; set; }
+
+    public int FollowedMunicipalityId { get; set; }
+
+    public int? PersonId { get; set; }
+
+    public string PersonEmail { get; set; } = "";
+
+    public long AtUnixMs { get; set; }
+
+    /// <summary>What changed, e.g. "coalition-agreement/2026" or "merger-date".</summary>
+    public required string Subject { get; set; }
+
+    public string OldValue { get; set; } = "";
+
+    public string NewValue { get; set; } = "";
+}
+
+/// <summary>A personal feed token, stored only as its SHA-256 hash.</summary>
+public sealed class FeedToken
+{
+    public int Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    public required string Hash { get; set; }
+
+    public long CreatedUnixMs { get; set; }
+
+    public long? RevokedUnixMs { get; set; }
+}
+
+/// <summary>A single-use sign-in link, stored only as its SHA-256 hash; valid for 15 minutes.</summary>
+public sealed class SignInLink
+{
+    public int Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    public required string Hash { get; set; }
+
+    public long ExpiresUnixMs { get; set; }
+
+    public long? UsedUnixMs { get; set; }
+}
+
+/// <summary>An entry of the imported CBS municipality list.</summary>
+public sealed class MunicipalityName
+{
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+}

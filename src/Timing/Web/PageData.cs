@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Timing.Core;
+using Timing.Core.Cycle;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Web;
+
+/// <summary>What the pages show of a followed municipality: its row, its timeline and where it stands today.</summary>
+public sealed record MunicipalityView(FollowedMunicipality Row, Timeline Timeline, LocalDate Today)
+{
+    /// <summary>The phase of the most recently started election-cycle moment that is still running.</summary>
+    public Moment? Current => Timeline.Moments
+        .Where(m => m.Start <= Today && m.End >= Today && !m.Definition.IsYearly && m.Kind != MomentKinds.LocalEvent)
+        .OrderByDescending(m => m.Start).FirstOrDefault();
+
+    public IEnumerable<Moment> Next(int count) => Timeline.Moments.Where(m => m.Start > Today).Take(count);
+}
+
+/// <summary>Loads an organisation's municipalities and plans them; every query is limited to that organisation.</summary>
+public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock clock)
+{
+    public LocalDate Today => ProductTime.Today(clock);
+
+    public async Task<IReadOnlyList<MunicipalityView>> MunicipalitiesAsync(int organisationId, CancellationToken cancellationToken)
+    {
+        var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+            .Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        return rows.Select(View).ToArray();
+    }
+
+    public MunicipalityView View(FollowedMunicipality row) =>
+        new(row, planner.Plan(row.ToProfile(), new DateInterval(Today.PlusYears(-1), Today.PlusYears(3))), Today);
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Storage;
+
+namespace Timing.Web.Pages.Municipalities;
+
+[Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
+public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityDirectory configuredList) : PageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    public string? CodeError { get; private set; }
+
+    public string? NameError { get; private set; }
+
+    public IReadOnlyList<MunicipalityName> Results { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var q = Query?.Trim() ?? "";
+        if (q.Length >= 2)
+        {
+            var upper = q.ToUpperInvariant();
+            var all = await AllNamesAsync(cancellationToken);
+            Results = all.Where(m => m.Code.Contains(upper, StringComparison.Ordinal) || m.Name.Contains(q, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(m => m.Name, StringComparer.Ordinal).Take(20).ToArray();
+        }
+    }
+
+    /// <summary>The imported list, completed with the list file the service was started with.</summary>
+    private async Task<List<MunicipalityName>> AllNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = await db.MunicipalityNames.AsNoTracking().ToListAsync(cancellationToken);
+        var known = names.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        names.AddRange(configuredList.All.Where(m => !known.Contains(m.Code.Value)).Select(m => new MunicipalityName { Code = m.Code.Value, Name = m.Name }));
+        return names;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!MunicipalityCode.TryParse(Code, out var code))
+        {
+            CodeError = HttpContext.T("Dit is geen gemeentecode: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0344.",
+                "This is not a municipality code: use GM followed by four digits, e.g. GM0344.");
+        }
+        var listed = code is null ? null : (await AllNamesAsync(cancellationToken)).FirstOrDefault(m => m.Code == code.Value.Value);
+        var name = string.IsNullOrWhiteSpace(Name) ? listed?.Name : Name.Trim();
+        if (name is null || name.Length > 200)
+        {
+            NameError = HttpContext.T("Vul de naam van de gemeente in (hoogstens 200 tekens).", "Enter the municipality's name (at most 200 characters).");
+        }
+        if (CodeError is not null || NameError is not null)
+        {
+            return Page();
+        }
+        var organisationId = User.OrganisationId();
+        if (!await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == organisationId && m.Code == code!.Value.Value, cancellationToken))
+        {
+            db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = organisationId, Code = code!.Value.Value, Name = name! });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return Redirect($"/gemeenten/{code!.Value.Value}");
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Timing.People;
+using Timing.Web.SignIn;
+
+namespace Timing.Web.Pages;
+
+public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public string? EmailError { get; private set; }
+
+    public bool Sent { get; private set; }
+
+    public bool Limited { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directors.NormaliseEmail(Email);
+        }
+        catch (ArgumentException)
+        {
+            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            return Page();
+        }
+        if (!limiter.TryAcquire(Email!, HttpContext.Connection.RemoteIpAddress?.ToString()))
+        {
+            Limited = true;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        await links.RequestAsync(Email!, cancellationToken);
+        Sent = true;
+        return Page();
+    }
+}

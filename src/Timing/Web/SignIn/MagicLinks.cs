@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Timing.Feeds;
+using Timing.Mail;
+using Timing.People;
+using Timing.Storage;
+
+namespace Timing.Web.SignIn;
+
+/// <summary>
+/// Sign-in without passwords: a single-use link by e-mail, valid for 15 minutes, stored as a hash.
+/// The answer to a request is the same whether or not the address has an account.
+/// </summary>
+public sealed class MagicLinks(TimingDbContext db, IMailSender mail, IClock clock, IOptions<FeedOptions> feeds, IOptions<MailOptions> mailOptions)
+{
+    public static readonly Duration Lifetime = Duration.FromMinutes(15);
+
+    public async Task RequestAsync(string email, CancellationToken cancellationToken)
+    {
+        string address;
+        try
+        {
+            address = Directors.NormaliseEmail(email);
+        }
+        catch (ArgumentException)
+        {
+            return;
+        }
+        var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
+        if (person is null)
+        {
+            return;
+        }
+        var token = Secrets.NewToken();
+        var now = clock.GetCurrentInstant();
+        db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), ExpiresUnixMs = (now + Lifetime).ToUnixTimeMilliseconds() });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = $"{feeds.Value.BaseUrl.TrimEnd('/')}/aanmelden/bevestigen?t={token}";
+        var en = person.Language == "en";
+        var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
+        message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
+        message.To.Add(new MailboxAddress(person.Name, person.Email));
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(new Uri(feeds.Value.BaseUrl).Host);
+        var body = new BodyBuilder
+        {
+            TextBody = en
+                ? $"Sign in to Timing with this link (valid for 15 minutes, once):\n\n{link}\n\nDid you not ask for it? Then ignore this message."
+                : $"Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):\n\n{link}\n\nNiet aangevraagd? Dan kunt u dit bericht negeren.",
+            HtmlBody = en
+                ? $"<p>Sign in to Timing with this link (valid for 15 minutes, once):</p><p><a href=\"{link}\">Sign in to Timing</a></p><p>Did you not ask for it? Then ignore this message.</p>"
+                : $"<p>Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):</p><p><a href=\"{link}\">Aanmelden bij Timing</a></p><p>Niet aangevraagd? Dan kunt u dit bericht negeren.</p>",
+        };
+        message.Body = body.ToMessageBody();
+        await mail.SendAsync([message], cancellationToken);
+    }
+
+    /// <summary>Uses a link once: returns the person, or null when the link is unknown, used or expired.</summary>
+    public async Task<Person?> RedeemAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!Secrets.IsWellFormed(token))
+        {
+            return null;
+        }
+        var hash = Secrets.Hash(token!);
+        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var link = await db.SignInLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Hash == hash, cancellationToken);
+        if (link is null || !Secrets.SameHash(link.Hash, hash) || link.UsedUnixMs is not null || link.ExpiresUnixMs < now)
+        {
+            return null;
+        }
+        // One statement marks it used, so two clicks at once cannot both sign in.
+        var claimed = await db.SignInLinks.Where(l => l.Id == link.Id && l.UsedUnixMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedUnixMs, now), cancellationToken);
+        return claimed == 1 ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PersonId, cancellationToken) : null;
+    }
+}

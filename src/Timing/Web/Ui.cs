@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Timing.Core.Cycle;
+
+namespace Timing.Web;
+
+/// <summary>The language of a page (Dutch first, English on request) and the signed-in person's identity.</summary>
+public static class Ui
+{
+    public const string LanguageCookie = "timing-lang";
+
+    public static Language Language(HttpContext http)
+    {
+        var requested = http.Request.Query["lang"].ToString();
+        if (requested is "nl" or "en")
+        {
+            http.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
+            return requested == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
+        }
+        var chosen = http.Request.Cookies[LanguageCookie] ?? http.User.FindFirstValue(Claims.Language);
+        return chosen == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
+    }
+
+    public static string T(this HttpContext http, string nl, string en) => Language(http) == Core.Cycle.Language.En ? en : nl;
+
+    public static int PersonId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int OrganisationId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(Claims.Organisation)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsDirector(this ClaimsPrincipal user) => user.IsInRole(Storage.Roles.Director);
+
+    /// <summary>Claim types Timing adds to the sign-in cookie.</summary>
+    public static class Claims
+    {
+        public const string Organisation = "timing:org";
+        public const string Language = "timing:lang";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Timing.People;
+using Timing.Storage;
+
+namespace Timing.Tests.Web;
+
+/// <summary>Intent-level helpers for page tests over HTTP: create people, sign in through the mailed link, post forms.</summary>
+public static partial class Browserless
+{
+    public static HttpClient Client(this TimingFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+
+    public static async Task<Person> CreateDirectorAsync(this TimingFactory factory, string email, string organisation)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+        return await Directors.AddDirectorAsync(db, email, organisation, "", "nl", 0, CancellationToken.None);
+    }
+
+    public static async Task<Person> CreateMemberAsync(this TimingFactory factory, string email, int organisationId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+        var person = new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person;
+    }
+
+    /// <summary>Requests a link, reads it from the pickup folder and uses it, as a person would.</summary>
+    public static async Task SignInAsync(this HttpClient client, TimingFactory factory, string email)
+    {
+        var link = await RequestLinkAsync(client, factory, email);
+        var confirm = await client.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var token = TokenField().Match(confirm).Groups[1].Value;
+        var response = await client.PostFormAsync(link.PathAndQuery, confirm, new() { ["t"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public static async Task<Uri> RequestLinkAsync(this HttpClient client, TimingFactory factory, string email)
+    {
+        var before = Mails(factory).Length;
+        var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
+        var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mails = Mails(factory);
+        Assert.Equal(before + 1, mails.Length);
+        var text = mails.Last().TextBody ?? "";
+        return new Uri(LinkInMail().Match(text).Value);
+    }
+
+    public static MimeMessage[] Mails(TimingFactory factory) => Directory.Exists(factory.PickupDirectory)
+        ? Directory.GetFiles(factory.PickupDirectory, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(f => MimeMessage.Load(f)).ToArray()
+        : [];
+
+    /// <summary>Posts a form like a browser: with the anti-forgery token of the page it came from.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiForgery().Match(pageHtml).Groups[1].Value };
+        return client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiForgery();
+
+    [GeneratedRegex("name=\"t\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex(@"https://\S+/aanmelden/bevestigen\?t=[A-Za-z0-9_-]+")]
+    private static partial Regex LinkInMail();
+}

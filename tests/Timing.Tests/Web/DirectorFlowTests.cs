@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Timing.Storage;
+
+namespace Timing.Tests.Web;
+
+/// <summary>The director's way through the pages, over HTTP against the real SQLite file and the pickup folder.</summary>
+public partial class DirectorFlowTests
+{
+    [Fact]
+    public async Task Director_SignsIn_AddsMunicipality_EntersAgreement_AndPersonalFeedMoves()
+    {
+        await using var factory = new TimingFactory();
+        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+
+        var overview = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("U volgt nog geen gemeenten.", overview, StringComparison.Ordinal);
+
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
+        Assert.Contains("Utrecht (GM0344)", add, StringComparison.Ordinal);
+        var added = await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        Assert.Equal("/gemeenten/GM0344", added.Headers.Location!.OriginalString);
+
+        var feedPage = await client.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
+        var made = await (await client.PostFormAsync("/mijn-feed", feedPage, [])).Content.ReadAsStringAsync();
+        var feedUrl = new Uri(FeedUrl().Match(made).Value);
+        var before = await client.GetStringAsync(new Uri(feedUrl.PathAndQuery, UriKind.Relative));
+        Assert.Contains("UID:GM0344.coalition-agreement.2030@timing.test", before, StringComparison.Ordinal);
+
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        Assert.Contains("<svg class=\"timeline-svg\"", detail, StringComparison.Ordinal);
+        var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", detail, new() { ["Kind"] = "coalition-agreement", ["Date"] = "2030-06-12" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await client.GetStringAsync(new Uri(feedUrl.PathAndQuery, UriKind.Relative));
+        var agreement = Event(after, "GM0344.coalition-agreement.2030@timing.test");
+        Assert.Contains("DTSTART;VALUE=DATE:20300612", agreement, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", agreement, StringComparison.Ordinal);
+        Assert.Contains("STATUS:CONFIRMED", agreement, StringComparison.Ordinal);
+
+        var audit = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        Assert.Contains("coalition-agreement/2030", audit, StringComparison.Ordinal);
+        Assert.Contains("directeur@welzijn.nl", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActualDate_BeforeItsElection_IsRefusedNextToTheFieldAndNothingIsStored()
+    {
+        await using var factory = new TimingFactory();
+        await factory.CreateDirectorAsync("d@welzijn.nl", "Welzijn");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "d@welzijn.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "Utrecht" });
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+
+        var early = await (await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", detail, new() { ["Kind"] = "coalition-agreement", ["Date"] = "2026-03-10" })).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"date-error\">Coalitieakkoord (10 maart 2026) kan niet vóór Gemeenteraadsverkiezingen (18 maart 2026) liggen.", WebUtility.HtmlDecode(early), StringComparison.Ordinal);
+        var malformed = await (await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", detail, new() { ["Kind"] = "coalition-agreement", ["Date"] = "10-06-2026" })).Content.ReadAsStringAsync();
+        Assert.Contains("Vul een datum in als JJJJ-MM-DD", malformed, StringComparison.Ordinal);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+        Assert.Equal(0, await db.ActualDates.CountAsync());
+        Assert.Equal(0, await db.DateChanges.CountAsync());
+    }
+
+    [GeneratedRegex(@"https://timing\.test/feeds/p/[A-Za-z0-9_-]{43}\.ics")]
+    private static partial Regex FeedUrl();
+
+    private static string Event(string ics, string uid)
+    {
+        var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
+        return unfolded.Split("BEGIN:VEVENT").Single(e => e.Contains("UID:" + uid + "\r\n", StringComparison.Ordinal));
+    }
+}
