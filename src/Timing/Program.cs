@@ -11,7 +11,13 @@ if (CommandLine.Handles(args))
     return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, CliContext.DefaultSettings()));
 }
 
-var builder = WebApplication.CreateBuilder(args is ["serve", .. var rest] ? rest : args);
+var serveArgs = args is ["serve", .. var rest] ? rest : args;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = serveArgs,
+    // Styles and images travel with the program, so pages look right from any working directory.
+    WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);

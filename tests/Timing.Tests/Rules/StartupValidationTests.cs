@@ -14,6 +14,38 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task Service_RealProcess_ServesItsStylesheetFromAnyWorkingDirectory()
+    {
+        // Started from a temporary folder, as a deployed program would be: pages must still find their CSS.
+        var dir = TestPaths.NewScratchDirectory();
+        var port = TestPaths.FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { ProcessRunner.TimingDll, "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            HttpResponseMessage? css = null;
+            for (var i = 0; i < 60 && css is null; i++)
+            {
+                try { css = await http.GetAsync(new Uri("/css/timing.css", UriKind.Relative)); } catch (HttpRequestException) { await Task.Delay(250); }
+            }
+            Assert.NotNull(css);
+            Assert.Equal(System.Net.HttpStatusCode.OK, css.StatusCode);
+            Assert.Contains("--timing-color-primary", await css.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Validator_WithBrokenConfig_ListsEachProblem()
     {
         var dir = Cli.CheckConfigCommandTests.CopyConfig(c => c["moments"]![3]!["audiences"] = new System.Text.Json.Nodes.JsonArray("everyone"));
