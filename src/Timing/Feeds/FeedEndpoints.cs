@@ -31,8 +31,9 @@ public static class FeedEndpoints
         return app;
     }
 
-    private static async Task ServeMunicipalityFeed(string code, HttpContext http, FeedService feeds, MunicipalityDirectory municipalities)
+    private static async Task ServeMunicipalityFeed(string code, HttpContext http, FeedService feeds, MunicipalityCatalog catalog)
     {
+        var municipalities = await catalog.GetAsync(http.RequestAborted);
         if (!MunicipalityCode.TryParse(code, out var parsed))
         {
             await Problem(http, StatusCodes.Status404NotFound, $"'{code}' is not a municipality code (expected GM followed by four digits, e.g. GM0344).");

@@ -16,6 +16,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<RulesSource>().Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value).Rules);
         services.AddSingleton(sp => sp.GetRequiredService<RulesSource>().Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value).Municipalities);
         services.AddSingleton(sp => new CyclePlanner(sp.GetRequiredService<CycleRules>()));
+        services.AddSingleton<MunicipalityCatalog>();
         return services;
     }
 

@@ -8,7 +8,7 @@ using Timing.Storage;
 namespace Timing.Web.Pages.Municipalities;
 
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityDirectory configuredList) : PageModel
+public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityCatalog catalog) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -37,14 +37,8 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
         }
     }
 
-    /// <summary>The imported list, completed with the list file the service was started with.</summary>
-    private async Task<List<MunicipalityName>> AllNamesAsync(CancellationToken cancellationToken)
-    {
-        var names = await db.MunicipalityNames.AsNoTracking().ToListAsync(cancellationToken);
-        var known = names.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
-        names.AddRange(configuredList.All.Where(m => !known.Contains(m.Code.Value)).Select(m => new MunicipalityName { Code = m.Code.Value, Name = m.Name }));
-        return names;
-    }
+    private async Task<List<MunicipalityName>> AllNamesAsync(CancellationToken cancellationToken) =>
+        (await catalog.GetAsync(cancellationToken)).All.Select(m => new MunicipalityName { Code = m.Code.Value, Name = m.Name }).ToList();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
