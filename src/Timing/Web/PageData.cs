@@ -30,5 +30,5 @@ public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock cl
     }
 
     public MunicipalityView View(FollowedMunicipality row) =>
-        new(row, planner.Plan(row.ToProfile(), new DateInterval(Today.PlusYears(-1), Today.PlusYears(3))), Today);
+        new(row, planner.Plan(row.ToProfile(), new DateInterval(Today.PlusYears(-1), Today.PlusYears(4))), Today);
 }
