@@ -2,6 +2,7 @@ using Timing.Cli;
 using Timing.Feeds;
 using Timing.Mail;
 using Timing.Web;
+using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
 
@@ -23,10 +24,12 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddWeb();
+builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();
 app.MapWeb();
+app.MapWorkerDashboard();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
 app.MapFeeds();
 

@@ -24,6 +24,8 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
             ["Feeds:UidHost"] = "timing.test",
             ["Feeds:BaseUrl"] = "https://timing.test",
+            // Tests drive planning and dispatch themselves, with the fake clock.
+            ["Worker:Enabled"] = "false",
             ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])

@@ -8,20 +8,47 @@ public sealed partial class PickupMailSender(IOptions<MailOptions> options, ILog
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory);
 
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        foreach (var message in messages)
+        try
         {
-            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
-            var path = Path.Combine(Directory, name + ".eml");
-            var temporary = path + ".tmp";
-            await message.WriteToAsync(temporary, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            Written(logger, path);
+            System.IO.Directory.CreateDirectory(Directory);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MailNotSentException($"cannot create the pickup folder {Directory}: {e.Message}", e);
+        }
+        return Task.FromResult<IMailSession>(new Session(this));
+    }
+
+    private async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
+        var path = Path.Combine(Directory, name + ".eml");
+        var temporary = path + ".tmp";
+        await message.WriteToAsync(temporary, cancellationToken);
+        // Written whole, then renamed: a reader never sees half a message, and a rewrite replaces it.
+        File.Move(temporary, path, overwrite: true);
+        Written(logger, path);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "No SMTP host configured (Mail:Host); message written to {Path}")]
     private static partial void Written(ILogger logger, string path);
+
+    private sealed class Session(PickupMailSender sender) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await sender.WriteAsync(message, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new MailNotSentException($"cannot write to the pickup folder {sender.Directory}: {e.Message}", e);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -8,28 +8,53 @@ namespace Timing.Mail;
 /// <summary>Sends through an SMTP server with MailKit, over one connection per batch.</summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
 {
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(o.Host, o.Port, o.Security switch
+        var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        try
         {
-            MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            MailSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.StartTls,
-        }, cancellationToken);
-        if (o.AccessToken.Length > 0)
-        {
-            await client.AuthenticateAsync(new SaslMechanismOAuth2(o.User, o.AccessToken), cancellationToken);
+            await client.ConnectAsync(o.Host, o.Port, o.Security switch
+            {
+                MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                MailSecurity.None => SecureSocketOptions.None,
+                _ => SecureSocketOptions.StartTls,
+            }, cancellationToken);
+            if (o.AccessToken.Length > 0)
+            {
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(o.User, o.AccessToken), cancellationToken);
+            }
+            else if (o.User.Length > 0)
+            {
+                await client.AuthenticateAsync(o.User, o.Password, cancellationToken);
+            }
+            return new Session(client);
         }
-        else if (o.User.Length > 0)
+        catch
         {
-            await client.AuthenticateAsync(o.User, o.Password, cancellationToken);
+            client.Dispose();
+            throw;
         }
-        foreach (var message in messages)
+    }
+
+    private sealed class Session(SmtpClient client) : IMailSession
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => client.SendAsync(message, cancellationToken);
+
+        public async ValueTask DisposeAsync()
         {
-            await client.SendAsync(message, cancellationToken);
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or OperationCanceledException)
+            {
+                // The messages are already accepted or recorded; a failing QUIT changes nothing.
+            }
+            client.Dispose();
         }
-        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

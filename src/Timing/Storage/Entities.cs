@@ -43,6 +43,9 @@ public sealed class Person
     /// <summary>Comma-separated municipality codes this person follows; empty means all of the organisation's.</summary>
     public string Municipalities { get; set; } = "";
 
+    /// <summary>each, digest, both or none (unsubscribed).</summary>
+    public string NudgeMode { get; set; } = "each";
+
     public long CreatedUnixMs { get; set; }
 }
 
@@ -165,4 +168,89 @@ public sealed class MunicipalityName
     public required string Code { get; set; }
 
     public required string Name { get; set; }
+}
+
+/// <summary>
+/// The outbox: one row per nudge (person, moment, lead, day) or weekly digest. The planner adds and retracts
+/// pending rows; the dispatcher claims due rows atomically, stores the rendered message with its Message-ID
+/// before sending, and records the outcome. The database, not the job scheduler, decides what is sent.
+/// </summary>
+public sealed class Nudge
+{
+    public long Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    /// <summary>nudge or digest.</summary>
+    public string Kind { get; set; } = NudgeKinds.Nudge;
+
+    /// <summary>The moment key ("GM0344/election/2026"), or the week ("2026-W48") of a digest.</summary>
+    public required string Subject { get; set; }
+
+    /// <summary>The lead ("start-P14D"); empty for a digest.</summary>
+    public string LeadId { get; set; } = "";
+
+    /// <summary>The delivery day in Amsterdam.</summary>
+    public DateOnly Day { get; set; }
+
+    public long DueUnixMs { get; set; }
+
+    public string State { get; set; } = NudgeStates.Pending;
+
+    public int Attempts { get; set; }
+
+    public long NextAttemptUnixMs { get; set; }
+
+    public string? MessageId { get; set; }
+
+    /// <summary>The rendered MIME message, stored before the first send attempt so a retry sends the same bytes.</summary>
+    public string? Message { get; set; }
+
+    public string? LastError { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedUnixMs { get; set; }
+
+    public long? SentUnixMs { get; set; }
+
+    public long CreatedUnixMs { get; set; }
+}
+
+public static class NudgeKinds
+{
+    public const string Nudge = "nudge";
+    public const string Digest = "digest";
+}
+
+/// <summary>The life of an outbox row.</summary>
+public static class NudgeStates
+{
+    /// <summary>Waiting for its time (or for a retry).</summary>
+    public const string Pending = "pending";
+
+    /// <summary>Taken by a dispatcher, not yet handed to the mail server: safe to take again after the lease.</summary>
+    public const string Claimed = "claimed";
+
+    /// <summary>Handed to the mail server; the outcome is being recorded.</summary>
+    public const string Sending = "sending";
+
+    public const string Sent = "sent";
+
+    /// <summary>Refused for good (5xx, rejected recipient) or out of retries.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The connection broke after the message was handed over: it may or may not have arrived, so it is not resent.</summary>
+    public const string Uncertain = "uncertain";
+
+    /// <summary>No longer wanted: the moment moved or the person no longer follows it.</summary>
+    public const string Retracted = "retracted";
+}
+
+/// <summary>A value the installation generates once and all nodes share, such as the key for unsubscribe links.</summary>
+public sealed class AppSecret
+{
+    public required string Name { get; set; }
+
+    public required string Value { get; set; }
 }

@@ -25,6 +25,10 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MunicipalityName> MunicipalityNames => Set<MunicipalityName>();
 
+    public DbSet<Nudge> Nudges => Set<Nudge>();
+
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<FeedVersion>(e =>
@@ -47,6 +51,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.Role).HasMaxLength(20);
+            e.Property(x => x.NudgeMode).HasMaxLength(10).HasDefaultValue("each");
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>
@@ -92,6 +97,27 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
+        });
+        modelBuilder.Entity<Nudge>(e =>
+        {
+            e.ToTable("nudges");
+            e.HasIndex(x => new { x.PersonId, x.Kind, x.Subject, x.LeadId, x.Day }).IsUnique();
+            e.HasIndex(x => new { x.State, x.DueUnixMs });
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Subject).HasMaxLength(120);
+            e.Property(x => x.LeadId).HasMaxLength(40);
+            e.Property(x => x.State).HasMaxLength(12);
+            e.Property(x => x.MessageId).HasMaxLength(200);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Property(x => x.ClaimedBy).HasMaxLength(100);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AppSecret>(e =>
+        {
+            e.ToTable("app_secrets");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Value).HasMaxLength(200);
         });
         modelBuilder.Entity<MunicipalityName>(e =>
         {

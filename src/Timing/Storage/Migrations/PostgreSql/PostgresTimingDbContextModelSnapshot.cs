@@ -55,6 +55,22 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("actual_dates", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("app_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.DateChange", b =>
                 {
                     b.Property<int>("Id")
@@ -239,6 +255,83 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("municipality_names", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.Nudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("DueUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("NextAttemptUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SentUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "DueUnixMs");
+
+                    b.HasIndex("PersonId", "Kind", "Subject", "LeadId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("nudges", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -293,6 +386,13 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NudgeMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("each");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
@@ -385,6 +485,15 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.HasOne("Timing.Storage.FollowedMunicipality", null)
                         .WithMany("Events")
                         .HasForeignKey("FollowedMunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Timing.Storage.Nudge", b =>
+                {
+                    b.HasOne("Timing.Storage.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

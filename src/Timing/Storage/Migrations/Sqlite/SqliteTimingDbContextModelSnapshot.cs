@@ -48,6 +48,22 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("actual_dates", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("app_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.DateChange", b =>
                 {
                     b.Property<int>("Id")
@@ -224,6 +240,81 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("municipality_names", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.Nudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "DueUnixMs");
+
+                    b.HasIndex("PersonId", "Kind", "Subject", "LeadId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("nudges", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -274,6 +365,13 @@ namespace Timing.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NudgeMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("each");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
@@ -364,6 +462,15 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.HasOne("Timing.Storage.FollowedMunicipality", null)
                         .WithMany("Events")
                         .HasForeignKey("FollowedMunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Timing.Storage.Nudge", b =>
+                {
+                    b.HasOne("Timing.Storage.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

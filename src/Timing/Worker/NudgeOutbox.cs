@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Calendars;
+using Timing.Core;
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Worker;
+
+/// <summary>
+/// Keeps the outbox in line with the plan: adds the nudges that are due from today on, retracts pending ones
+/// whose moment moved or that a person no longer wants. Sent rows are history and stay. Safe to run twice.
+/// </summary>
+public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock clock)
+{
+    /// <summary>What a planning run changed.</summary>
+    public sealed record Result(int Added, int Retracted, int Kept);
+
+    public async Task<Result> PlanAsync(CancellationToken cancellationToken)
+    {
+        var today = ProductTime.Today(clock);
+        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        int added = 0, retracted = 0, kept = 0;
+        var organisations = await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var organisationId in organisations)
+        {
+            var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+                .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
+            var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
+            var range = new DateInterval(today, today.PlusDays(430));
+            var timelines = municipalities.Select(m => planner.Plan(m.ToProfile(), range)).ToArray();
+            var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
+            var planned = NudgePlanner.Plan(timelines, people.Select(p => Recipient(p, all)).ToArray(), today);
+
+            var ids = people.Select(p => p.Id).ToList();
+            var fromDay = FollowedMunicipalities.Stored(today);
+            var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= fromDay).ToListAsync(cancellationToken);
+            var byKey = rows.ToDictionary(Key);
+            var wanted = new HashSet<string>();
+            foreach (var nudge in planned)
+            {
+                var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, FollowedMunicipalities.Stored(nudge.Day));
+                wanted.Add(key);
+                if (byKey.TryGetValue(key, out var row))
+                {
+                    if (row.State == NudgeStates.Retracted)
+                    {
+                        row.State = NudgeStates.Pending;
+                        row.Attempts = 0;
+                        row.NextAttemptUnixMs = 0;
+                        added++;
+                    }
+                    else
+                    {
+                        kept++;
+                    }
+                    continue;
+                }
+                db.Nudges.Add(new Nudge
+                {
+                    PersonId = nudge.PersonId,
+                    Subject = nudge.Moment.ToString(),
+                    LeadId = nudge.Lead.Id,
+                    Day = FollowedMunicipalities.Stored(nudge.Day),
+                    DueUnixMs = nudge.SendAt.ToUnixTimeMilliseconds(),
+                    CreatedUnixMs = now,
+                });
+                added++;
+            }
+            foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
+            {
+                row.State = NudgeStates.Retracted;
+                retracted++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return new Result(added, retracted, kept);
+    }
+
+    /// <summary>Adds this week's digest for everyone who asked for one; the dispatcher sends it.</summary>
+    public async Task<int> PlanDigestsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var week = $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}";
+        var due = monday.At(new LocalTime(7, 30)).InZoneLeniently(ProductTime.Zone).ToInstant().ToUnixTimeMilliseconds();
+        var day = FollowedMunicipalities.Stored(monday);
+        var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == "digest" || p.NudgeMode == "both").Select(p => p.Id).ToListAsync(cancellationToken);
+        var existing = await db.Nudges.Where(n => n.Kind == NudgeKinds.Digest && n.Subject == week).Select(n => n.PersonId).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var id in people.Except(existing))
+        {
+            db.Nudges.Add(new Nudge { PersonId = id, Kind = NudgeKinds.Digest, Subject = week, Day = day, DueUnixMs = due, CreatedUnixMs = now.ToUnixTimeMilliseconds() });
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    public static Recipient Recipient(Person person, IReadOnlySet<MunicipalityCode> organisationMunicipalities)
+    {
+        var chosen = person.Municipalities.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => MunicipalityCode.TryParse(c, out var code) ? code : null).OfType<MunicipalityCode>()
+            .Where(organisationMunicipalities.Contains).ToHashSet();
+        var audiences = person.Audiences.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var mode = person.NudgeMode switch { "digest" => NudgeMode.Digest, "both" => NudgeMode.Both, "none" => NudgeMode.None, _ => NudgeMode.Each };
+        return new Recipient(person.Id, chosen.Count == 0 ? organisationMunicipalities : chosen, audiences,
+            person.Language == "en" ? Language.En : Language.Nl, mode);
+    }
+
+    private static string Key(Nudge row) => Key(row.PersonId, row.Subject, row.LeadId, row.Day);
+
+    private static string Key(int personId, string subject, string lead, DateOnly day) =>
+        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+}

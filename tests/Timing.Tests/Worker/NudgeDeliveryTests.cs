@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using NodaTime.Testing;
+using Timing.Core.Cycle;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Tests.Worker;
+
+/// <summary>Nudges through a real SMTP server process, with the clock moved by the test.</summary>
+public class NudgeDeliveryTests
+{
+    private static TimingFactory Factory(SmtpServer smtp, Instant start) =>
+        new(clock: new FakeClock(start), settings: smtp.Settings);
+
+    [Fact]
+    public async Task WholeCycle2026_TwoPeople_GetExactlyTheirNudges_OnWorkingDays_InTheirLanguage()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = Factory(smtp, Instant.FromUtc(2025, 11, 3, 8, 0));
+        await factory.SeedAsync(("anna@org.nl", "nl", "parties"), ("bob@org.nl", "en", "finance"));
+
+        var arrivals = new Dictionary<string, (LocalDate Day, MimeMessage Message)>();
+        for (var day = new LocalDate(2025, 11, 3); day <= new LocalDate(2026, 12, 31); day = day.PlusDays(1))
+        {
+            factory.Clock.Reset(day.At(new LocalTime(8, 0)).InUtc().ToInstant());
+            if (day.DayOfWeek == IsoDayOfWeek.Monday || day == new LocalDate(2025, 11, 3))
+            {
+                await factory.PlanAsync();
+            }
+            await factory.DispatchAsync();
+            foreach (var message in smtp.Messages().Where(m => !arrivals.ContainsKey(m.MessageId ?? "")))
+            {
+                arrivals[message.MessageId ?? ""] = (day, message);
+            }
+        }
+
+        var anna = arrivals.Values.Where(a => a.Message.To.Mailboxes.Single().Address == "anna@org.nl").ToArray();
+        var bob = arrivals.Values.Where(a => a.Message.To.Mailboxes.Single().Address == "bob@org.nl").ToArray();
+        Assert.Equal(arrivals.Count, smtp.Messages().Length); // no Message-ID arrived twice
+
+        // Nomination day Monday 2 February 2026: Anna hears 14 days ahead, on Monday 19 January, in Dutch.
+        var nomination = Assert.Single(anna, a => a.Message.Subject == "Utrecht: Dag van kandidaatstelling over 14 dagen");
+        Assert.Equal(new LocalDate(2026, 1, 19), nomination.Day);
+        Assert.Contains("Waarom nu, wie u benadert en wat u meeneemt", nomination.Message.TextBody, StringComparison.Ordinal);
+        Assert.Equal("nl", nomination.Message.Body!.Headers["Content-Language"]);
+
+        // Prinsjesdag Tuesday 15 September 2026, two days ahead is a Sunday: Bob hears on Monday 14 September, in English.
+        var budgetDay = Assert.Single(bob, a => a.Message.Subject == "Utrecht: Budget Day (Prinsjesdag) tomorrow");
+        Assert.Equal(new LocalDate(2026, 9, 14), budgetDay.Day);
+        Assert.Contains("Why now, whom to approach and what to bring", budgetDay.Message.TextBody, StringComparison.Ordinal);
+
+        // Each hears only about their own audiences.
+        Assert.DoesNotContain(anna, a => (a.Message.Subject ?? "").Contains("Prinsjesdag", StringComparison.Ordinal));
+        Assert.DoesNotContain(bob, b => (b.Message.Subject ?? "").Contains("Nomination", StringComparison.Ordinal));
+        // Every nudge arrives on a working day, with one-click unsubscribe.
+        Assert.All(arrivals.Values, a => Assert.True(Core.Nudges.WorkingDays.IsWorkingDay(a.Day), $"{a.Message.Subject} on {a.Day}"));
+        Assert.All(arrivals.Values, a => Assert.Equal("List-Unsubscribe=One-Click", a.Message.Headers["List-Unsubscribe-Post"]));
+        Assert.All(arrivals.Values, a => Assert.StartsWith("<https://timing.test/afmelden-nudges/", a.Message.Headers["List-Unsubscribe"], StringComparison.Ordinal));
+
+        // Everything planned for the period went out; nothing is left behind.
+        var states = await factory.WithDbAsync(db => db.Nudges.GroupBy(n => n.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal(arrivals.Count, states.Single(s => s.Key == NudgeStates.Sent).Count);
+        Assert.DoesNotContain(states, s => s.Key is NudgeStates.Failed or NudgeStates.Uncertain or NudgeStates.Claimed or NudgeStates.Sending);
+        Assert.True(anna.Length > 10 && bob.Length > 10, $"anna {anna.Length}, bob {bob.Length}");
+    }
+
+    [Fact]
+    public async Task MailServerDown_NudgesWait_ThenAllGoOutOnce()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 19, 8, 0));
+        await factory.SeedAsync(("anna@org.nl", "nl", ""), ("bob@org.nl", "en", ""));
+        await factory.PlanAsync();
+        await smtp.StopAsync();
+
+        var down = await factory.DispatchAsync();
+        Assert.Equal(0, down.Sent);
+        Assert.True(down.Retrying > 0);
+        var waiting = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Attempts == 1).ToListAsync());
+        Assert.All(waiting, n => Assert.Equal(NudgeStates.Pending, n.State));
+        Assert.All(waiting, n => Assert.Contains("SocketException", n.LastError, StringComparison.Ordinal));
+
+        factory.Clock.AdvanceMinutes(1);
+        Assert.Equal(0, (await factory.DispatchAsync()).Sent);
+        await smtp.StartAsync();
+        factory.Clock.AdvanceMinutes(2);
+        Assert.Equal(0, (await factory.DispatchAsync()).Sent); // the next attempt is 5 minutes after the second failure
+        factory.Clock.AdvanceMinutes(4);
+        var after = await factory.DispatchAsync();
+        Assert.Equal(waiting.Count, after.Sent);
+        Assert.Equal(0, (await factory.DispatchAsync()).Sent);
+
+        var ids = smtp.Messages().Select(m => m.MessageId).ToArray();
+        Assert.Equal(waiting.Count, ids.Length);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ActualDate_RetractsPendingNudgesForTheOldDate_AndPlansNewOnes()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = Factory(smtp, Instant.FromUtc(2026, 3, 20, 8, 0));
+        await factory.SeedAsync(("onderhandelaar@org.nl", "nl", "negotiators"));
+        await factory.PlanAsync();
+        static Task<List<Nudge>> Agreement(TimingDbContext db) =>
+            db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ToListAsync();
+        var before = await factory.WithDbAsync(Agreement);
+        // Estimate 22 May 2026: 14 days before (8 May) and 2 days before (Wednesday 20 May).
+        Assert.Equal([new DateOnly(2026, 5, 8), new DateOnly(2026, 5, 20)], before.Select(n => n.Day));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var row = (await FollowedMunicipalities.FindAsync(db, db.Organisations.Single().Id, "GM0344", CancellationToken.None))!;
+            var director = await db.People.SingleAsync(p => p.Role == Roles.Director);
+            var planner = factory.Services.GetService(typeof(CyclePlanner)) as CyclePlanner;
+            return await FollowedMunicipalities.SetActualAsync(db, planner!, row, "coalition-agreement",
+                new DateInterval(new LocalDate(2026, 6, 10), new LocalDate(2026, 6, 10)), director, factory.Clock.GetCurrentInstant(), CancellationToken.None);
+        });
+        var result = await factory.PlanAsync();
+        Assert.True(result.Retracted >= 2);
+
+        var after = await factory.WithDbAsync(Agreement);
+        Assert.Equal(
+            [(new DateOnly(2026, 5, 8), NudgeStates.Retracted), (new DateOnly(2026, 5, 20), NudgeStates.Retracted),
+             (new DateOnly(2026, 5, 27), NudgeStates.Pending), (new DateOnly(2026, 6, 8), NudgeStates.Pending)],
+            after.Select(n => (n.Day, n.State)));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Timing.Tests.Worker;
+
+/// <summary>
+/// A real SMTP server process: Debian's python3-aiosmtpd with its Maildir handler, on a free loopback port.
+/// Tests read what arrived as files, and can stop and start the server to play an outage.
+/// </summary>
+public sealed class SmtpServer : IAsyncDisposable
+{
+    private Process? _process;
+
+    public SmtpServer()
+    {
+        Port = TestPaths.FreePort();
+        MailDir = Path.Combine(TestPaths.NewScratchDirectory(), "maildir");
+    }
+
+    public int Port { get; }
+
+    public string MailDir { get; }
+
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Mail:From"] = "Timing <timing@timing.test>",
+    };
+
+    public static async Task<SmtpServer> StartNewAsync()
+    {
+        var server = new SmtpServer();
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        Assert.True(File.Exists("/usr/bin/python3") && await HasAiosmtpd(), "python3-aiosmtpd is missing: run `apt-get install python3-aiosmtpd` (bash .ci/prerequisites does this).");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        _process = Process.Start(start)!;
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Fail($"aiosmtpd did not listen on port {Port}: {await _process.StandardError.ReadToEndAsync()}");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process = null;
+    }
+
+    /// <summary>Every message that arrived, oldest first.</summary>
+    public MimeMessage[] Messages()
+    {
+        var folder = Path.Combine(MailDir, "new");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder).Select(f => (File: f, Message: MimeMessage.Load(f))).OrderBy(x => File.GetLastWriteTimeUtc(x.File)).Select(x => x.Message).ToArray()
+            : [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        var root = Path.GetDirectoryName(MailDir)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<bool> HasAiosmtpd()
+    {
+        using var check = Process.Start(new ProcessStartInfo("/usr/bin/python3", "-c \"import aiosmtpd\"") { RedirectStandardError = true })!;
+        await check.WaitForExitAsync();
+        return check.ExitCode == 0;
+    }
+}

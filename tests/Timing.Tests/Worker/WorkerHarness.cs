@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Timing.Storage;
+using Timing.Tests.Web;
+using Timing.Worker;
+
+namespace Timing.Tests.Worker;
+
+/// <summary>Drives the worker's jobs by hand, with the fake clock, the way Hangfire would on schedule.</summary>
+public static class WorkerHarness
+{
+    public static async Task<NudgeOutbox.Result> PlanAsync(this TimingFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NudgeOutbox>().PlanAsync(CancellationToken.None);
+    }
+
+    public static async Task<NudgeDispatcher.Result> DispatchAsync(this TimingFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NudgeDispatcher>().DispatchAsync(CancellationToken.None);
+    }
+
+    public static async Task<T> WithDbAsync<T>(this TimingFactory factory, Func<TimingDbContext, Task<T>> action)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TimingDbContext>());
+    }
+
+    /// <summary>An organisation following Utrecht with the given people (email, language, audiences).</summary>
+    public static async Task SeedAsync(this TimingFactory factory, params (string Email, string Language, string Audiences)[] people)
+    {
+        var director = await factory.CreateDirectorAsync("directeur@org.nl", "Org");
+        await factory.WithDbAsync(async db =>
+        {
+            db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = director.OrganisationId, Code = "GM0344", Name = "Utrecht" });
+            var me = await db.People.FindAsync(director.Id);
+            me!.NudgeMode = "none";
+            foreach (var (email, language, audiences) in people)
+            {
+                db.People.Add(new Person { Email = email, OrganisationId = director.OrganisationId, Language = language, Audiences = audiences });
+            }
+            return await db.SaveChangesAsync();
+        });
+    }
+}
