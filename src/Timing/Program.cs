@@ -32,6 +32,7 @@ app.MapWeb();
 app.MapWorkerDashboard();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
 app.MapFeeds();
+app.MapUnsubscribe();
 
 return await app.RunOrExplainAsync();
 

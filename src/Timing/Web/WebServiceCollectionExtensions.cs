@@ -17,6 +17,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
+            o.Conventions.AllowAnonymousToPage("/Unsubscribe");
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

@@ -32,22 +32,24 @@ public static partial class Browserless
     }
 
     /// <summary>Requests a link, reads it from the pickup folder and uses it, as a person would.</summary>
-    public static async Task SignInAsync(this HttpClient client, TimingFactory factory, string email)
+    public static async Task SignInAsync(this HttpClient client, TimingFactory factory, string email, Func<MimeMessage[]>? mailbox = null)
     {
-        var link = await RequestLinkAsync(client, factory, email);
+        var link = await RequestLinkAsync(client, factory, email, mailbox);
         var confirm = await client.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative));
         var token = TokenField().Match(confirm).Groups[1].Value;
         var response = await client.PostFormAsync(link.PathAndQuery, confirm, new() { ["t"] = token });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    public static async Task<Uri> RequestLinkAsync(this HttpClient client, TimingFactory factory, string email)
+    /// <param name="mailbox">Where the mail arrives; by default the pickup folder (no SMTP host configured).</param>
+    public static async Task<Uri> RequestLinkAsync(this HttpClient client, TimingFactory factory, string email, Func<MimeMessage[]>? mailbox = null)
     {
-        var before = Mails(factory).Length;
+        mailbox ??= () => Mails(factory);
+        var before = mailbox().Length;
         var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
         var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = email });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var mails = Mails(factory);
+        var mails = mailbox();
         Assert.Equal(before + 1, mails.Length);
         var text = mails.Last().TextBody ?? "";
         return new Uri(LinkInMail().Match(text).Value);

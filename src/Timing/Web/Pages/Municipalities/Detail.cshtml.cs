@@ -8,7 +8,7 @@ using Timing.Storage;
 
 namespace Timing.Web.Pages.Municipalities;
 
-public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner planner, CycleRules rules, IClock clock) : PageModel
+public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner planner, CycleRules rules, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
 {
     public MunicipalityView? View { get; private set; }
 
@@ -66,6 +66,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             db.ChangeTracker.Clear();
             return await Show((await Load(code, cancellationToken))!, cancellationToken);
         }
+        trigger.PlanSoon();
         return Redirect($"/gemeenten/{row!.Code}?saved=true");
     }
 
@@ -100,6 +101,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             row.SchoolRegion = region;
         }
         await db.SaveChangesAsync(cancellationToken);
+        trigger.PlanSoon();
         return Redirect($"/gemeenten/{row.Code}?saved=true");
     }
 
@@ -120,6 +122,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         row!.Events.Add(new LocalEventRow { Title = EventTitle.Trim(), Start = day, End = day });
         FollowedMunicipalities.Audit(db, row, me!, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {EventTitle.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
+        trigger.PlanSoon();
         return Redirect($"/gemeenten/{row.Code}?saved=true");
     }
 

@@ -9,7 +9,7 @@ using Timing.Storage;
 namespace Timing.Web.Pages.People;
 
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PeopleModel(TimingDbContext db, IClock clock) : PageModel
+public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];
 
@@ -21,6 +21,15 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock) : PageModel
     [BindProperty] public List<string> SelectedAudiences { get; set; } = [];
     [BindProperty] public List<string> SelectedMunicipalities { get; set; } = [];
     [BindProperty] public int PersonId { get; set; }
+    [BindProperty] public string? NudgeMode { get; set; }
+
+    public string ModeName(string mode) => mode switch
+    {
+        "digest" => HttpContext.T("wekelijks overzicht", "weekly digest"),
+        "both" => HttpContext.T("elke herinnering en overzicht", "each reminder and digest"),
+        "none" => HttpContext.T("geen", "none"),
+        _ => HttpContext.T("elke herinnering", "each reminder"),
+    };
 
     public string? EmailError { get; private set; }
 
@@ -55,7 +64,9 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock) : PageModel
         person.Language = Language == "en" ? "en" : "nl";
         person.Audiences = string.Join(',', SelectedAudiences.Where(Audiences.IsKnown).Distinct());
         person.Municipalities = string.Join(',', SelectedMunicipalities.Where(codes.Contains).Distinct());
+        person.NudgeMode = NudgeMode is "digest" or "both" or "none" ? NudgeMode : "each";
         await db.SaveChangesAsync(cancellationToken);
+        trigger.PlanSoon();
         return Redirect("/mensen");
     }
 
@@ -71,6 +82,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock) : PageModel
         await db.SignInLinks.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
         db.People.Remove(person);
         await db.SaveChangesAsync(cancellationToken);
+        trigger.PlanSoon();
         return Redirect("/mensen");
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Timing.Storage;
+
+namespace Timing.Mail;
+
+/// <summary>
+/// POST /afmelden-nudges/{token}: stops nudges and digests for the person the token was made for. Mail programs
+/// call it directly (RFC 8058 one-click, body "List-Unsubscribe=One-Click"); the page at the same address
+/// offers the same as a button. It needs no sign-in: the signed token is the proof.
+/// </summary>
+public static class UnsubscribeEndpoints
+{
+    public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/afmelden-nudges/{token}", async (string token, HttpContext http, Unsubscribe unsubscribe, TimingDbContext db) =>
+        {
+            var personId = await unsubscribe.ReadAsync(token, http.RequestAborted);
+            if (personId is null)
+            {
+                return Results.NotFound("This unsubscribe link is not valid.");
+            }
+            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, "none"), http.RequestAborted);
+            await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);
+            return http.Request.HasFormContentType && http.Request.Form.ContainsKey("List-Unsubscribe")
+                ? Results.Ok()
+                : Results.Redirect($"/afmelden-nudges/{token}?klaar=1");
+        }).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
+using Timing.Storage;
+using Timing.Tests.Web;
+
+namespace Timing.Tests.Worker;
+
+public class UnsubscribeTests
+{
+    [Fact]
+    public async Task OneClickPost_FromTheMailHeader_StopsNudgesAndRetractsPendingOnes()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 1, 19, 8, 0)), settings: smtp.Settings);
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.PlanAsync();
+        await factory.DispatchAsync();
+        var header = smtp.Messages().First().Headers["List-Unsubscribe"] ?? "";
+        var url = new Uri(header[1..header.IndexOf('>', StringComparison.Ordinal)]);
+
+        var client = factory.Client();
+        // RFC 8058: the mail provider POSTs this body to the https address, without cookies or a form token.
+        var response = await client.PostAsync(new Uri(url.PathAndQuery, UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var (mode, pending) = await factory.WithDbAsync(async db =>
+            ((await db.People.SingleAsync(p => p.Email == "anna@org.nl")).NudgeMode, await db.Nudges.CountAsync(n => n.State == NudgeStates.Pending)));
+        Assert.Equal(("none", 0), (mode, pending));
+        await factory.PlanAsync();
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.State == NudgeStates.Pending)));
+
+        // The page at the same address confirms it in words.
+        var page = await client.GetStringAsync(new Uri(url.PathAndQuery + "?klaar=1", UriKind.Relative));
+        Assert.Contains("U ontvangt geen herinneringen en overzichten meer.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgedToken_IsRefused()
+    {
+        await using var factory = new TimingFactory();
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        var response = await factory.Client().PostAsync(new Uri("/afmelden-nudges/2.AAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("each", await factory.WithDbAsync(async db => (await db.People.SingleAsync(p => p.Email == "anna@org.nl")).NudgeMode));
+    }
+
+    [Fact]
+    public async Task Director_SeesAPersonsPendingAndSentNudges()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 1, 19, 8, 0)), settings: smtp.Settings);
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.PlanAsync();
+        await factory.DispatchAsync();
+        var anna = await factory.WithDbAsync(db => db.People.SingleAsync(p => p.Email == "anna@org.nl"));
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        var page = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}", UriKind.Relative));
+        Assert.Contains("verstuurd:", page, StringComparison.Ordinal);
+        Assert.Contains("gepland:", page, StringComparison.Ordinal);
+        Assert.Contains("GM0344/nomination/2026", page, StringComparison.Ordinal);
+    }
+}
