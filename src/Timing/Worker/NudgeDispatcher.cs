@@ -225,12 +225,13 @@ public sealed partial class NudgeDispatcher(
         }
         var parts = row.Subject.Split('/');
         var municipality = followed.FirstOrDefault(m => m.Code == parts[0]);
-        if (municipality is null || parts.Length < 3)
+        if (municipality is null || parts.Length < 3 || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var cycle))
         {
             return null;
         }
-        var moment = planner.Plan(municipality.ToProfile(), new DateInterval(day.PlusYears(-1), day.PlusYears(1))).Moments
-            .FirstOrDefault(m => m.Key.ToString() == row.Subject);
+        // A cycle's moments lie within a few years of its election year (programmes before, midterm after).
+        var around = new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31));
+        var moment = planner.Plan(municipality.ToProfile(), around).Moments.FirstOrDefault(m => m.Key.ToString() == row.Subject);
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
         return moment is null || lead is null
             ? null

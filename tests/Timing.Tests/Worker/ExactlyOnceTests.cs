@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
+using Timing.Storage;
+using Timing.Tests.Storage;
+
+namespace Timing.Tests.Worker;
+
+/// <summary>Every due nudge goes out once, through crashes and with several nodes: counted by Message-ID at a real SMTP server.</summary>
+[Collection(PostgresCollection.Name)]
+public class ExactlyOnceTests(PostgresServer postgres)
+{
+    /// <summary>Due nudges from the past months, so the running service sends them as soon as it starts.</summary>
+    private static readonly long SeededDue = SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds() - 3_600_000;
+
+    /// <summary>The seeded rows; the running service also plans anna's future nudges, which are not due yet.</summary>
+    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.DueUnixMs == SeededDue);
+
+    private static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
+    {
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.WithDbAsync(async db =>
+        {
+            var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
+            var due = SeededDue;
+            for (var i = 0; i < count; i++)
+            {
+                db.Nudges.Add(new Nudge
+                {
+                    PersonId = anna.Id,
+                    Subject = "GM0344/election/2026",
+                    LeadId = "start-P14D",
+                    Day = new DateOnly(2025, 3, 1).AddDays(i),
+                    DueUnixMs = due,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!await done())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                var states = describe is null ? "" : string.Join(", ", await describe.WithDbAsync(db =>
+                    Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync()));
+                Assert.Fail($"not done within {limit.TotalSeconds} s; outbox: {states}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static void AssertEachOnce(SmtpServer smtp, List<Nudge> rows)
+    {
+        var received = smtp.Messages().Select(m => m.MessageId).ToList();
+        Assert.Equal(received.Count, received.Distinct().Count()); // nothing arrived twice
+        Assert.All(rows, r => Assert.Contains(r.State, new[] { NudgeStates.Sent, NudgeStates.Uncertain }));
+        Assert.All(rows.Where(r => r.State == NudgeStates.Sent), r => Assert.Single(received, id => id == r.MessageId));
+        // A row caught between "handed to the server" and "recorded" is flagged, never resent: at most the one in flight.
+        Assert.True(rows.Count(r => r.State == NudgeStates.Uncertain) <= 1);
+    }
+
+    [Fact]
+    public async Task Sigkill_DuringDispatch_ThenRestart_DeliversEachDueNudgeOnce()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        var dir = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(dir, "timing.db");
+        await using (var seed = new TimingFactory(database, new FakeClock(SystemClock.Instance.GetCurrentInstant())))
+        {
+            await SeedDueNudgesAsync(seed, 400);
+        }
+        var settings = new Dictionary<string, string>(smtp.Settings.Select(kv => KeyValuePair.Create(kv.Key, kv.Value!)))
+        {
+            ["Storage:SqlitePath"] = database,
+            ["Worker:ClaimLeaseSeconds"] = "1",
+            ["Worker:BatchSize"] = "25",
+            ["Feeds:UidHost"] = "timing.test",
+        };
+
+        await using (var first = await ServiceProcess.StartAsync(dir, settings))
+        {
+            await WaitUntilAsync(() => Task.FromResult(smtp.Messages().Length >= 60), TimeSpan.FromSeconds(60));
+            first.Kill();
+        }
+        var atKill = smtp.Messages().Length;
+        Assert.True(atKill < 400, "the kill came after everything was sent; the test proved nothing");
+
+        await using var second = await ServiceProcess.StartAsync(dir, settings);
+        await using var check = new TimingFactory(database);
+        await WaitUntilAsync(async () => await check.WithDbAsync(db => Seeded(db).CountAsync(n => n.State == NudgeStates.Pending || n.State == NudgeStates.Claimed || n.State == NudgeStates.Sending)) == 0,
+            TimeSpan.FromSeconds(90), check);
+        var rows = await check.WithDbAsync(db => Seeded(db).AsNoTracking().ToListAsync());
+        Assert.Equal(400, rows.Count);
+        AssertEachOnce(smtp, rows);
+        Assert.True(smtp.Messages().Length >= 399);
+    }
+
+    [Fact]
+    public async Task TwoProcesses_OnOnePostgreSqlServer_SendEachDueNudgeOnce()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        var connection = await postgres.NewDatabaseAsync();
+        var pg = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSql", ["Storage:PostgreSqlConnectionString"] = connection };
+        await using (var seed = new TimingFactory(clock: new FakeClock(SystemClock.Instance.GetCurrentInstant()), settings: pg))
+        {
+            await SeedDueNudgesAsync(seed, 600);
+        }
+        var settings = new Dictionary<string, string>(smtp.Settings.Concat(pg).Select(kv => KeyValuePair.Create(kv.Key, kv.Value!)))
+        {
+            ["Worker:BatchSize"] = "20",
+            ["Feeds:UidHost"] = "timing.test",
+        };
+        var dir = TestPaths.NewScratchDirectory();
+        await using var one = await ServiceProcess.StartAsync(dir, new Dictionary<string, string>(settings) { ["Worker:NodeName"] = "node-1" });
+        await using var two = await ServiceProcess.StartAsync(dir, new Dictionary<string, string>(settings) { ["Worker:NodeName"] = "node-2" });
+
+        await using var check = new TimingFactory(settings: pg);
+        await WaitUntilAsync(async () => await check.WithDbAsync(db => Seeded(db).CountAsync(n => n.State != NudgeStates.Sent && n.State != NudgeStates.Uncertain)) == 0,
+            TimeSpan.FromSeconds(120), check);
+        var rows = await check.WithDbAsync(db => Seeded(db).AsNoTracking().ToListAsync());
+        AssertEachOnce(smtp, rows);
+        Assert.Equal(600, smtp.Messages().Length);
+        Assert.Equal(600, rows.Count(r => r.State == NudgeStates.Sent));
+    }
+}
