@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Timing.Feeds;
+using Timing.Mail;
+using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
 
@@ -10,12 +12,17 @@ public static class CliServices
 {
     public static async Task<ServiceProvider> StartAsync(CliContext context, IDictionary<string, string?> overrides)
     {
-        var settings = new ConfigurationBuilder().AddConfiguration(context.Settings).AddInMemoryCollection(overrides).Build();
+        // Commands do their work in the foreground: no background job server in a command's process.
+        var settings = new ConfigurationBuilder().AddConfiguration(context.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:Enabled"] = "false" })
+            .AddInMemoryCollection(overrides).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddTimingRules(settings);
         services.AddStorage(settings);
         services.AddFeeds(settings);
+        services.AddMail(settings);
+        services.AddWorker(settings);
         services.AddSingleton(context.Clock);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

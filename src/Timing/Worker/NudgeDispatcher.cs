@@ -152,7 +152,7 @@ public sealed partial class NudgeDispatcher(
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = sql;
-            Add(command, "@node", options.Value.NodeName);
+            Add(command, "@node", options.Value.ResolvedNodeName);
             Add(command, "@now", now);
             Add(command, "@batch", options.Value.BatchSize);
             var ids = new List<long>();

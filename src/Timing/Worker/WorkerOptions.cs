@@ -8,8 +8,10 @@ public sealed class WorkerOptions
     /// <summary>Run Hangfire's server and the recurring jobs in this process.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Names this node in claims and in Hangfire; default: the machine name and process id.</summary>
-    public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>Names this node in claims and in Hangfire; empty: the machine name and process id.</summary>
+    public string NodeName { get; set; } = "";
+
+    public string ResolvedNodeName => NodeName.Length > 0 ? NodeName : $"{Environment.MachineName}-{Environment.ProcessId}";
 
     /// <summary>How long a claimed nudge may stay unfinished before another run takes it back.</summary>
     public int ClaimLeaseSeconds { get; set; } = 120;

@@ -19,7 +19,7 @@ public static class WorkerServiceCollectionExtensions
             .Bind(configuration.GetSection(WorkerOptions.Section))
             .Validate(o => o.ClaimLeaseSeconds is >= 1 and <= 3600, "Worker:ClaimLeaseSeconds must be 1–3600.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Worker:BatchSize must be 1–1000.")
-            .Validate(o => o.NodeName.Length is > 0 and <= 100, "Worker:NodeName must be 1–100 characters.")
+            .Validate(o => o.NodeName.Length <= 100, "Worker:NodeName must be at most 100 characters (empty: machine name and process id).")
             .ValidateOnStart();
         services.AddScoped<NudgeOutbox>();
         services.AddScoped<NudgeDispatcher>();
@@ -49,7 +49,7 @@ public static class WorkerServiceCollectionExtensions
         {
             services.AddHangfireServer(o =>
             {
-                o.ServerName = worker.NodeName;
+                o.ServerName = worker.ResolvedNodeName;
                 o.WorkerCount = 2;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });

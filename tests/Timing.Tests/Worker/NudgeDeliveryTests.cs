@@ -3,6 +3,7 @@ using MimeKit;
 using NodaTime.Testing;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
+using Microsoft.Extensions.DependencyInjection;
 using Timing.Storage;
 
 namespace Timing.Tests.Worker;
@@ -125,5 +126,47 @@ public class NudgeDeliveryTests
             [(new DateOnly(2026, 5, 8), NudgeStates.Retracted), (new DateOnly(2026, 5, 20), NudgeStates.Retracted),
              (new DateOnly(2026, 5, 27), NudgeStates.Pending), (new DateOnly(2026, 6, 8), NudgeStates.Pending)],
             after.Select(n => (n.Day, n.State)));
+    }
+
+    [Fact]
+    public async Task WithoutSmtp_AColleagueFindsACorrectDutchNudgeInThePickupFolder()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 1, 19, 8, 0)));
+        await factory.SeedAsync(("collega@org.nl", "nl", "parties"));
+        await factory.PlanAsync();
+        var result = await factory.DispatchAsync();
+        Assert.True(result.Sent > 0);
+        var nudge = Assert.Single(Timing.Tests.Web.Browserless.Mails(factory), m => m.Subject == "Utrecht: Dag van kandidaatstelling over 14 dagen");
+        Assert.Equal("collega@org.nl", nudge.To.Mailboxes.Single().Address);
+        Assert.Contains("Datum: 2 februari 2026 (wettelijk vastgelegd).", nudge.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Meer over dit moment: https://timing.test/gemeenten/GM0344/momenten/nomination/2026", nudge.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Uw agenda-feed: https://timing.test/mijn-feed", nudge.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<h1>Dag van kandidaatstelling</h1>", nudge.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(nudge.Attachments, a => a.ContentType.MimeType == "text/calendar");
+    }
+
+    [Fact]
+    public async Task WeeklyDigest_OnMonday_ListsTheComingTwoWeeks_ForDigestReaders()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
+        await factory.SeedAsync(("lezer@org.nl", "en", "parties"));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = "digest";
+            return await db.SaveChangesAsync();
+        });
+        await factory.PlanAsync();
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Nudge)));
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None); // twice: still one digest
+        }
+        var digest = Assert.Single(smtp.Messages());
+        Assert.Equal("Timing: the weeks ahead from 26 January 2026", digest.Subject);
+        Assert.Contains("2 February 2026 – Utrecht: Nomination day", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("6 February 2026 – Utrecht: Candidate lists validated and numbered", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Budget", digest.TextBody, StringComparison.Ordinal);
     }
 }

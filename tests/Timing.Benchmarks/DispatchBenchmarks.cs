@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Timing.Cli;
+using Timing.Storage;
+using Timing.Worker;
+
+namespace Timing.Benchmarks;
+
+/// <summary>
+/// Dispatch throughput on one node: 500 due nudges from a SQLite outbox, rendered, claimed, sent over SMTP to a
+/// local aiosmtpd (Maildir handler, so every message is really received and written) and marked sent.
+/// Target: at least 150 messages per second. Needs python3-aiosmtpd.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+public class DispatchBenchmarks
+{
+    public const int Messages = 500;
+    private Process? _smtp;
+    private ServiceProvider _services = null!;
+    private string _folder = "";
+    private int _personId;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("timing-bench-").FullName;
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        _smtp = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(_folder, "maildir")]))!;
+        Thread.Sleep(1500);
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(_folder, "timing.db"),
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+            ["Worker:BatchSize"] = "100",
+        }).Build();
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, SystemClock.Instance, settings);
+        _services = CliServices.StartAsync(context, new Dictionary<string, string?>()).GetAwaiter().GetResult();
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+        var person = People.Directors.AddDirectorAsync(db, "bench@org.nl", "Bench", "", "nl", 0, CancellationToken.None).GetAwaiter().GetResult();
+        db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = person.OrganisationId, Code = "GM0344", Name = "Utrecht" });
+        db.SaveChanges();
+        _personId = person.Id;
+    }
+
+    private int _round;
+
+    [IterationSetup]
+    public void Seed()
+    {
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+        var due = SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds() - 1000;
+        _round++;
+        for (var i = 0; i < Messages; i++)
+        {
+            db.Nudges.Add(new Nudge { PersonId = _personId, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2000, 1, 1).AddDays((_round * Messages) + i), DueUnixMs = due });
+        }
+        db.SaveChanges();
+    }
+
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int Dispatch500()
+    {
+        using var scope = _services.CreateScope();
+        var result = scope.ServiceProvider.GetRequiredService<NudgeDispatcher>().DispatchAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return result.Sent + result.Retrying + result.Failed;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _services.Dispose();
+        _smtp?.Kill();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
