@@ -19,6 +19,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // Styles and images travel with the program, so pages look right from any working directory.
     WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+// The defaults shipped beside the program come first, so a deployment's own appsettings.json, environment
+// variables and arguments override them, and starting from another working directory changes nothing.
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+{
+    Path = "appsettings.json",
+    Optional = true,
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+});
+// Request and routing logs would carry personal feed tokens in their paths: never log them, whatever the settings say.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
+builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Timing.Storage;
 
 /// <summary>Timing's database. The provider-specific subclasses only exist to keep one set of migrations each.</summary>
-public abstract class TimingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TimingDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (sign-in cookies, anti-forgery), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<FeedVersion> FeedVersions => Set<FeedVersion>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -31,6 +35,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         modelBuilder.Entity<FeedVersion>(e =>
         {
             e.ToTable("feed_versions");

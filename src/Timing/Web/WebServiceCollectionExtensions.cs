@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Timing.Web.SignIn;
 
 namespace Timing.Web;
@@ -37,6 +38,8 @@ public static class WebServiceCollectionExtensions
             o.Cookie.Name = "timing-antiforgery";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Keys in the database: a cookie issued by one node is read by the next, and survives restarts.
+        services.AddDataProtection().SetApplicationName("Timing").PersistKeysToDbContext<Storage.TimingDbContext>();
         services.AddScoped<MagicLinks>();
         services.AddSingleton<SignInLimiter>();
         return services;

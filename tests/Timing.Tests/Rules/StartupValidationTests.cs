@@ -46,6 +46,27 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task Service_RealProcess_NeverLogsPersonalFeedTokens()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var token = "SecretToken" + new string('x', 32);
+        await using (var service = await Worker.ServiceProcess.StartAsync(dir, new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+        }))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
+            var response = await http.GetAsync(new Uri($"/feeds/p/{token}.ics", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+            await Task.Delay(500);
+        }
+        var log = string.Concat(Directory.GetFiles(dir, "service-*.log").Select(File.ReadAllText));
+        Assert.Contains("Now listening on", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretToken", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validator_WithBrokenConfig_ListsEachProblem()
     {
         var dir = Cli.CheckConfigCommandTests.CopyConfig(c => c["moments"]![3]!["audiences"] = new System.Text.Json.Nodes.JsonArray("everyone"));
