@@ -63,4 +63,37 @@ public class UnsubscribeTests
         Assert.Contains("gepland:", page, StringComparison.Ordinal);
         Assert.Contains("GM0344/nomination/2026", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Director_ResendsAFailedNudge_AndAnotherOrganisationCannot()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 1, 19, 8, 0)), settings: smtp.Settings);
+        await factory.SeedAsync(("anna@org.nl", "nl", "parties"));
+        await factory.CreateDirectorAsync("other@elders.nl", "Elders");
+        await factory.PlanAsync();
+        var (annaId, failed) = await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Nudges.FirstAsync(n => n.Subject == "GM0344/nomination/2026");
+            row.State = NudgeStates.Failed;
+            row.LastError = "mail server answered 550";
+            await db.SaveChangesAsync();
+            return (row.PersonId, row.Id);
+        });
+
+        var other = factory.Client();
+        await other.SignInAsync(factory, "other@elders.nl", smtp.Messages);
+        var otherPage = await other.GetStringAsync(new Uri("/", UriKind.Relative));
+        var refused = await other.PostFormAsync($"/mensen/{annaId}?handler=Resend", otherPage, new() { ["NudgeId"] = failed.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var director = factory.Client();
+        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        var page = await director.GetStringAsync(new Uri($"/mensen/{annaId}", UriKind.Relative));
+        Assert.Contains("mail server answered 550", page, StringComparison.Ordinal);
+        var resent = await director.PostFormAsync($"/mensen/{annaId}?handler=Resend", page, new() { ["NudgeId"] = failed.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        await factory.DispatchAsync();
+        Assert.Equal(NudgeStates.Sent, await factory.WithDbAsync(async db => (await db.Nudges.SingleAsync(n => n.Id == failed)).State));
+    }
 }

@@ -30,6 +30,24 @@ public sealed class PersonNudgesModel(TimingDbContext db) : PageModel
         return Page();
     }
 
+    /// <summary>A director's deliberate resend of a failed or uncertain nudge: back in the queue, same message and Message-ID.</summary>
+    public async Task<IActionResult> OnPostResendAsync(int id, [FromForm] long nudgeId, CancellationToken cancellationToken)
+    {
+        var organisationId = User.OrganisationId();
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        await db.Nudges.Where(n => n.Id == nudgeId && n.PersonId == id && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, NudgeStates.Pending)
+                .SetProperty(n => n.Attempts, 0)
+                .SetProperty(n => n.NextAttemptUnixMs, 0L)
+                .SetProperty(n => n.LastError, (string?)null), cancellationToken);
+        return Redirect($"/mensen/{id}");
+    }
+
     public string StateName(string state) => state switch
     {
         NudgeStates.Pending => HttpContext.T("gepland", "pending"),
