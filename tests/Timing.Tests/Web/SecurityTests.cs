@@ -94,6 +94,19 @@ public partial class SecurityTests
     }
 
     [Fact]
+    public async Task LinkRequest_WithTheMailServerDown_AnswersTheSame_AndKeepsTheService()
+    {
+        var port = TestPaths.FreePort(); // nothing listens here
+        await using var factory = new TimingFactory(settings: new() { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None" });
+        await factory.CreateDirectorAsync("d@org.nl", "Org");
+        var client = factory.Client();
+        var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
+        var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = "d@org.nl" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Als dit adres bij ons bekend is", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LinkRequests_AreRateLimited()
     {
         await using var factory = new TimingFactory();

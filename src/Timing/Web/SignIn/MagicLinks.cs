@@ -12,7 +12,7 @@ namespace Timing.Web.SignIn;
 /// Sign-in without passwords: a single-use link by e-mail, valid for 15 minutes, stored as a hash.
 /// The answer to a request is the same whether or not the address has an account.
 /// </summary>
-public sealed class MagicLinks(TimingDbContext db, IMailSender mail, IClock clock, IOptions<FeedOptions> feeds, IOptions<MailOptions> mailOptions)
+public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, IClock clock, IOptions<FeedOptions> feeds, IOptions<MailOptions> mailOptions, ILogger<MagicLinks> logger)
 {
     public static readonly Duration Lifetime = Duration.FromMinutes(15);
 
@@ -53,8 +53,19 @@ public sealed class MagicLinks(TimingDbContext db, IMailSender mail, IClock cloc
                 : $"<p>Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):</p><p><a href=\"{link}\">Aanmelden bij Timing</a></p><p>Niet aangevraagd? Dan kunt u dit bericht negeren.</p>",
         };
         message.Body = body.ToMessageBody();
-        await mail.SendAsync([message], cancellationToken);
+        try
+        {
+            await mail.SendAsync([message], cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or MailKit.Net.Smtp.SmtpCommandException or TimeoutException)
+        {
+            // The page answers the same either way, so nobody learns which addresses have an account; the log says what failed.
+            LinkNotSent(logger, person.Id, e.Message);
+        }
     }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Sign-in link for person {PersonId} could not be sent: {Reason}. Check the Mail settings.")]
+    private static partial void LinkNotSent(ILogger logger, int personId, string reason);
 
     /// <summary>Uses a link once: returns the person, or null when the link is unknown, used or expired.</summary>
     public async Task<Person?> RedeemAsync(string? token, CancellationToken cancellationToken)
