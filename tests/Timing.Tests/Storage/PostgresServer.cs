@@ -39,8 +39,10 @@ public sealed class PostgresServer : IAsyncLifetime
         Port = TestPaths.FreePort();
         _folder = Path.Combine("/tmp", "timing-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
-        await Run("chown", "postgres", _folder);
-        // initdb refuses to run as root, so the server runs as the postgres user.
+        if (IsRoot)
+        {
+            await Run("chown", "postgres", _folder);
+        }
         await AsPostgres($"{_bin}/initdb -D {_folder}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null");
         await AsPostgres($"{_bin}/pg_ctl -D {_folder}/data -l {_folder}/log -w -o '-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start >/dev/null");
     }
@@ -54,7 +56,10 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    private Task AsPostgres(string command) => Environment.UserName == "postgres" ? Run("sh", "-c", command) : Run("su", "postgres", "-c", command);
+    private static bool IsRoot => Environment.UserName == "root";
+
+    // initdb refuses to run as root: as root the server runs as the postgres user, otherwise as the current user.
+    private static Task AsPostgres(string command) => IsRoot ? Run("su", "postgres", "-c", command) : Run("sh", "-c", command);
 
     private static async Task Run(string program, params string[] args)
     {
