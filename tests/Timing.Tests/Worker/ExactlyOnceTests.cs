@@ -22,6 +22,8 @@ public class ExactlyOnceTests(PostgresServer postgres)
         {
             var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
             var due = SeededDue;
+            // Days well before today: the running service's planner only touches rows from today on.
+            var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(count + 30));
             for (var i = 0; i < count; i++)
             {
                 db.Nudges.Add(new Nudge
@@ -29,7 +31,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
                     PersonId = anna.Id,
                     Subject = "GM0344/election/2026",
                     LeadId = "start-P14D",
-                    Day = new DateOnly(2025, 3, 1).AddDays(i),
+                    Day = firstDay.AddDays(i),
                     DueUnixMs = due,
                 });
             }
@@ -50,6 +52,16 @@ public class ExactlyOnceTests(PostgresServer postgres)
             }
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// How many of the seeded nudges arrived. The service also plans anna's own nudges, and on some days one of
+    /// those is due at once (08:30 has passed): such a message is not one of the seeded rows and is not counted.
+    /// </summary>
+    private static int SeededArrivals(SmtpServer smtp, List<Nudge> rows)
+    {
+        var seeded = rows.Where(r => r.MessageId is not null).Select(r => r.MessageId!).ToHashSet();
+        return smtp.Messages().Count(m => m.MessageId is { } id && seeded.Contains(id));
     }
 
     private static void AssertEachOnce(SmtpServer smtp, List<Nudge> rows)
@@ -95,7 +107,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
         var rows = await check.WithDbAsync(db => Seeded(db).AsNoTracking().ToListAsync());
         Assert.Equal(400, rows.Count);
         AssertEachOnce(smtp, rows);
-        Assert.True(smtp.Messages().Length >= 399);
+        Assert.True(SeededArrivals(smtp, rows) >= 399);
     }
 
     [Fact]
@@ -122,7 +134,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
             TimeSpan.FromSeconds(120), check);
         var rows = await check.WithDbAsync(db => Seeded(db).AsNoTracking().ToListAsync());
         AssertEachOnce(smtp, rows);
-        Assert.Equal(600, smtp.Messages().Length);
+        Assert.Equal(600, SeededArrivals(smtp, rows));
         Assert.Equal(600, rows.Count(r => r.State == NudgeStates.Sent));
     }
 }
