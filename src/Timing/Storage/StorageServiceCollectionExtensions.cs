@@ -17,8 +17,10 @@ public static class StorageServiceCollectionExtensions
                 "Storage:SqlitePath is empty; give a file path such as data/timing.db.")
             .ValidateOnStart();
 
-        services.AddDbContext<SqliteTimingDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
-        services.AddDbContext<PostgresTimingDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSqlConnectionString));
+        // Queries that include several small collections (a municipality's actual dates and events) stay one
+        // query: said explicitly, so EF Core does not warn about it at every start.
+        services.AddDbContext<SqliteTimingDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value), x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddDbContext<PostgresTimingDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSqlConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddScoped<TimingDbContext>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgresTimingDbContext>()
             : sp.GetRequiredService<SqliteTimingDbContext>());
