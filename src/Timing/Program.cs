@@ -6,7 +6,8 @@ using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
 
-// The command line: `timing plan`, `timing check-config` … Anything else runs the service.
+// The command line: `timing plan`, `timing check-config` … Only no verb (options alone) or `serve` runs the service;
+// an unknown verb exits with code 2 and the list of verbs.
 if (CommandLine.Handles(args))
 {
     return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, CliContext.DefaultSettings()));

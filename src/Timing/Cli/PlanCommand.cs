@@ -24,7 +24,7 @@ public static class PlanCommand
         var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this 1 January (YYYY-MM-DD)." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
-        var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names." };
+        var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };
 
         var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
         {
@@ -110,11 +110,7 @@ public static class PlanCommand
 
     private static MunicipalityDirectory? LoadDirectory(CliContext context, string? option)
     {
-        var path = option ?? context.Settings[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return MunicipalityDirectory.Empty;
-        }
+        var path = TimingOptions.ResolveMunicipalitiesFile(option ?? context.Settings[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"]);
         try
         {
             return new MunicipalityDirectory(MunicipalityList.Load(path));

@@ -52,16 +52,12 @@ public sealed class RulesSource
     {
         lock (_lock)
         {
-            return _loaded ??= new Loaded(CycleRulesLoader.Load(options.ResolvedConfigDirectory), LoadList(options.MunicipalitiesFile));
+            return _loaded ??= new Loaded(CycleRulesLoader.Load(options.ResolvedConfigDirectory), LoadList(options.ResolvedMunicipalitiesFile));
         }
     }
 
-    private static (MunicipalityDirectory?, string?) LoadList(string? path)
+    private static (MunicipalityDirectory?, string?) LoadList(string path)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return (MunicipalityDirectory.Empty, null);
-        }
         try
         {
             return (new MunicipalityDirectory(MunicipalityList.Load(path)), null);
@@ -91,7 +87,7 @@ public sealed class TimingOptionsValidator(RulesSource source) : IValidateOption
         var failures = loaded.Result.Problems.Select(p => p.ToString()).ToList();
         if (loaded.List.Problem is { } problem)
         {
-            failures.Add(problem + " Set Timing:MunicipalitiesFile to a CSV (code,name) or CBS GeoJSON file, or leave it empty.");
+            failures.Add(problem + " Set Timing:MunicipalitiesFile to a CSV (code,name) or CBS GeoJSON file, or leave it empty for the shipped CBS list of 2026.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

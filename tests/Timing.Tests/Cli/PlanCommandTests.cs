@@ -102,9 +102,18 @@ public class PlanCommandTests
     }
 
     [Fact]
-    public void Plan_WithoutList_ShowsTheCodeAsName()
+    public void Plan_WithoutList_NamesFromTheShippedCbsList()
     {
         using var json = JsonDocument.Parse(CliRunner.Run(Utrecht2025To2031).Output);
+        Assert.Equal("Utrecht", json.RootElement.GetProperty("municipality").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Plan_CodeNotInTheList_ShowsTheCodeAsName()
+    {
+        var file = Path.Combine(TestPaths.NewScratchDirectory(), "list.csv");
+        File.WriteAllText(file, "code,name\nGM0363,Amsterdam\n");
+        using var json = JsonDocument.Parse(CliRunner.Run([.. Utrecht2025To2031, "--municipalities-file", file]).Output);
         Assert.Equal("GM0344", json.RootElement.GetProperty("municipality").GetProperty("name").GetString());
     }
 

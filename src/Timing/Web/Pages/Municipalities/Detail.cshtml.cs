@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
+using Timing.Core;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
 using Timing.Storage;
@@ -59,6 +60,11 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             DateError = HttpContext.T("Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-06-10.", "Enter a date as YYYY-MM-DD, for example 2026-06-10.");
             return await Show(row!, cancellationToken);
         }
+        if (!SupportedDates.Contains(parsed.Value))
+        {
+            DateError = SupportedDates.Problem.In(Ui.Language(HttpContext));
+            return await Refuse(row!, cancellationToken);
+        }
         var problem = await FollowedMunicipalities.SetActualAsync(db, planner, row!, Kind, new DateInterval(parsed.Value, parsed.Value), me!, clock.GetCurrentInstant(), cancellationToken);
         if (problem is not null)
         {
@@ -85,6 +91,11 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             {
                 MergerError = HttpContext.T("Een herindeling gaat in op 1 januari: vul een datum in als JJJJ-01-01.", "A merger takes effect on 1 January: enter a date as YYYY-01-01.");
                 return await Show(row!, cancellationToken);
+            }
+            if (!SupportedDates.Contains(parsed.Value))
+            {
+                MergerError = SupportedDates.Problem.In(Ui.Language(HttpContext));
+                return await Refuse(row!, cancellationToken);
             }
             merger = FollowedMunicipalities.Stored(parsed.Value);
         }
@@ -118,6 +129,11 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             EventError = HttpContext.T("Vul een titel (hoogstens 200 tekens) en een datum in.", "Enter a title (at most 200 characters) and a date.");
             return await Show(row!, cancellationToken);
         }
+        if (!SupportedDates.Contains(parsed.Value))
+        {
+            EventError = SupportedDates.Problem.In(Ui.Language(HttpContext));
+            return await Refuse(row!, cancellationToken);
+        }
         var day = FollowedMunicipalities.Stored(parsed.Value);
         row!.Events.Add(new LocalEventRow { Title = EventTitle.Trim(), Start = day, End = day });
         FollowedMunicipalities.Audit(db, row, me!, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {EventTitle.Trim()}");
@@ -143,6 +159,13 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         }
         var me = await db.People.FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
         return (row, me, null);
+    }
+
+    /// <summary>The page again with the problem next to the field, as 400: the request asked for something Timing cannot do.</summary>
+    private async Task<IActionResult> Refuse(FollowedMunicipality row, CancellationToken cancellationToken)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await Show(row, cancellationToken);
     }
 
     private async Task<IActionResult> Show(FollowedMunicipality row, CancellationToken cancellationToken)
