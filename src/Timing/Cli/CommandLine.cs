@@ -9,7 +9,7 @@ namespace Timing.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["plan", "check-config", "migrate", "municipalities", "add-director", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the service.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -23,6 +23,7 @@ public static class CommandLine
             AdminCommands.Migrate(context),
             AdminCommands.Municipalities(context),
             AdminCommands.AddDirector(context),
+            AdminCommands.AddOperator(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -45,7 +46,7 @@ public static class CommandLine
 
     private static string CommandPath(Command command) => command.Name == "import" ? "municipalities import" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>
