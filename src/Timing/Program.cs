@@ -28,22 +28,20 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
     Optional = true,
     FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
 });
-// Request and routing logs would carry personal feed tokens in their paths: never log them, whatever the settings say.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
-builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
+// Log levels come from the settings alone; personal feed tokens are redacted from whatever is logged.
+Timing.Web.Logging.RedactingLoggerFactory.Register(builder.Services);
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();
 app.MapWeb();
 app.MapWorkerDashboard();
-app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+app.MapHealth();
 app.MapFeeds();
 app.MapUnsubscribe();
 

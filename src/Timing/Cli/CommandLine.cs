@@ -11,7 +11,7 @@ namespace Timing.Cli;
 public static class CommandLine
 {
     /// <summary>The verbs, in the order <c>timing --help</c> lists them.</summary>
-    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director"];
+    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator"];
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "--version"];
 
@@ -37,6 +37,7 @@ public static class CommandLine
             AdminCommands.Migrate(context),
             AdminCommands.Municipalities(context),
             AdminCommands.AddDirector(context),
+            AdminCommands.AddOperator(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -66,7 +67,7 @@ public static class CommandLine
 
     private static string CommandPath(Command command) => command.Name == "import" ? "municipalities import" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

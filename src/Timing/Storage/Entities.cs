@@ -47,6 +47,20 @@ public sealed class Person
     public string NudgeMode { get; set; } = "each";
 
     public long CreatedUnixMs { get; set; }
+
+    /// <summary>
+    /// Changes whenever this person's sessions must end (sign-out, another role); every sign-in cookie
+    /// carries the value it was issued with, and a cookie with another value is refused.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    /// <summary>Operates this Timing instance (the background-job dashboard); independent of the organisation role.</summary>
+    public bool IsOperator { get; set; }
+
+    /// <summary>Ends every session of this person, on every node, at their next request.</summary>
+    public void EndSessions() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }
 
 /// <summary>The two roles. Directors manage municipalities, dates and people; members read.</summary>

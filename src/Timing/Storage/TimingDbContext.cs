@@ -33,6 +33,31 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EndSessionsOfChangedPeople();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EndSessionsOfChangedPeople();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A person whose role, organisation, address or operator right changes signs in again, whichever code made the change.</summary>
+    private void EndSessionsOfChangedPeople()
+    {
+        foreach (var entry in ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Property(p => p.Role).IsModified || entry.Property(p => p.OrganisationId).IsModified
+                || entry.Property(p => p.Email).IsModified || entry.Property(p => p.IsOperator).IsModified)
+            {
+                entry.Entity.EndSessions();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
@@ -57,6 +82,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.Role).HasMaxLength(20);
             e.Property(x => x.NudgeMode).HasMaxLength(10).HasDefaultValue("each");
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>

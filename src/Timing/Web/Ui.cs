@@ -13,7 +13,11 @@ public static class Ui
         var requested = http.Request.Query["lang"].ToString();
         if (requested is "nl" or "en")
         {
-            http.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
+            // A page asks for its language many times while it renders; the cookie is set once per response.
+            if (http.Items.TryAdd(LanguageCookie, requested))
+            {
+                http.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
+            }
             return requested == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
         }
         var chosen = http.Request.Cookies[LanguageCookie] ?? http.User.FindFirstValue(Claims.Language);
@@ -33,5 +37,6 @@ public static class Ui
     {
         public const string Organisation = "timing:org";
         public const string Language = "timing:lang";
+        public const string Operator = "timing:operator";
     }
 }

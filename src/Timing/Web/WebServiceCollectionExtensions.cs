@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Timing.Web.Sessions;
 using Timing.Web.SignIn;
 
 namespace Timing.Web;
@@ -9,8 +12,36 @@ public static class WebServiceCollectionExtensions
 {
     public const string DirectorPolicy = "director";
 
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebOptions>()
+            .Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => o.SessionCheckSeconds is >= 0 and <= 60, "Web:SessionCheckSeconds must be 0–60.")
+            .Validate(o => o.KnownProxies.All(IsAddressOrNetwork), "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")
+            .Validate(o => o.Operators.All(IsEmail), "Web:Operators must list e-mail addresses, such as beheer@organisatie.nl.")
+            .ValidateOnStart();
+        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies; by default none.
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var entry in web.KnownProxies.Where(IsAddressOrNetwork))
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(entry));
+                }
+            }
+        });
+        services.AddSingleton<SessionStamps>();
+        services.AddScoped<SessionCookieEvents>();
+        services.AddSingleton<IInterceptor, ForgetChangedStamps>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
@@ -31,6 +62,7 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.EventsType = typeof(SessionCookieEvents);
         });
         services.AddAuthorizationBuilder().AddPolicy(DirectorPolicy, p => p.RequireRole(Storage.Roles.Director));
         services.AddAntiforgery(o =>
@@ -47,10 +79,34 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Whether the signed-in person operates this instance: marked in the database, or listed in Web:Operators.</summary>
+    public static bool IsOperator(this System.Security.Claims.ClaimsPrincipal user, WebOptions options) =>
+        user.Identity?.IsAuthenticated == true
+        && (user.HasClaim(Ui.Claims.Operator, "true")
+            || options.Operators.Contains(user.Identity.Name ?? "", StringComparer.OrdinalIgnoreCase));
+
+    private static bool IsAddressOrNetwork(string entry) =>
+        entry.Contains('/', StringComparison.Ordinal) ? System.Net.IPNetwork.TryParse(entry, out _) : System.Net.IPAddress.TryParse(entry, out _);
+
+    private static bool IsEmail(string entry)
+    {
+        try
+        {
+            People.Directors.NormaliseEmail(entry);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

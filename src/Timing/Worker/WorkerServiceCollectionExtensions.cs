@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
@@ -58,12 +59,17 @@ public static class WorkerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Hangfire dashboard at /hangfire, for directors only.</summary>
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire, for the instance's operators only: it controls the jobs of every
+    /// organisation. Directors see their own people's nudges on Timing's pages; anyone not signed in is sent to sign in.
+    /// </summary>
     public static WebApplication MapWorkerDashboard(this WebApplication app)
     {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/hangfire") && http.User.Identity?.IsAuthenticated != true,
+            branch => branch.Run(http => http.ChallengeAsync()));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DirectorsOnly()],
+            Authorization = [new OperatorsOnly(app.Services.GetRequiredService<IOptions<Web.WebOptions>>())],
             DisplayStorageConnectionString = false,
             AppPath = "/",
             DashboardTitle = "Timing – achtergrondtaken",
@@ -71,9 +77,9 @@ public static class WorkerServiceCollectionExtensions
         return app;
     }
 
-    private sealed class DirectorsOnly : IDashboardAuthorizationFilter
+    private sealed class OperatorsOnly(IOptions<Web.WebOptions> options) : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Director);
+        public bool Authorize(DashboardContext context) => Web.WebServiceCollectionExtensions.IsOperator(context.GetHttpContext().User, options.Value);
     }
 
     /// <summary>Registers the recurring jobs in Amsterdam time at every start, and catches up once right away.</summary>

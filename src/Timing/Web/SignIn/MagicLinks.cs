@@ -84,6 +84,17 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         // One statement marks it used, so two clicks at once cannot both sign in.
         var claimed = await db.SignInLinks.Where(l => l.Id == link.Id && l.UsedUnixMs == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedUnixMs, now), cancellationToken);
-        return claimed == 1 ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PersonId, cancellationToken) : null;
+        if (claimed != 1)
+        {
+            return null;
+        }
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == link.PersonId, cancellationToken);
+        if (person is { SecurityStamp: "" })
+        {
+            // People stored before sessions carried stamps get one at their first sign-in.
+            person.EndSessions();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return person;
     }
 }
