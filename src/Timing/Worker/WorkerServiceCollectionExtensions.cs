@@ -1,8 +1,10 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using Timing.Core.Nudges;
 using Timing.Mail;
 using Timing.Storage;
 
@@ -28,7 +30,10 @@ public static class WorkerServiceCollectionExtensions
                 "Worker:HangfireStorage is PostgreSql but Storage:PostgreSqlConnectionString is empty; set it, or use Auto or Sqlite.")
             .ValidateOnStart();
         services.AddScoped<NudgeOutbox>();
+        services.AddScoped<NudgeClaims>();
+        services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();
+        services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();
         services.AddSingleton<NudgeMessages>();
         services.AddSingleton<Unsubscribe>();
@@ -98,7 +103,9 @@ public static class WorkerServiceCollectionExtensions
             var amsterdam = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
             recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Plan, j => j.PlanAsync(CancellationToken.None), options.Value.PlanCron, amsterdam);
             recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Dispatch, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron, amsterdam);
-            recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Digest, j => j.DigestAsync(CancellationToken.None), "30 7 * * 1", amsterdam);
+            var digest = NudgePlanner.DigestTime;
+            recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Digest, j => j.DigestAsync(CancellationToken.None),
+                string.Create(CultureInfo.InvariantCulture, $"{digest.Minute} {digest.Hour} * * {(int)NudgePlanner.DigestDay % 7}"), amsterdam);
             jobs.Enqueue<NudgeJobs>(j => j.PlanAsync(CancellationToken.None));
             jobs.Enqueue<NudgeJobs>(j => j.DispatchAsync(CancellationToken.None));
             return Task.CompletedTask;
