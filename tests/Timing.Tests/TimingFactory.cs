@@ -26,6 +26,7 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Feeds:BaseUrl"] = "https://timing.test",
             // Tests drive planning and dispatch themselves, with the fake clock.
             ["Worker:Enabled"] = "false",
+            ["Worker:HangfireStorage"] = "InMemory",
             ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])

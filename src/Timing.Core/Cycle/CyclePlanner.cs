@@ -21,6 +21,16 @@ public sealed class CyclePlanner
 
     public CycleRules Rules => _rules;
 
+    /// <summary>
+    /// The one moment a key names (a page's address, a stored nudge), or null when the plan has no such moment.
+    /// A cycle's moments lie within a few years of its election year (programmes before, midterm after).
+    /// </summary>
+    public Moment? Find(MunicipalityProfile profile, MomentKey key)
+    {
+        var around = new DateInterval(new LocalDate(key.Cycle - 3, 1, 1), new LocalDate(key.Cycle + 3, 12, 31));
+        return Plan(profile, around).Moments.FirstOrDefault(m => m.Key == key);
+    }
+
     /// <summary>Every moment of the municipality that overlaps <paramref name="range"/>, in date order.</summary>
     public Timeline Plan(MunicipalityProfile profile, DateInterval range)
     {

@@ -84,9 +84,9 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     public async Task<int> PlanDigestsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(NudgePlanner.DigestDay));
         var week = $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}";
-        var due = monday.At(new LocalTime(7, 30)).InZoneLeniently(ProductTime.Zone).ToInstant().ToUnixTimeMilliseconds();
+        var due = NudgePlanner.DigestOfWeek(monday).ToUnixTimeMilliseconds();
         var day = FollowedMunicipalities.Stored(monday);
         var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == "digest" || p.NudgeMode == "both").Select(p => p.Id).ToListAsync(cancellationToken);
         var existing = await db.Nudges.Where(n => n.Kind == NudgeKinds.Digest && n.Subject == week).Select(n => n.PersonId).ToListAsync(cancellationToken);
