@@ -48,6 +48,10 @@ public sealed class CycleRules
             ? phase
             : throw new KeyNotFoundException($"No phase '{id}' in the cycle configuration.");
 
+    /// <summary>The last year for which config lists the school summer holiday of <paramref name="region"/> (0 when none).</summary>
+    public int LastSchoolHolidayYear(SchoolRegion region) =>
+        _summerHolidays.Keys.Where(k => k.Region == region).Select(k => k.Year).DefaultIfEmpty(0).Max();
+
     /// <summary>The school summer holiday of a region in a year, when config lists it.</summary>
     public DateInterval? SummerHoliday(int year, SchoolRegion region) =>
         _summerHolidays.TryGetValue((year, region), out var dates) ? dates : null;

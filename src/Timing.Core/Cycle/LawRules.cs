@@ -9,8 +9,11 @@ public enum LawScope
     Year,
 }
 
-/// <summary>The dates a law rule gives, with the article or act they come from.</summary>
-public sealed record LawDates(DateInterval Dates, string Source);
+/// <summary>
+/// The dates a law rule gives, with the article or act they come from. <paramref name="Basis"/> is
+/// <see cref="Cycle.Basis.Typical"/> where the law sets the procedure but practice sets the day.
+/// </summary>
+public sealed record LawDates(DateInterval Dates, string Source, Basis Basis = Basis.Law);
 
 /// <summary>
 /// The statutory rules that config/cycle.json may name in <c>"law": "…"</c>. Each maps to the
@@ -28,7 +31,7 @@ public sealed record LawRule(string Id, LawScope Scope, Func<ElectionCycle, LawD
         if (!cycle.IsMerger
             && calendar.ExceptionFor(ElectionBody.MunicipalCouncil, cycle.Year, Id) is { } exception)
         {
-            return new LawDates(exception.Dates, exception.Source);
+            return new LawDates(exception.Dates, exception.Source, Basis.Law);
         }
         return ForCycle(cycle);
     }
@@ -49,6 +52,9 @@ public static class LawRules
         Cycle(MomentKinds.RegistrationDeadline, c => Day(Kieswet.RegistrationDeadline(c.NominationDay), Kieswet.RegistrationRule)),
         Cycle(MomentKinds.SupportDeclarations, c =>
             new LawDates(Kieswet.SupportDeclarations(c.NominationDay), Kieswet.SupportDeclarationRule.Article)),
+        Cycle(MomentKinds.Result, c => new LawDates(
+            new DateInterval(Kieswet.OfficialResult(c.ElectionDay), Kieswet.OfficialResult(c.ElectionDay)),
+            Kieswet.ResultRuleFor(c.ElectionDay).Article, Basis.Typical)),
         Cycle(MomentKinds.ListsFinal, c => Day(Kieswet.ListsFinal(c.NominationDay), Kieswet.ListValidationRule)),
         Cycle(MomentKinds.Installation, c => c.MergerDate is { } merger
             ? Day(MergerElections.Installation(merger), MergerElections.InstallationRule)

@@ -21,7 +21,7 @@ public static class PlanCommand
         var format = new Option<string>("--format") { Description = "table (default), json, or ics (the same body as the feed /feeds/{code}.ics)." };
         format.AcceptOnlyFromAmong(Formats);
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
-        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this 1 January (YYYY-MM-DD)." };
+        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this day (YYYY-MM-DD), usually 1 January; other days have no merger election." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names." };
@@ -41,10 +41,6 @@ public static class PlanCommand
             }
             var language = parsed.GetValue(lang) is { } l ? InputParsers.Language(l) : Language.Nl;
             LocalDate? mergerDate = parsed.GetValue(merger) is { } m ? InputParsers.Date(m, "--merger-date") : null;
-            if (mergerDate is { Month: not 1 } or { Day: not 1 })
-            {
-                throw new UsageException($"--merger-date {mergerDate:yyyy-MM-dd} is not a 1 January; mergers take effect on 1 January (expected YYYY-01-01).");
-            }
             var actuals = (parsed.GetValue(actual) ?? []).Select(InputParsers.Actual).ToArray();
 
             var rules = CycleRulesLoader.Load(CommandLine.ConfigDirectory(context.Settings, parsed.GetValue(configDir)));
