@@ -34,6 +34,7 @@ public sealed class CyclePlanner
         {
             PlanYear(profile, year, range, moments);
         }
+        PlanArenas(profile.Code, range, moments);
         foreach (var local in profile.Events)
         {
             if (Overlaps(local.Dates.Start, local.Dates.End, range))
@@ -187,6 +188,40 @@ public sealed class CyclePlanner
             if (Overlaps(dates.Start, dates.End, range))
             {
                 output.Add(ToMoment(profile.Code, definition, year, dates) with { Note = note });
+            }
+        }
+    }
+
+    /// <summary>Other arenas' elections as context: provincial and water-board elections by law, others from the calendar.</summary>
+    private void PlanArenas(MunicipalityCode code, DateInterval range, List<Moment> output)
+    {
+        foreach (var definition in _rules.ArenaMoments)
+        {
+            if (definition.Derivation is LawDerivation law)
+            {
+                var rule = LawRules.Find(law.Rule)!;
+                for (var year = Kieswet.NextRegularYear(ElectionBody.ProvincialAndWaterBoards, range.Start.Year - 1); year <= range.End.Year; year += 4)
+                {
+                    var computed = rule.Compute(ElectionCycle.Provincial(year), _rules.Elections);
+                    if (Overlaps(computed.Dates.Start, computed.Dates.End, range))
+                    {
+                        output.Add(ToMoment(code, definition, year, Dates.Certain(computed.Dates, computed.Basis, computed.Source)));
+                    }
+                }
+            }
+            else if (definition.Derivation is CalendarDerivation calendar)
+            {
+                foreach (var known in _rules.Elections.OtherElections.Where(e => e.Body == calendar.Body))
+                {
+                    if (!Overlaps(known.Date, known.Date, range))
+                    {
+                        continue;
+                    }
+                    var key = new MomentKey(code, definition.Kind, known.Date.Year);
+                    output.Add(known.Expected is { } expected
+                        ? new Moment(key, definition, known.Date, known.Date, Basis.Estimate, expected)
+                        : new Moment(key, definition, known.Date, known.Date, Basis.Law));
+                }
             }
         }
     }

@@ -21,7 +21,8 @@ public sealed class CycleRules
         _byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
         _phases = phases.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _summerHolidays = new Dictionary<(int, SchoolRegion), DateInterval>(summerHolidays);
-        ElectionMoments = moments.Where(m => !m.IsYearly).ToArray();
+        ElectionMoments = moments.Where(m => !m.IsYearly && !m.IsArena).ToArray();
+        ArenaMoments = moments.Where(m => m.IsArena).ToArray();
         YearlyMoments = moments.Where(m => m.IsYearly).ToArray();
     }
 
@@ -35,6 +36,9 @@ public sealed class CycleRules
 
     /// <summary>Moments that occur every calendar year.</summary>
     public IReadOnlyList<MomentDefinition> YearlyMoments { get; }
+
+    /// <summary>Moments of other arenas: provincial and water-board elections, national and European elections.</summary>
+    public IReadOnlyList<MomentDefinition> ArenaMoments { get; }
 
     public ElectionCalendar Elections { get; }
 

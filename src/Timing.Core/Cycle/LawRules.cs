@@ -7,6 +7,9 @@ public enum LawScope
 {
     Election,
     Year,
+
+    /// <summary>The Provinciale Staten and waterschap elections (years ≡ 3 mod 4): context for local politics.</summary>
+    Provincial,
 }
 
 /// <summary>
@@ -28,8 +31,9 @@ public sealed record LawRule(string Id, LawScope Scope, Func<ElectionCycle, LawD
         {
             throw new InvalidOperationException($"Law rule '{Id}' dates calendar years, not election cycles.");
         }
+        var body = Scope == LawScope.Provincial ? ElectionBody.ProvincialAndWaterBoards : ElectionBody.MunicipalCouncil;
         if (!cycle.IsMerger
-            && calendar.ExceptionFor(ElectionBody.MunicipalCouncil, cycle.Year, Id) is { } exception)
+            && calendar.ExceptionFor(body, cycle.Year, Id) is { } exception)
         {
             return new LawDates(exception.Dates, exception.Source, Basis.Law);
         }
@@ -59,6 +63,10 @@ public static class LawRules
         Cycle(MomentKinds.Installation, c => c.MergerDate is { } merger
             ? Day(MergerElections.Installation(merger), MergerElections.InstallationRule)
             : Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
+        Provincial(MomentKinds.ProvincialNomination, c => Day(c.NominationDay, Kieswet.NominationRule)),
+        Provincial(MomentKinds.ProvincialElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
+        Provincial(MomentKinds.WaterBoardElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
+        Provincial(MomentKinds.ProvincialInstallation, c => Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
         Year(MomentKinds.BudgetDay, y => Day(BudgetLaw.Prinsjesdag(y), BudgetLaw.PrinsjesdagRule)),
         Year(MomentKinds.AnnualAccountsDeadline, y => Day(BudgetLaw.AnnualAccountsDeadline(y), BudgetLaw.AnnualAccountsRule)),
         Year(MomentKinds.BudgetDeadline, y => Day(BudgetLaw.BudgetDeadline(y), BudgetLaw.BudgetRule)),
@@ -69,6 +77,8 @@ public static class LawRules
     public static LawRule? Find(string id) => ById.GetValueOrDefault(id);
 
     private static LawRule Cycle(string id, Func<ElectionCycle, LawDates> compute) => new(id, LawScope.Election, compute, null);
+
+    private static LawRule Provincial(string id, Func<ElectionCycle, LawDates> compute) => new(id, LawScope.Provincial, compute, null);
 
     private static LawRule Year(string id, Func<int, LawDates> compute) => new(id, LawScope.Year, null, compute);
 

@@ -116,7 +116,8 @@ public class CyclePlannerTests
     [Fact]
     public void Plan_EveryCanonicalKindAppearsOverAFullTerm()
     {
-        var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2028-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
+        // 2025–2029 holds a full council term, a provincial election (2027) and a European one (2029).
+        var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
         Assert.Equal(MomentKinds.All.OrderBy(k => k), kinds.OrderBy(k => k));
     }
 
@@ -174,6 +175,40 @@ public class CyclePlannerTests
         var timeline = Planner.Plan(Utrecht with { Events = [crisis] }, new DateInterval(Date("2027-01-01"), Date("2027-03-01")));
         var moment = Assert.Single(timeline.Moments, m => m.Kind == MomentKinds.LocalEvent);
         Assert.Equal(("GM0344/local-event/2027/crisis-1", Basis.Local, "Coalitiecrisis"), (moment.Key.ToString(), moment.Basis, moment.Title(Language.Nl)));
+    }
+
+    [Theory]
+    // Provincial and water-board elections (years ≡ 3 mod 4) follow the council's Kieswet rules. Published:
+    // 2019 K 4 February, E 20 March, Staten installed Thursday 28 March; 2023 E 15 March, installed Wednesday 29 March.
+    // Computed: 2027 K 1 February, E 17 March, installed 31 March; 2031 K 3 February, E 19 March, installed 2 April.
+    [InlineData(2019, "2019-02-04", "2019-03-20", "2019-03-28")]
+    [InlineData(2023, "2023-01-30", "2023-03-15", "2023-03-29")]
+    [InlineData(2027, "2027-02-01", "2027-03-17", "2027-03-31")]
+    [InlineData(2031, "2031-02-03", "2031-03-19", "2031-04-02")]
+    public void Plan_ProvincialAndWaterBoardElections_FollowTheKieswet(int year, string nomination, string election, string installation)
+    {
+        var timeline = Planner.Plan(Utrecht, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+        Assert.Equal(Date(nomination), timeline.Find("provincial-nomination", year)!.Start);
+        Assert.Equal(Date(election), timeline.Find("provincial-election", year)!.Start);
+        Assert.Equal(Date(election), timeline.Find("water-board-election", year)!.Start);
+        var installed = timeline.Find("provincial-installation", year)!;
+        Assert.Equal((Date(installation), Basis.Law), (installed.Start, installed.Basis));
+        Assert.All(MomentKinds.OtherArenas.Select(k => timeline.Find(k, year)).OfType<Moment>(),
+            m => Assert.Equal(["parties"], m.Audiences));
+    }
+
+    [Fact]
+    public void Plan_NationalAndEuropeanElections_ComeFromTheElectionCalendar()
+    {
+        // Tweede Kamer 29 October 2025 (fixed after the dissolution); European Parliament 2029 not fixed yet: an estimate.
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31")));
+        var national = timeline.Find("national-election", 2025)!;
+        Assert.Equal((Date("2025-10-29"), Basis.Law), (national.Start, national.Basis));
+        var european = timeline.Find("european-election", 2029)!;
+        Assert.Equal(Basis.Estimate, european.Basis);
+        Assert.NotNull(european.Estimate);
+        Assert.True(MomentKinds.IsOtherArena(european.Kind));
+        Assert.False(MomentKinds.IsOtherArena("election"));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Timing.Core.Cycle;
 using System.Text.Json;
 
 namespace Timing.Tests.Cli;
@@ -31,6 +32,24 @@ public class PlanCommandTests
             string.CompareOrdinal(m.GetProperty("end").GetString(), "2025-01-01") >= 0
             && string.CompareOrdinal(m.GetProperty("start").GetString(), "2031-12-31") <= 0));
         Assert.All(moments, m => Assert.Contains(m.GetProperty("basis").GetString(), new[] { "law", "typical", "estimate", "actual", "local" }));
+    }
+
+    [Fact]
+    public void Plan_ShowsOtherArenas_UnlessOnlyTheMunicipalCycleIsAsked()
+    {
+        string[] utrecht2026To2031 = ["plan", "--municipality", "GM0344", "--from", "2026-01-01", "--to", "2031-12-31", "--format", "json"];
+        var moments = Moments(CliRunner.Run(utrecht2026To2031).Output);
+        string? Start(string kind, int cycle) => moments
+            .SingleOrDefault(m => m.GetProperty("kind").GetString() == kind && m.GetProperty("cycle").GetInt32() == cycle)
+            .GetProperty("start").GetString();
+        // Provinciale Staten and waterschappen: 17 March 2027 and 19 March 2031, installed 31 March 2027 and 2 April 2031.
+        Assert.Equal(("2027-03-17", "2027-03-17", "2027-03-31"), (Start("provincial-election", 2027), Start("water-board-election", 2027), Start("provincial-installation", 2027)));
+        Assert.Equal(("2031-03-19", "2031-04-02"), (Start("provincial-election", 2031), Start("provincial-installation", 2031)));
+        Assert.NotNull(Start("european-election", 2029));
+
+        var municipal = Moments(CliRunner.Run([.. utrecht2026To2031, "--arena", "municipal"]).Output);
+        Assert.DoesNotContain(municipal, m => MomentKinds.IsOtherArena(m.GetProperty("kind").GetString()!));
+        Assert.Contains(municipal, m => m.GetProperty("kind").GetString() == "election");
     }
 
     [Theory]
