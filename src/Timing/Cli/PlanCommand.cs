@@ -11,7 +11,7 @@ public static class PlanCommand
 {
     public const string Usage =
         "timing plan --municipality GM0344 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|ics] [--lang nl|en] " +
-        "[--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--config-dir DIR] [--municipalities-file FILE]";
+        "[--arena all|municipal] [--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--config-dir DIR] [--municipalities-file FILE]";
 
     public static Command Create(CliContext context)
     {
@@ -21,14 +21,16 @@ public static class PlanCommand
         var format = new Option<string>("--format") { Description = "table (default), json, or ics (the same body as the feed /feeds/{code}.ics)." };
         format.AcceptOnlyFromAmong(Formats);
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
-        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this 1 January (YYYY-MM-DD)." };
+        var arena = new Option<string>("--arena") { Description = "all (default): also provincial, water-board, national and European elections; municipal: only the municipality's own cycle." };
+        arena.AcceptOnlyFromAmong("all", "municipal");
+        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this day (YYYY-MM-DD), usually 1 January; other days have no merger election." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };
 
         var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
         {
-            municipality, from, to, format, lang, merger, actual, configDir, listFile,
+            municipality, from, to, format, lang, arena, merger, actual, configDir, listFile,
         };
         command.SetAction(parsed =>
         {
@@ -41,10 +43,6 @@ public static class PlanCommand
             }
             var language = parsed.GetValue(lang) is { } l ? InputParsers.Language(l) : Language.Nl;
             LocalDate? mergerDate = parsed.GetValue(merger) is { } m ? InputParsers.Date(m, "--merger-date") : null;
-            if (mergerDate is { Month: not 1 } or { Day: not 1 })
-            {
-                throw new UsageException($"--merger-date {mergerDate:yyyy-MM-dd} is not a 1 January; mergers take effect on 1 January (expected YYYY-01-01).");
-            }
             var actuals = (parsed.GetValue(actual) ?? []).Select(InputParsers.Actual).ToArray();
 
             var rules = CycleRulesLoader.Load(CommandLine.ConfigDirectory(context.Settings, parsed.GetValue(configDir)));
@@ -68,7 +66,8 @@ public static class PlanCommand
                     throw new UsageException("--format ics prints the public feed, which follows the rules only; leave out --merger-date and --actual.");
                 }
                 DateInterval? range = parsed.GetValue(from) is null && parsed.GetValue(to) is null ? null : new DateInterval(start, end);
-                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, parsed.GetValue(configDir), parsed.GetValue(listFile)));
+                var filter = parsed.GetValue(arena) == "municipal" ? new Feeds.FeedFilter(MunicipalOnly: true) : Feeds.FeedFilter.All;
+                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, filter, parsed.GetValue(configDir), parsed.GetValue(listFile)));
                 return 0;
             }
 
@@ -78,6 +77,10 @@ public static class PlanCommand
                 .Select(a => new ActualDate(a.Kind, planner.CycleOf(profile, a.Kind, a.Dates.Start), a.Dates))
                 .ToArray();
             var timeline = planner.Plan(profile with { Actuals = resolved }, new DateInterval(start, end));
+            if (parsed.GetValue(arena) == "municipal")
+            {
+                timeline = timeline with { Moments = timeline.Moments.Where(m => !MomentKinds.IsOtherArena(m.Kind)).ToArray() };
+            }
 
             context.Output.Write(parsed.GetValue(format) switch
             {
@@ -91,7 +94,7 @@ public static class PlanCommand
 
     private static readonly string[] Formats = ["table", "json", "ics"];
 
-    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, string? configDir, string? listFile)
+    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, Feeds.FeedFilter filter, string? configDir, string? listFile)
     {
         var overrides = new Dictionary<string, string?>();
         if (configDir is not null)
@@ -104,7 +107,7 @@ public static class PlanCommand
         }
         using var services = CliServices.StartAsync(context, overrides).GetAwaiter().GetResult();
         var feed = services.GetRequiredService<Feeds.FeedService>()
-            .MunicipalityFeedAsync(municipality, Feeds.FeedFilter.All, language, CancellationToken.None, range).GetAwaiter().GetResult();
+            .MunicipalityFeedAsync(municipality, filter, language, CancellationToken.None, range).GetAwaiter().GetResult();
         return System.Text.Encoding.UTF8.GetString(feed.Body);
     }
 

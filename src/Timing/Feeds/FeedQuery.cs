@@ -3,7 +3,7 @@ using Timing.Core.Cycle;
 
 namespace Timing.Feeds;
 
-/// <summary>The optional query of a feed URL: audience=…, kinds=…, lang=nl|en. Errors name the parameter.</summary>
+/// <summary>The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, lang=nl|en. Errors name the parameter.</summary>
 public static class FeedQuery
 {
     public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out string? error)
@@ -27,7 +27,19 @@ public static class FeedQuery
         {
             return false;
         }
-        filter = new FeedFilter(audiences, kinds);
+        var municipalOnly = false;
+        if (query.TryGetValue("arena", out var arena))
+        {
+            switch (arena.ToString().Trim().ToLowerInvariant())
+            {
+                case "municipal": municipalOnly = true; break;
+                case "all": break;
+                default:
+                    error = $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.";
+                    return false;
+            }
+        }
+        filter = new FeedFilter(audiences, kinds, municipalOnly);
         return true;
     }
 

@@ -86,7 +86,7 @@ public class CycleConfigParserTests
     public void Parse_EstimateOutOfOrder_IsReported()
     {
         var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == "coalition-agreement", m => m["estimate"]!["p10"] = "P90D");
-        Assert.Contains("cycle.json: moment 'coalition-agreement', field 'estimate': needs p10 ≤ median ≤ p90 (got P90D, P65D, P130D).", problems);
+        Assert.Contains("cycle.json: moment 'coalition-agreement', field 'estimate': needs p10 ≤ median ≤ p90 (got P90D, P72D, P140D).", problems);
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public class FeedEndpointTests
     [InlineData("/feeds/GM9999.ics", HttpStatusCode.NotFound, "Unknown municipality GM9999: it is not in the municipality list.")]
     [InlineData("/feeds/GM0344.ics?audience=burgers", HttpStatusCode.BadRequest, "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance.")]
     [InlineData("/feeds/GM0344.ics?kinds=election,verkiezing", HttpStatusCode.BadRequest, "Query parameter 'kinds': 'verkiezing' is unknown; expected a comma-separated list of: party-preparation,")]
+    [InlineData("/feeds/GM0344.ics?arena=provincie", HttpStatusCode.BadRequest, "Query parameter 'arena': 'provincie' is not supported; use municipal (only the municipality's own cycle) or all.")]
     [InlineData("/feeds/GM0344.ics?lang=de", HttpStatusCode.BadRequest, "Query parameter 'lang': 'de' is not supported; use nl or en.")]
     public async Task BadRequests_SayWhatIsWrongInOneLine(string url, HttpStatusCode status, string message)
     {
@@ -156,6 +157,23 @@ public class FeedEndpointTests
             ["GM0344.election.2026@timing.test", "GM0344.installation.2026@timing.test", "GM0344.election.2030@timing.test", "GM0344.installation.2030@timing.test"],
             elections.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()!).ToArray());
         Assert.Equal("[Verkiezingen] Gemeenteraadsverkiezingen", elections.GetProperty("events")[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Query_ArenaMunicipal_LeavesOutOtherElections()
+    {
+        await using var factory = new TimingFactory();
+        var client = factory.CreateClient();
+        string[] Uids(string url) => IndependentParsers.IcalJs(client.GetByteArrayAsync(new Uri(url, UriKind.Relative)).GetAwaiter().GetResult())
+            .GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()!).ToArray();
+        // The horizon from 22 November 2026 holds the provincial and water-board elections of 17 March 2027.
+        var all = Uids("/feeds/GM0344.ics");
+        Assert.Contains("GM0344.provincial-election.2027@timing.test", all);
+        var parties = Uids("/feeds/GM0344.ics?kinds=provincial-election,water-board-election&audience=parties");
+        Assert.Contains("GM0344.water-board-election.2027@timing.test", parties);
+        var municipal = Uids("/feeds/GM0344.ics?arena=municipal");
+        Assert.DoesNotContain(municipal, uid => Timing.Core.Cycle.MomentKinds.OtherArenas.Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
+        Assert.Contains("GM0344.election.2030@timing.test", municipal);
     }
 
     [Fact]

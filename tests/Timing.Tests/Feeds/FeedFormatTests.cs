@@ -59,7 +59,8 @@ public class FeedFormatTests
         // Typical dates are neither promised nor guessed: no STATUS at all.
         Assert.Equal(FeedStatus.None, events.Single(e => e.Uid == "GM0344.result.2026@timing.test").Status);
         var circular = events.Single(e => e.Uid == "GM0344.may-circular.2026.opens@timing.test");
-        Assert.Equal(new LocalDate(2026, 5, 25), circular.Start);
+        // 25 May 2026 is Whit Monday: the typical window opens on Tuesday 26 May.
+        Assert.Equal(new LocalDate(2026, 5, 26), circular.Start);
         var exactlyTwoWeeks = Render(new MunicipalityProfile(Utrecht) { Actuals = [new ActualDate("budget-debate", 2026, new DateInterval(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 14)))] }, Year2026)
             .Events.Single(e => e.Uid.StartsWith("GM0344.budget-debate.2026", StringComparison.Ordinal));
         Assert.Equal((new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 15)), (exactlyTwoWeeks.Start, exactlyTwoWeeks.EndExclusive));
@@ -72,7 +73,7 @@ public class FeedFormatTests
         var agreement = events.Single(e => e.Uid == "GM0344.coalition-agreement.2026@timing.test");
         Assert.Equal(FeedStatus.Tentative, agreement.Status);
         Assert.Equal("[Coalitievorming] Coalitieakkoord (verwacht)", agreement.Summary);
-        Assert.Contains("Verwacht tussen 7 april 2026 en 26 juli 2026", agreement.Description, StringComparison.Ordinal);
+        Assert.Contains("Verwacht tussen 20 april 2026 en 5 augustus 2026", agreement.Description, StringComparison.Ordinal);
         Assert.Contains("Meer: https://timing.test/gemeenten/GM0344/momenten/coalition-agreement/2026", agreement.Description, StringComparison.Ordinal);
         Assert.Equal(["Coalitievorming", "onderhandelaars", "college", "ambtenaren"], agreement.Categories);
 

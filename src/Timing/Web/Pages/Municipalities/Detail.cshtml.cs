@@ -87,9 +87,9 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         if (!string.IsNullOrWhiteSpace(MergerDate))
         {
             var parsed = LocalDatePattern.Iso.Parse(MergerDate);
-            if (!parsed.Success || parsed.Value.Month != 1 || parsed.Value.Day != 1)
+            if (!parsed.Success)
             {
-                MergerError = HttpContext.T("Een herindeling gaat in op 1 januari: vul een datum in als JJJJ-01-01.", "A merger takes effect on 1 January: enter a date as YYYY-01-01.");
+                MergerError = HttpContext.T("Vul de herindelingsdatum in als JJJJ-MM-DD, meestal JJJJ-01-01.", "Enter the merger date as YYYY-MM-DD, usually YYYY-01-01.");
                 return await Show(row!, cancellationToken);
             }
             if (!SupportedDates.Contains(parsed.Value))
