@@ -12,6 +12,23 @@ public static class CliServices
 {
     public static async Task<ServiceProvider> StartAsync(CliContext context, IDictionary<string, string?> overrides)
     {
+        var provider = Build(context, overrides);
+        await using var scope = provider.CreateAsyncScope();
+        await StorageServiceCollectionExtensions.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), CancellationToken.None);
+        return provider;
+    }
+
+    /// <summary>
+    /// The parts for a command that only reads: the database is neither migrated nor created nor written,
+    /// and feeds take their versions from it only where a record exists.
+    /// </summary>
+    public static ServiceProvider StartReadOnly(CliContext context, IDictionary<string, string?> overrides)
+    {
+        return Build(context, overrides, readOnly: true);
+    }
+
+    private static ServiceProvider Build(CliContext context, IDictionary<string, string?> overrides, bool readOnly = false)
+    {
         // Commands do their work in the foreground: no background job server in a command's process.
         var settings = new ConfigurationBuilder().AddConfiguration(context.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:Enabled"] = "false" })
@@ -24,9 +41,10 @@ public static class CliServices
         services.AddMail(settings);
         services.AddWorker(settings);
         services.AddSingleton(context.Clock);
-        var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        await StorageServiceCollectionExtensions.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), CancellationToken.None);
-        return provider;
+        if (readOnly)
+        {
+            services.AddSingleton<IFeedVersions, ReadOnlyFeedVersions>();
+        }
+        return services.BuildServiceProvider();
     }
 }

@@ -105,7 +105,8 @@ public static class PlanCommand
         {
             overrides[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"] = listFile;
         }
-        using var services = CliServices.StartAsync(context, overrides).GetAwaiter().GetResult();
+        // Printing a plan never writes: versions are read where the service recorded them, else SEQUENCE 0.
+        using var services = CliServices.StartReadOnly(context, overrides);
         var feed = services.GetRequiredService<Feeds.FeedService>()
             .MunicipalityFeedAsync(municipality, filter, language, CancellationToken.None, range).GetAwaiter().GetResult();
         return System.Text.Encoding.UTF8.GetString(feed.Body);

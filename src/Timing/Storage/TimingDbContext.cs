@@ -64,7 +64,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<FeedVersion>(e =>
         {
             e.ToTable("feed_versions");
-            e.HasKey(x => x.Uid);
+            e.HasKey(x => new { x.Scope, x.Uid });
+            e.Property(x => x.Scope).HasMaxLength(40);
             e.Property(x => x.Uid).HasMaxLength(200);
             e.Property(x => x.Fingerprint).HasMaxLength(64);
         });

@@ -50,6 +50,8 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
+            // Public moment pages: what every event of a public feed links to.
+            o.Conventions.AllowAnonymousToPage("/Public/Moment");
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

@@ -165,6 +165,10 @@ namespace Timing.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Timing.Storage.FeedVersion", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Uid")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -180,7 +184,7 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
-                    b.HasKey("Uid");
+                    b.HasKey("Scope", "Uid");
 
                     b.ToTable("feed_versions", (string)null);
                 });

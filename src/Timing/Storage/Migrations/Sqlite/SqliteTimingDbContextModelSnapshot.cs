@@ -152,6 +152,10 @@ namespace Timing.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Timing.Storage.FeedVersion", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Uid")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -167,7 +171,7 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Uid");
+                    b.HasKey("Scope", "Uid");
 
                     b.ToTable("feed_versions", (string)null);
                 });
