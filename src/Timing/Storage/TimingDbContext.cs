@@ -23,6 +23,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DateChange> DateChanges => Set<DateChange>();
 
+    public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
@@ -84,6 +86,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Role).HasMaxLength(20);
             e.Property(x => x.NudgeMode).HasMaxLength(10).HasDefaultValue("each");
             e.Property(x => x.SecurityStamp).HasMaxLength(64);
+            e.Property(x => x.ModeBeforeUnsubscribe).HasMaxLength(10).HasDefaultValue("");
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>
@@ -121,7 +124,18 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("feed_tokens");
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Protected).HasMaxLength(1000);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
+        });
+        modelBuilder.Entity<OrganisationChange>(e =>
+        {
+            e.ToTable("organisation_changes");
+            e.HasIndex(x => new { x.OrganisationId, x.AtUnixMs });
+            e.Property(x => x.PersonEmail).HasMaxLength(254);
+            e.Property(x => x.Subject).HasMaxLength(80);
+            e.Property(x => x.OldValue).HasMaxLength(400);
+            e.Property(x => x.NewValue).HasMaxLength(400);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<SignInLink>(e =>
         {

@@ -16,6 +16,10 @@ public static class TimelineSvg
     private const int Lane = 30;
     private const int Top = 28;
 
+    /// <summary>A small square in a phase's colour, beside the phase's name (decorative: the name carries the meaning).</summary>
+    public static string Swatch(string colour) =>
+        $"<svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"14\" height=\"14\" fill=\"{WebUtility.HtmlEncode(colour)}\"/></svg>";
+
     public static string Render(Timeline timeline, CycleRules rules, LocalDate today, Language language)
     {
         var phases = rules.Phases.Where(p => timeline.Moments.Any(m => m.Definition.Phase == p.Id)).ToList();

@@ -11,6 +11,11 @@ public static class Ui
     public static Language Language(HttpContext http)
     {
         var requested = http.Request.Query["lang"].ToString();
+        if (requested.Length == 0 && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original)
+        {
+            // An error page shown in place of the requested one speaks the language that was asked for.
+            requested = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original)["lang"].ToString();
+        }
         if (requested is "nl" or "en")
         {
             // A page asks for its language many times while it renders; the cookie is set once per response.

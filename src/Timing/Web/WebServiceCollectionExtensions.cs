@@ -52,6 +52,13 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
             // Public moment pages: what every event of a public feed links to.
             o.Conventions.AllowAnonymousToPage("/Public/Moment");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddCookieTempDataProvider(o =>
+        {
+            // Messages after a redirect ("Opgeslagen …"): post/redirect/get, so a reload never repeats an action.
+            o.Cookie.Name = "timing-message";
+            o.Cookie.IsEssential = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -83,6 +90,10 @@ public static class WebServiceCollectionExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Errors in the site's own layout and language: exceptions become a 500 page with a reference that the
+        // log carries; a status code without a body of its own (an unknown page, municipality or moment) gets a page too.
+        app.UseExceptionHandler("/fout/500");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -48,7 +48,7 @@ public static partial class Browserless
         var before = mailbox().Length;
         var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
         var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = email });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var mails = mailbox();
         Assert.Equal(before + 1, mails.Length);
         var text = mails.Last().TextBody ?? "";
@@ -65,6 +65,25 @@ public static partial class Browserless
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiForgery().Match(pageHtml).Groups[1].Value };
         return client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
     }
+
+    /// <summary>Posts a form and follows the redirect (post/redirect/get), returning the page shown after it.</summary>
+    public static async Task<string> PostAndFollowAsync(this HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)
+    {
+        var response = await client.PostFormAsync(url, pageHtml, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await client.GetStringAsync(response.Headers.Location!.IsAbsoluteUri ? new Uri(response.Headers.Location.PathAndQuery, UriKind.Relative) : response.Headers.Location);
+    }
+
+    /// <summary>Makes a personal feed address on "Mijn agenda-feed" and reads it back from the page, as its owner would.</summary>
+    public static async Task<string> MakeFeedAsync(this HttpClient client)
+    {
+        var page = await client.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
+        var shown = await client.PostAndFollowAsync("/mijn-feed", page, []);
+        return FeedAddress().Match(shown).Groups[1].Value;
+    }
+
+    [GeneratedRegex("data-full=\"([^\"]+)\"")]
+    private static partial Regex FeedAddress();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiForgery();

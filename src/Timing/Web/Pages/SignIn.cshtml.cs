@@ -16,9 +16,7 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
 
     public bool Limited { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet([FromQuery(Name = "verstuurd")] string? sent) => Sent = sent == "1";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +36,7 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
             return Page();
         }
         await links.RequestAsync(Email!, cancellationToken);
-        Sent = true;
-        return Page();
+        // Post/redirect/get: a reload shows the answer again instead of asking for another link.
+        return Redirect("/aanmelden?verstuurd=1");
     }
 }

@@ -8,7 +8,7 @@ using Timing.Storage;
 namespace Timing.Web.Pages.Municipalities;
 
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityCatalog catalog) : PageModel
+public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityCatalog catalog, Timing.Worker.PlanTrigger trigger) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -58,10 +58,17 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
             return Page();
         }
         var organisationId = User.OrganisationId();
-        if (!await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == organisationId && m.Code == code!.Value.Value, cancellationToken))
+        if (await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == organisationId && m.Code == code!.Value.Value, cancellationToken))
+        {
+            TempData.Flash(HttpContext.T($"Uw organisatie volgt {name} al; er is niets veranderd.", $"Your organisation already follows {name}; nothing changed."));
+        }
+        else
         {
             db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = organisationId, Code = code!.Value.Value, Name = name! });
             await db.SaveChangesAsync(cancellationToken);
+            var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);
+            TempData.Flash(HttpContext.T($"{name} wordt nu gevolgd. De gemeente staat in het overzicht en in de agenda-feeds van uw organisatie.",
+                $"{name} is now followed. It is in the overview and in your organisation's calendar feeds.") + Replan.Text(HttpContext, planned));
         }
         return Redirect($"/gemeenten/{code!.Value.Value}");
     }
