@@ -14,7 +14,7 @@ public static class Ui
         if (requested.Length == 0 && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original)
         {
             // An error page shown in place of the requested one speaks the language that was asked for.
-            requested = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original)["lang"].ToString();
+            requested = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original).TryGetValue("lang", out var asked) ? asked.ToString() : "";
         }
         if (requested is "nl" or "en")
         {

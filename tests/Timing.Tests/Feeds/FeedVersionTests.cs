@@ -196,9 +196,8 @@ public partial class FeedVersionTests
         await client.SignInAsync(factory, email);
         var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
         await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "Utrecht" });
-        var page = await client.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
-        var made = await (await client.PostFormAsync("/mijn-feed", page, [])).Content.ReadAsStringAsync();
-        return (client, new Uri(FeedPath().Match(made).Value, UriKind.Relative));
+        var address = await client.MakeFeedAsync();
+        return (client, new Uri(new Uri(address).PathAndQuery, UriKind.Relative));
     }
 
     private static async Task EnterAgreementAsync(HttpClient director, string date)

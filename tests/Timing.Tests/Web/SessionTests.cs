@@ -22,9 +22,9 @@ public partial class SessionTests
 
         var boss = factory.Client();
         await boss.SignInAsync(factory, "d@org.nl");
-        var people = await boss.GetStringAsync(new Uri("/mensen", UriKind.Relative));
         var memberId = await PersonIdAsync(factory, "m@org.nl");
-        var removed = await boss.PostFormAsync("/mensen?handler=Remove", people, new() { ["PersonId"] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var confirm = await boss.GetStringAsync(new Uri($"/mensen/{memberId}/verwijderen", UriKind.Relative));
+        var removed = await boss.PostFormAsync($"/mensen/{memberId}/verwijderen", confirm, []);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
 
         var page = await member.GetAsync(new Uri("/", UriKind.Relative));
