@@ -27,6 +27,9 @@ public static class WebServiceCollectionExtensions
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list of networks still counts: it trusts loopback unless emptied
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var entry in web.KnownProxies.Where(IsAddressOrNetwork))
             {
                 if (entry.Contains('/', StringComparison.Ordinal))
@@ -79,7 +82,11 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxies listed the middleware would believe every sender, so then it is left out.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();
