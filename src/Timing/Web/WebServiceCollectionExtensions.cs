@@ -20,17 +20,17 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.KnownProxies.All(IsAddressOrNetwork), "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")
             .Validate(o => o.Operators.All(IsEmail), "Web:Operators must list e-mail addresses, such as beheer@organisatie.nl.")
             .ValidateOnStart();
-        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies; by default none.
-        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies (the defaults
+        // would trust loopback). With none named, MapWeb leaves the middleware out altogether.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<WebOptions>>((o, web) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-#pragma warning disable ASPDEPR005 // the older list of networks still counts: it trusts loopback unless emptied
+#pragma warning disable ASPDEPR005 // the obsolete list is emptied too, so nothing is trusted by default
             o.KnownNetworks.Clear();
 #pragma warning restore ASPDEPR005
-            foreach (var entry in web.KnownProxies.Where(IsAddressOrNetwork))
+            foreach (var entry in web.Value.KnownProxies.Where(IsAddressOrNetwork))
             {
                 if (entry.Contains('/', StringComparison.Ordinal))
                 {

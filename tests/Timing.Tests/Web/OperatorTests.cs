@@ -18,6 +18,7 @@ public class OperatorTests
         await client.SignInAsync(factory, "d@org.nl");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("href=\"/hangfire\"", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/mensen/{director.Id}", UriKind.Relative))).StatusCode);
     }
 
@@ -38,6 +39,7 @@ public class OperatorTests
         await factory.CreateMemberAsync("beheer@host.nl", director.OrganisationId);
         var client = factory.Client();
         await client.SignInAsync(factory, "beheer@host.nl");
+        Assert.Contains("href=\"/hangfire\"", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
         var dashboard = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Timing – achtergrondtaken", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
