@@ -20,14 +20,17 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.KnownProxies.All(IsAddressOrNetwork), "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")
             .Validate(o => o.Operators.All(IsEmail), "Web:Operators must list e-mail addresses, such as beheer@organisatie.nl.")
             .ValidateOnStart();
-        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies; by default none.
-        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies (the defaults
+        // would trust loopback). With none named, MapWeb leaves the middleware out altogether.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<WebOptions>>((o, web) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var entry in web.KnownProxies.Where(IsAddressOrNetwork))
+#pragma warning disable ASPDEPR005 // the obsolete list is emptied too, so nothing is trusted by default
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var entry in web.Value.KnownProxies.Where(IsAddressOrNetwork))
             {
                 if (entry.Contains('/', StringComparison.Ordinal))
                 {
@@ -88,7 +91,11 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxies listed the middleware would believe every sender, so then it is left out.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
         // Errors in the site's own layout and language: exceptions become a 500 page with a reference that the
         // log carries; a status code without a body of its own (an unknown page, municipality or moment) gets a page too.

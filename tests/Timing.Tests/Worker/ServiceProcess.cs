@@ -34,7 +34,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 360; i++)
+        for (var i = 0; i < 480; i++)
         {
             try
             {
@@ -50,7 +50,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the service did not answer /health within 90 seconds");
+        throw new TimeoutException("the service did not answer /health within 120 seconds");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no cleanup, as a crash or an out-of-memory kill would do.</summary>
