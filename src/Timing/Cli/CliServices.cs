@@ -26,7 +26,7 @@ public static class CliServices
         services.AddSingleton(context.Clock);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await StorageServiceCollectionExtensions.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), CancellationToken.None);
+        await StorageServiceCollectionExtensions.MigrateOrExplainAsync(scope.ServiceProvider, CancellationToken.None);
         return provider;
     }
 }

@@ -47,12 +47,25 @@ public static class StorageServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>Opens and migrates the database, or says in one line which database failed and which setting to fix.</summary>
+    public static async Task MigrateOrExplainAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(services.GetRequiredService<TimingDbContext>(), cancellationToken);
+        }
+        catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
+        {
+            throw StorageUnavailableException.For(services.GetRequiredService<IOptions<StorageOptions>>().Value, e);
+        }
+    }
+
     private sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), cancellationToken);
+            await MigrateOrExplainAsync(scope.ServiceProvider, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
