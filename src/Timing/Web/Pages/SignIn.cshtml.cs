@@ -5,7 +5,7 @@ using Timing.Web.SignIn;
 
 namespace Timing.Web.Pages;
 
-public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageModel
+public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -20,11 +20,12 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
+        string address;
         try
         {
-            Directors.NormaliseEmail(Email);
+            address = Directors.NormaliseEmail(Email);
         }
         catch (ArgumentException)
         {
@@ -37,7 +38,8 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        await links.RequestAsync(Email!, cancellationToken);
+        // The same work for every address: the lookup and the mail happen in the background.
+        queue.Enqueue(address);
         Sent = true;
         return Page();
     }
