@@ -29,7 +29,7 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
             return Page();
         }
         if (!limiter.TryAcquire(Email!, HttpContext.Connection.RemoteIpAddress?.ToString()))

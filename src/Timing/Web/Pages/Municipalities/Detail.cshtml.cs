@@ -124,7 +124,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             return denied;
         }
         var parsed = LocalDatePattern.Iso.Parse(EventDate ?? "");
-        if (string.IsNullOrWhiteSpace(EventTitle) || EventTitle.Length > 200 || !parsed.Success)
+        if (string.IsNullOrWhiteSpace(EventTitle) || !TextLimits.Fits(EventTitle, TextLimits.EventTitle) || !parsed.Success)
         {
             EventError = HttpContext.T("Vul een titel (hoogstens 200 tekens) en een datum in.", "Enter a title (at most 200 characters) and a date.");
             return await Show(row!, cancellationToken);

@@ -33,6 +33,8 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
 
     public string? EmailError { get; private set; }
 
+    public string? NameError { get; private set; }
+
     public string? Message { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => Load(cancellationToken);
@@ -47,7 +49,13 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
+            await Load(cancellationToken);
+            return Page();
+        }
+        if (!TextLimits.Fits(Name, TextLimits.PersonName))
+        {
+            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
             await Load(cancellationToken);
             return Page();
         }
