@@ -10,26 +10,47 @@ using Timing.Storage;
 // an unknown verb exits with code 2 and the list of verbs.
 if (CommandLine.Handles(args))
 {
-    return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, CliContext.DefaultSettings()));
+    IConfiguration settings;
+    try
+    {
+        settings = CliContext.DefaultSettings();
+    }
+    catch (Exception e) when (StartupProblems.Explain(e) is { } line)
+    {
+        Console.Error.WriteLine(line);
+        return 1;
+    }
+    return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, settings));
 }
 
 var serveArgs = args is ["serve", .. var rest] ? rest : args;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+WebApplicationBuilder builder;
+try
 {
-    Args = serveArgs,
-    // Styles and images travel with the program, so pages look right from any working directory.
-    WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
-// The defaults shipped beside the program come first, so a deployment's own appsettings.json, environment
-// variables and arguments override them, and starting from another working directory changes nothing.
-builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    // A settings file with broken JSON fails here, while the settings are read: say which file, in one line.
+    builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = serveArgs,
+        // Styles and images travel with the program, so pages look right from any working directory.
+        WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    });
+    // The defaults shipped beside the program come first, so a deployment's own appsettings.json, environment
+    // variables and arguments override them, and starting from another working directory changes nothing.
+    builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    {
+        Path = "appsettings.json",
+        Optional = true,
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+    });
+}
+catch (Exception e) when (StartupProblems.Explain(e) is { } line)
 {
-    Path = "appsettings.json",
-    Optional = true,
-    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-});
+    Console.Error.WriteLine(line);
+    return 1;
+}
 // Log levels come from the settings alone; personal feed tokens are redacted from whatever is logged.
 Timing.Web.Logging.RedactingLoggerFactory.Register(builder.Services);
+builder.Logging.ExplainFailedStarts();
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);

@@ -45,7 +45,7 @@ public partial class DirectorInBrowserTests
         await page.GetByLabel("E-mailadres").FillAsync("directeur@welzijn.nl");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stuur mij een aanmeldlink" }).ClickAsync();
         await page.GetByText("Als dit adres bij ons bekend is").WaitForAsync();
-        var link = SignInLink().Match(Browserless.Mails(factory).Single().TextBody!).Value;
+        var link = SignInLink().Match((await Browserless.WaitForMailsAsync(() => Browserless.Mails(factory), 1)).Single().TextBody!).Value;
         await page.GotoAsync(link);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Uw gemeenten" }).WaitForAsync();

@@ -47,6 +47,10 @@ public static class CycleConfigParser
         return new ConfigResult(new CycleRules(phases, moments, calendar, holidays), problems);
     }
 
+    /// <summary>A hexadecimal colour, #rgb or #rrggbb: the only form pages and pictures accept.</summary>
+    public static bool IsColour(string text) =>
+        text.Length is 4 or 7 && text[0] == '#' && text.Skip(1).All(char.IsAsciiHexDigit);
+
     private static List<PhaseDefinition> ParsePhases(Reader r, JsonElement root)
     {
         var phases = new List<PhaseDefinition>();
@@ -57,6 +61,11 @@ public static class CycleConfigParser
             var id = r.String(item, "id", $"phase #{index}");
             var name = id is null ? null : r.Text(item, "name", $"phase '{id}'");
             var colour = id is null ? null : r.String(item, "colour", $"phase '{id}'");
+            if (colour is not null && !IsColour(colour))
+            {
+                r.Problem($"phase '{id}'", "colour", $"'{colour}' is not a colour; expected #rrggbb (or #rgb), e.g. #1d5fa8.");
+                colour = null;
+            }
             if (id is not null && phases.Any(p => p.Id == id))
             {
                 r.Problem($"phase '{id}'", "id", "is defined twice; each phase id must be unique.");

@@ -14,7 +14,7 @@ public static class CliServices
     {
         var provider = Build(context, overrides);
         await using var scope = provider.CreateAsyncScope();
-        await StorageServiceCollectionExtensions.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), CancellationToken.None);
+        await StorageServiceCollectionExtensions.MigrateOrExplainAsync(scope.ServiceProvider, CancellationToken.None);
         return provider;
     }
 

@@ -56,6 +56,11 @@ public static class CommandLine
             context.Error.WriteLine($"timing {CommandPath(parsed.CommandResult.Command)}: {e.Message}");
             return 2;
         }
+        catch (Storage.StorageUnavailableException e)
+        {
+            context.Error.WriteLine($"timing {CommandPath(parsed.CommandResult.Command)}: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>

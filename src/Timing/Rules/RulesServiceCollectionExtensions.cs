@@ -21,14 +21,23 @@ public static class RulesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Runs the service; if start-up validation fails, prints what to fix instead of a stack trace and returns 1.
+    /// Runs the service; if start-up validation fails, or the address, a settings file or the database is
+    /// unusable, prints what to fix instead of a stack trace and returns 1.
     /// </summary>
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {
+        app.Lifetime.ApplicationStarted.Register(StartupProblems.MarkStarted);
+        // Read before running: a host that failed to start has disposed its services.
+        var settings = app.Configuration;
         try
         {
             await app.RunAsync();
             return 0;
+        }
+        catch (Exception e) when (StartupProblems.Explain(e, settings) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return 1;
         }
         catch (OptionsValidationException e)
         {

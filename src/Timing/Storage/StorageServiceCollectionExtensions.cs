@@ -94,14 +94,35 @@ public static partial class StorageServiceCollectionExtensions
         ? "the PostgreSQL database of Storage:PostgreSqlConnectionString"
         : $"{Path.GetFullPath(options.SqlitePath)} (Storage:SqlitePath)";
 
+    /// <summary>Opens and migrates the database, or says in one line which database failed and which setting to fix.</summary>
+    public static async Task MigrateOrExplainAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(services.GetRequiredService<TimingDbContext>(), cancellationToken);
+        }
+        catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
+        {
+            throw StorageUnavailableException.For(services.GetRequiredService<IOptions<StorageOptions>>().Value, e);
+        }
+    }
+
     private sealed partial class MigrateOnStart(IServiceScopeFactory scopes, IOptions<StorageOptions> options, ILogger<MigrateOnStart> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-            var empty = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
-            await MigrateAsync(db, cancellationToken);
+            bool empty;
+            try
+            {
+                empty = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            }
+            catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
+            {
+                throw StorageUnavailableException.For(options.Value, e);
+            }
+            await MigrateOrExplainAsync(scope.ServiceProvider, cancellationToken);
             if (empty)
             {
                 NewDatabase(logger, Describe(options.Value));

@@ -85,6 +85,8 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: a cookie issued by one node is read by the next, and survives restarts.
         services.AddDataProtection().SetApplicationName("Timing").PersistKeysToDbContext<Storage.TimingDbContext>();
         services.AddScoped<MagicLinks>();
+        services.AddSingleton<SignInMailQueue>();
+        services.AddHostedService<SignInMailer>();
         services.AddSingleton<SignInLimiter>();
         return services;
     }

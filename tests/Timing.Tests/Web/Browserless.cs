@@ -49,10 +49,34 @@ public static partial class Browserless
         var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
         var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var mails = mailbox();
+        await factory.SignInQueueHandledAsync();
+        var mails = await WaitForMailsAsync(mailbox, before + 1);
         Assert.Equal(before + 1, mails.Length);
         var text = mails.Last().TextBody ?? "";
         return new Uri(LinkInMail().Match(text).Value);
+    }
+
+    /// <summary>Waits until the sign-in requests accepted so far have been handled in the background (mailed or not).</summary>
+    public static async Task SignInQueueHandledAsync(this TimingFactory factory)
+    {
+        var queue = factory.Services.GetRequiredService<Timing.Web.SignIn.SignInMailQueue>();
+        for (var i = 0; i < 600 && queue.Pending > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(0, queue.Pending);
+    }
+
+    /// <summary>The mailbox once it holds at least <paramref name="count"/> messages (mail is sent in the background), or as it is after a minute.</summary>
+    public static async Task<MimeMessage[]> WaitForMailsAsync(Func<MimeMessage[]> mailbox, int count)
+    {
+        var mails = mailbox();
+        for (var i = 0; i < 600 && mails.Length < count; i++)
+        {
+            await Task.Delay(100);
+            mails = mailbox();
+        }
+        return mails;
     }
 
     public static MimeMessage[] Mails(TimingFactory factory) => Directory.Exists(factory.PickupDirectory)
@@ -84,6 +108,9 @@ public static partial class Browserless
 
     [GeneratedRegex("data-full=\"([^\"]+)\"")]
     private static partial Regex FeedAddress();
+
+    /// <summary>The anti-forgery token in a page's form.</summary>
+    public static string AntiForgeryToken(string pageHtml) => AntiForgery().Match(pageHtml).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiForgery();

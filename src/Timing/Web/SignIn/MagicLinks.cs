@@ -10,23 +10,16 @@ namespace Timing.Web.SignIn;
 
 /// <summary>
 /// Sign-in without passwords: a single-use link by e-mail, valid for 15 minutes, stored as a hash.
-/// The answer to a request is the same whether or not the address has an account.
+/// Requests go through <see cref="SignInMailQueue"/>, so the answer to a request is the same, and as fast,
+/// whether or not the address has an account and whatever the mail server does.
 /// </summary>
 public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, IClock clock, IOptions<FeedOptions> feeds, IOptions<MailOptions> mailOptions, ILogger<MagicLinks> logger)
 {
     public static readonly Duration Lifetime = Duration.FromMinutes(15);
 
-    public async Task RequestAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Mails a link when the address belongs to a person; does nothing for an unknown address. Runs in the background.</summary>
+    public async Task SendAsync(string address, CancellationToken cancellationToken)
     {
-        string address;
-        try
-        {
-            address = Directors.NormaliseEmail(email);
-        }
-        catch (ArgumentException)
-        {
-            return;
-        }
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
         if (person is null)
         {

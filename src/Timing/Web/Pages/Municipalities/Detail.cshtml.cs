@@ -184,9 +184,9 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(me);
         var parsed = LocalDatePattern.Iso.Parse(EventDate ?? "");
-        if (string.IsNullOrWhiteSpace(EventTitle) || EventTitle.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(EventTitle) || !TextLimits.Fits(EventTitle, TextLimits.EventTitle))
         {
-            EventError = HttpContext.T("Vul een titel in (hoogstens 200 tekens).", "Enter a title (at most 200 characters).");
+            EventError = HttpContext.T($"Vul een titel in (hoogstens {TextLimits.EventTitle} tekens).", $"Enter a title (at most {TextLimits.EventTitle} characters).");
         }
         if (!parsed.Success)
         {

@@ -25,7 +25,9 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
     [BindProperty] public List<string> SelectedMunicipalities { get; set; } = [];
     [BindProperty] public string? NudgeMode { get; set; }
 
-    public PersonForm Form => new(Person!.Email, false, null, Name, Language ?? "nl", NudgeMode ?? "each", Person.ModeBeforeUnsubscribe.Length > 0,
+    public string? NameError { get; private set; }
+
+    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, Language ?? "nl", NudgeMode ?? "each", Person.ModeBeforeUnsubscribe.Length > 0,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -53,6 +55,11 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         var shown = Municipalities.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
         var changed = new List<string>();
 
+        if (!TextLimits.Fits(Name, TextLimits.PersonName))
+        {
+            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
+            return Page();
+        }
         var name = Name?.Trim() ?? "";
         if (name != person.Name)
         {

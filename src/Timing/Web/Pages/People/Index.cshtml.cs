@@ -28,7 +28,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
     /// <summary>An existing person with the entered address: the page links to their edit page.</summary>
     public int? ExistingId { get; private set; }
 
-    public PersonForm Form => new(Email, true, EmailError, Name, Language ?? "nl", NudgeMode ?? "each", false,
+    public PersonForm Form => new(Email, true, EmailError, Name, NameError, Language ?? "nl", NudgeMode ?? "each", false,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
     public static string ModeName(HttpContext http, string mode) => mode switch
@@ -51,6 +51,8 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
         ? HttpContext.T("alle", "all")
         : string.Join(", ", person.Audiences.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
 
+    public string? NameError { get; private set; }
+
     public Task OnGetAsync(CancellationToken cancellationToken) => Load(cancellationToken);
 
     /// <summary>Adds a colleague. An address that is already here is not overwritten: the page points to the person's edit page.</summary>
@@ -64,7 +66,13 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
+            await Load(cancellationToken);
+            return Page();
+        }
+        if (!TextLimits.Fits(Name, TextLimits.PersonName))
+        {
+            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
             await Load(cancellationToken);
             return Page();
         }

@@ -8,6 +8,7 @@ public sealed record PersonForm(
     bool EmailEditable,
     string? EmailError,
     string? Name,
+    string? NameError,
     string Language,
     string NudgeMode,
     bool Unsubscribed,
