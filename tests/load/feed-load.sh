@@ -14,7 +14,8 @@ trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/www"
 
 dotnet build -c Release src/Timing -v quiet -nologo >/dev/null
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+# exec: $server is the service itself, so the trap stops it.
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning exec \
   dotnet "$OLDPWD/src/Timing/bin/Release/net10.0/timing.dll" --urls "$base" --webroot "$work/www" >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
