@@ -103,7 +103,8 @@ public static class FeedEndpoints
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(http.Request.Method))
         {
-            await response.Body.WriteAsync(bytes, http.RequestAborted);
+            // Straight into Kestrel's output pipe: the bytes are ready, no stream in between.
+            await response.BodyWriter.WriteAsync(bytes, http.RequestAborted);
         }
     }
 

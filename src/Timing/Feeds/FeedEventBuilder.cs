@@ -5,8 +5,9 @@ using Timing.Core.Cycle;
 namespace Timing.Feeds;
 
 /// <summary>
-/// Turns timelines into calendar events following Outlook's habits: all-day events, and a window
-/// longer than two weeks as an "opens" and a "closes" event, because a months-long bar is noise.
+/// Turns timelines into calendar events following Outlook's habits: all-day events, a window longer than
+/// two weeks as a first-day and a last-day event (a months-long bar is noise), and titles a month view can
+/// show (<see cref="FeedTitles"/>).
 /// </summary>
 public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 {

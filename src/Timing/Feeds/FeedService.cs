@@ -157,7 +157,7 @@ public sealed class FeedService(
         }
         var (events, texts) = scope.Content();
         var stamps = await versions.StampAsync(scope.Scope, events.Select(e => (e.Uid, e.Fingerprint)).ToList(), texts, cancellationToken);
-        cache.Set(key, new ScopeEntry(scope.Validity, stamps), 512 + 160L * stamps.Events.Count, keepLonger: true);
+        cache.Set(key, new ScopeEntry(scope.Validity, stamps), 512 + 256L * stamps.Events.Count, keepLonger: true);
         return stamps;
     }
 
