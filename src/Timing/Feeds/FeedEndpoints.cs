@@ -21,6 +21,7 @@ public static class FeedEndpoints
             .ValidateOnStart();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<FeedService>();
+        services.AddSingleton(sp => new Web.PublicLinks(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.BaseUrl));
         return services;
     }
 

@@ -10,6 +10,8 @@ namespace Timing.Feeds;
 /// </summary>
 public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 {
+    private readonly Web.PublicLinks _links = new(options.BaseUrl);
+
     /// <summary>Windows longer than this appear as two events.</summary>
     public const int LongestSingleEventDays = 14;
 
@@ -71,7 +73,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     public static string Uid(MomentKey key) => key.ToString().Replace('/', '.');
 
     /// <summary>The page of a moment in the web application.</summary>
-    public Uri MomentUrl(MomentKey key) => new($"{options.BaseUrl.TrimEnd('/')}/gemeenten/{key.Municipality.Value}/momenten/{key.Kind}/{key.Cycle}{(key.LocalId is null ? "" : "/" + key.LocalId)}");
+    public Uri MomentUrl(MomentKey key) => _links.Moment(key);
 
     private static string Description(Municipality municipality, Moment moment, Language language, Uri url)
     {

@@ -101,6 +101,18 @@ public class DispatchPartsTests
         Assert.Equal($"nudge.{row.Id}@timing.test", message.MessageId);
         Assert.Equal("bob@org.nl", message.To.Mailboxes.Single().Address);
         Assert.Equal("Utrecht: Nomination day in 14 days", message.Subject);
+        // Text and HTML say the same, with the same links.
+        var html = message.HtmlBody;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Nomination day</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Why now, whom to approach and what to bring</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://timing.test/gemeenten/GM0344/momenten/nomination/2026\">More about this moment</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://timing.test/mijn-feed\">Your calendar feed</a>", html, StringComparison.Ordinal);
+        var unsubscribe = message.Headers["List-Unsubscribe"]![1..message.Headers["List-Unsubscribe"]!.IndexOf('>', StringComparison.Ordinal)];
+        Assert.Contains($"<a href=\"{unsubscribe}\">Stop these e-mails</a>", html, StringComparison.Ordinal);
+        Assert.Contains("More about this moment: https://timing.test/gemeenten/GM0344/momenten/nomination/2026\n", message.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"Stop these e-mails: {unsubscribe}\n", message.TextBody, StringComparison.Ordinal);
         // Amsterdam (GM0363) is not followed by bob's organisation: no message, the row is retracted at dispatch.
         Assert.Null(await renderer.RenderAsync(gone, CancellationToken.None));
     }

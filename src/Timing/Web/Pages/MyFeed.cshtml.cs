@@ -29,7 +29,7 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         var token = Secrets.NewToken();
         db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), CreatedUnixMs = now });
         await db.SaveChangesAsync(cancellationToken);
-        NewUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token}.ics";
+        NewUrl = new PublicLinks(options.Value.BaseUrl).PersonalFeed(token).AbsoluteUri;
         WebcalUrl = "webcal://" + NewUrl[(NewUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
         await Describe(cancellationToken);
         return Page();
