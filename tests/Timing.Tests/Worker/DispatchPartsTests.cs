@@ -9,7 +9,7 @@ namespace Timing.Tests.Worker;
 /// <summary>The claim and render steps of dispatch, each on its own, on a real SQLite file.</summary>
 public class DispatchPartsTests
 {
-    private static readonly Instant Monday = Instant.FromUtc(2026, 1, 19, 8, 0);
+    private static readonly Instant Monday = WorkerHarness.NominationNudgesDue;
 
     [Fact]
     public async Task TwoClaimers_OnOneDatabaseFile_NeverTakeTheSameRow_AndTakeOnlyDueRows()
