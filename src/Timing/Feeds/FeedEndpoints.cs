@@ -24,6 +24,7 @@ public static class FeedEndpoints
         services.AddSingleton<FeedCache>();
         services.AddSingleton<IFeedVersions, StoredFeedVersions>();
         services.AddSingleton<FeedService>();
+        services.AddSingleton(sp => new Web.PublicLinks(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.BaseUrl));
         return services;
     }
 

@@ -11,6 +11,8 @@ namespace Timing.Feeds;
 /// </summary>
 public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 {
+    private readonly Web.PublicLinks _links = new(options.BaseUrl);
+
     /// <summary>Windows longer than this appear as two events.</summary>
     public const int LongestSingleEventDays = 14;
 
@@ -78,13 +80,13 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     public static string Uid(MomentKey key) => key.ToString().Replace('/', '.');
 
     /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
-    public Uri PublicMomentUrl(MomentKey key) => new($"{options.BaseUrl.TrimEnd('/')}{PublicMomentPath(key)}");
+    public Uri PublicMomentUrl(MomentKey key) => _links.PublicMoment(key);
 
     /// <summary>The path of a moment's public page, e.g. "/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026".</summary>
-    public static string PublicMomentPath(MomentKey key) => $"/openbaar/gemeenten/{key.Municipality.Value}/momenten/{key.Kind}/{key.Cycle}";
+    public static string PublicMomentPath(MomentKey key) => Web.PublicLinks.PublicMomentPath(key);
 
     /// <summary>The page of a moment in the signed-in web application: what personal feeds link to.</summary>
-    public Uri MomentUrl(MomentKey key) => new($"{options.BaseUrl.TrimEnd('/')}/gemeenten/{key.Municipality.Value}/momenten/{key.Kind}/{key.Cycle}{(key.LocalId is null ? "" : "/" + key.LocalId)}");
+    public Uri MomentUrl(MomentKey key) => _links.Moment(key);
 
     private static string Description(Municipality municipality, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
     {

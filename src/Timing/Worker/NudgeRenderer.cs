@@ -66,7 +66,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             var coming = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
                 .SelectMany(m => planner.Plan(m.ToProfile(), window).Moments.Where(x => x.Start >= day && recipient.Wants(x)).Select(x => (new Municipality(MunicipalityCode.Parse(m.Code), m.Name), x)))
                 .OrderBy(x => x.Item2.Start).ToList();
-            return messages.Digest(person.Email, person.Name, language, coming, day, messageId, token, now);
+            return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
         if (!MomentKey.TryParse(row.Subject, out var key))
         {
@@ -77,6 +77,6 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
         return moment is null || lead is null
             ? null
-            : messages.Nudge(person.Email, person.Name, language, new Municipality(key.Municipality, municipality!.Name), moment, lead, day, messageId, token, now);
+            : await messages.NudgeAsync(person.Email, person.Name, language, new Municipality(key.Municipality, municipality!.Name), moment, lead, day, messageId, token, now);
     }
 }

@@ -37,6 +37,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();
         services.AddSingleton<NudgeMessages>();
+        services.AddSingleton<MailHtml>();
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<PlanTrigger>();
 

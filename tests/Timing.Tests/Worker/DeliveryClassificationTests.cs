@@ -11,8 +11,7 @@ namespace Timing.Tests.Worker;
 /// </summary>
 public class DeliveryClassificationTests
 {
-    /// <summary>Monday 19 January 2026, 09:00 in Amsterdam: the nomination-day nudges are due.</summary>
-    private static readonly Instant Due = Instant.FromUtc(2026, 1, 19, 8, 0);
+    private static readonly Instant Due = WorkerHarness.NominationNudgesDue;
 
     private static async Task<(TimingFactory Factory, Timing.Worker.NudgeDispatcher.Result Result, List<Nudge> Rows)> DispatchToAsync(
         SmtpServer smtp, string email, Dictionary<string, string?>? extra = null)

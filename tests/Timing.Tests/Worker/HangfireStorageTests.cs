@@ -35,7 +35,7 @@ public class HangfireStorageTests
         {
             Assert.True(File.Exists(hangfireFile), "the first start did not create Hangfire's SQLite file beside the database");
             var storage = Open(hangfireFile);
-            await WaitUntilAsync(() => RecurringIds(storage).Count == Recurring.Length, TimeSpan.FromSeconds(30), "recurring jobs registered");
+            await Eventually.TrueAsync(() => RecurringIds(storage).Count == Recurring.Length, TimeSpan.FromSeconds(30), "recurring jobs registered");
             // Due after the kill: the schedule exists only in the file when the process dies.
             jobId = new BackgroundJobClient(storage).Schedule<NudgeJobs>(j => j.PlanAsync(CancellationToken.None), TimeSpan.FromSeconds(8));
             first.Kill();
@@ -45,7 +45,7 @@ public class HangfireStorageTests
         await using (var second = await ServiceProcess.StartAsync(dir, settings))
         {
             var storage = Open(hangfireFile);
-            await WaitUntilAsync(() => State(storage, jobId) == "Succeeded", TimeSpan.FromSeconds(60), $"job {jobId} succeeded");
+            await Eventually.TrueAsync(() => State(storage, jobId) == "Succeeded", TimeSpan.FromSeconds(60), $"job {jobId} succeeded");
             await Task.Delay(TimeSpan.FromSeconds(3)); // time enough for a second run, if there were one
             second.Kill();
         }
@@ -74,16 +74,6 @@ public class HangfireStorageTests
     }
 
     private static string? State(JobStorage storage, string id) => storage.GetMonitoringApi().JobDetails(id)?.History.FirstOrDefault()?.StateName;
-
-    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan limit, string what)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (!done())
-        {
-            Assert.True(DateTime.UtcNow < until, $"not within {limit.TotalSeconds} s: {what}");
-            await Task.Delay(250);
-        }
-    }
 
     /// <summary>No logging: an in-process test host may have left Hangfire a disposed logger factory.</summary>
     private sealed class Silent : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog

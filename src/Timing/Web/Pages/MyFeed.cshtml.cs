@@ -39,7 +39,7 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         Since = active is null ? null : DateText.Long(Instant.FromUnixTimeMilliseconds(active.CreatedUnixMs).InZone(Core.ProductTime.Zone).Date, Ui.Language(HttpContext));
         if (active?.Protected is { } stored && Unprotect(stored) is { } token)
         {
-            FeedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token}.ics";
+            FeedUrl = new PublicLinks(options.Value.BaseUrl).PersonalFeed(token).AbsoluteUri;
             MaskedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token[..4]}{new string('•', 12)}.ics";
             WebcalUrl = "webcal://" + FeedUrl[(FeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
         }

@@ -30,12 +30,13 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), ExpiresUnixMs = (now + Lifetime).ToUnixTimeMilliseconds() });
         await db.SaveChangesAsync(cancellationToken);
 
-        var link = $"{feeds.Value.BaseUrl.TrimEnd('/')}/aanmelden/bevestigen?t={token}";
+        var links = new PublicLinks(feeds.Value.BaseUrl);
+        var link = links.SignIn(token).AbsoluteUri;
         var en = person.Language == "en";
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(person.Name, person.Email));
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(new Uri(feeds.Value.BaseUrl).Host);
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(links.Host);
         var body = new BodyBuilder
         {
             TextBody = en

@@ -31,8 +31,7 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var timeline = planner.Plan(row.ToProfile(), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
-        Moment = timeline.Moments.FirstOrDefault(m => m.Kind == kind && m.Cycle == cycle && m.Key.LocalId == localId);
+        Moment = planner.Find(row.ToProfile(), new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
         return Moment is null ? NotFound() : Page();
     }
 }
