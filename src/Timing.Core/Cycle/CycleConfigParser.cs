@@ -137,9 +137,10 @@ public static class CycleConfigParser
                 merger = ParseDerivation(r, mergerElement, label, "merger.");
             }
             var nudges = ParseNudges(r, item, label);
-            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null)
+            var byYear = ParseAdviceByTermYear(r, item, label);
+            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null && byYear is not null)
             {
-                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges));
+                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear));
             }
         }
         foreach (var missing in MomentKinds.All.Where(k => moments.All(m => m.Kind != k)).Where(k => !r.Mentioned(k)))
@@ -147,6 +148,47 @@ public static class CycleConfigParser
             r.Problem($"moment '{missing}'", "", "is missing; every canonical moment kind needs a definition.");
         }
         return moments;
+    }
+
+    private static readonly Dictionary<string, TermYear> TermYears = new(StringComparer.Ordinal)
+    {
+        ["election"] = TermYear.Election,
+        ["first"] = TermYear.First,
+        ["midterm"] = TermYear.Midterm,
+        ["before-election"] = TermYear.BeforeElection,
+    };
+
+    /// <summary>The optional "adviceByTermYear" object: advice variants keyed election, first, midterm or before-election.</summary>
+    private static Dictionary<TermYear, LocalizedText>? ParseAdviceByTermYear(Reader r, JsonElement item, string label)
+    {
+        var variants = new Dictionary<TermYear, LocalizedText>();
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("adviceByTermYear", out var element))
+        {
+            return variants;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            r.Problem(label, "adviceByTermYear", "must be an object with texts for election, first, midterm and/or before-election.");
+            return null;
+        }
+        var ok = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!TermYears.TryGetValue(property.Name, out var year))
+            {
+                r.Problem(label, $"adviceByTermYear.{property.Name}", $"is not a year of the term; use {string.Join(", ", TermYears.Keys)}.");
+                ok = false;
+                continue;
+            }
+            var text = r.Text(element, property.Name, label, "adviceByTermYear.");
+            if (text is null)
+            {
+                ok = false;
+                continue;
+            }
+            variants[year] = text;
+        }
+        return ok ? variants : null;
     }
 
     private static string[]? ParseAudiences(Reader r, JsonElement item, string label)
@@ -175,12 +217,12 @@ public static class CycleConfigParser
 
     private static Derivation? ParseDerivation(Reader r, JsonElement item, string label, string prefix)
     {
-        var forms = new[] { "law", "start", "estimate", "yearly", "calendar" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
+        var forms = new[] { "law", "start", "estimate", "yearly", "calendar", "entered" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
         if (forms.Length != 1)
         {
-            r.Problem(label, prefix + "law|start|estimate|yearly|calendar",
+            r.Problem(label, prefix + "law|start|estimate|yearly|calendar|entered",
                 forms.Length == 0
-                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate, yearly or calendar."
+                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate, yearly, calendar or entered."
                     : $"gives more than one derivation ({string.Join(", ", forms)}); keep exactly one.");
             return null;
         }
@@ -194,6 +236,13 @@ public static class CycleConfigParser
                     return null;
                 }
                 return rule is null ? null : new LawDerivation(rule);
+            case "entered":
+                if (!MomentKinds.Entered.Contains(label[8..^1], StringComparer.Ordinal))
+                {
+                    r.Problem(label, prefix + "entered", $"only these kinds are entered by directors: {string.Join(", ", MomentKinds.Entered)}.");
+                    return null;
+                }
+                return new EnteredDerivation();
             case "calendar":
                 var body = r.String(item, "calendar", label, prefix);
                 return body is null ? null : new CalendarDerivation(body);
@@ -319,7 +368,7 @@ public static class CycleConfigParser
                                 ? $"refers to '{from}', which has no valid definition."
                                 : $"'{from}' is not a moment kind to derive from.");
                     }
-                    else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena)
+                    else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena || target.IsEntered)
                     {
                         r.Problem($"moment '{moment.Kind}'", prefix + field,
                             $"refers to '{from}'; derivations may only refer to moments of the same election cycle, not yearly ones or other arenas.");
@@ -526,21 +575,21 @@ public static class CycleConfigParser
             return Fail<int?>(item, name, "is missing or not a whole number.");
         }
 
-        public LocalizedText? Text(JsonElement parent, string name, string item)
+        public LocalizedText? Text(JsonElement parent, string name, string item, string prefix = "")
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Object)
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Object)
             {
-                return Fail<LocalizedText>(item, name, "is missing; it needs a Dutch text (nl) and an English text (en).");
+                return Fail<LocalizedText>(item, prefix + name, "is missing or not an object; it needs a Dutch text (nl) and an English text (en).");
             }
             var nl = Optional(element, "nl");
             var en = Optional(element, "en");
             if (nl is null)
             {
-                Problem(item, name + ".nl", "is missing or empty; every text needs Dutch first.");
+                Problem(item, prefix + name + ".nl", "is missing, empty or not a text; every text needs Dutch first.");
             }
             if (en is null)
             {
-                Problem(item, name + ".en", "is missing or empty; every text needs an English version.");
+                Problem(item, prefix + name + ".en", "is missing, empty or not a text; every text needs an English version.");
             }
             return nl is null || en is null ? null : new LocalizedText(nl, en);
         }

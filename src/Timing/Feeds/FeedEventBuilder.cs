@@ -77,9 +77,13 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     {
         var en = language == Language.En;
         var text = new StringBuilder();
-        if (moment.Definition.Advice.In(language) is { Length: > 0 } advice)
+        if (moment.Advice.In(language) is { Length: > 0 } advice)
         {
             text.Append(advice).Append("\n\n");
+        }
+        if (moment.Note?.In(language) is { Length: > 0 } note)
+        {
+            text.Append(note).Append("\n\n");
         }
         text.Append(en ? "When: " : "Wanneer: ").Append(DateText.Range(moment.Start, moment.End, language))
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
@@ -124,7 +128,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var facts = string.Join('\u001f',
             moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
             moment.Basis, moment.Estimate?.ToString() ?? "", moment.Source ?? "",
-            d.Name.Nl, d.Name.En, d.Advice.Nl, d.Advice.En, string.Join(',', d.Audiences), d.Phase);
+            d.Name.Nl, d.Name.En, moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", string.Join(',', d.Audiences), d.Phase);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)), 0, 16);
     }
 }

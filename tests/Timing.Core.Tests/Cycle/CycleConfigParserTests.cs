@@ -46,7 +46,7 @@ public class CycleConfigParserTests
     public void Parse_MissingDutchText_IsAnError()
     {
         var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == "election", m => m["advice"]!.AsObject().Remove("nl"));
-        Assert.Contains("cycle.json: moment 'election', field 'advice.nl': is missing or empty; every text needs Dutch first.", problems);
+        Assert.Contains("cycle.json: moment 'election', field 'advice.nl': is missing, empty or not a text; every text needs Dutch first.", problems);
     }
 
     [Fact]

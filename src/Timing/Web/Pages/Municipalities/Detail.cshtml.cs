@@ -24,6 +24,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     [BindProperty] public string? Region { get; set; }
     [BindProperty] public string? EventTitle { get; set; }
     [BindProperty] public string? EventDate { get; set; }
+    [BindProperty] public string? EventKind { get; set; }
 
     public string? DateError { get; private set; }
     public string? MergerError { get; private set; }
@@ -113,14 +114,20 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             return denied;
         }
         var parsed = LocalDatePattern.Iso.Parse(EventDate ?? "");
-        if (string.IsNullOrWhiteSpace(EventTitle) || EventTitle.Length > 200 || !parsed.Success)
+        var kind = string.IsNullOrWhiteSpace(EventKind) ? MomentKinds.LocalEvent : EventKind;
+        var free = kind == MomentKinds.LocalEvent;
+        if (!MomentKinds.IsEntered(kind) || (free && string.IsNullOrWhiteSpace(EventTitle)) || (EventTitle?.Length ?? 0) > 200 || !parsed.Success)
         {
-            EventError = HttpContext.T("Vul een titel (hoogstens 200 tekens) en een datum in.", "Enter a title (at most 200 characters) and a date.");
+            EventError = HttpContext.T(
+                "Kies wat er gebeurt en vul een datum in; bij ‘Andere gebeurtenis’ ook een titel (hoogstens 200 tekens).",
+                "Choose what happens and enter a date; for ‘Other event’ also a title (at most 200 characters).");
             return await Show(row!, cancellationToken);
         }
         var day = FollowedMunicipalities.Stored(parsed.Value);
-        row!.Events.Add(new LocalEventRow { Title = EventTitle.Trim(), Start = day, End = day });
-        FollowedMunicipalities.Audit(db, row, me!, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {EventTitle.Trim()}");
+        var title = EventTitle?.Trim() ?? "";
+        row!.Events.Add(new LocalEventRow { Title = title, Kind = kind, Start = day, End = day });
+        var name = free ? title : rules.Moment(kind).Name.In(Ui.Language(HttpContext));
+        FollowedMunicipalities.Audit(db, row, me!, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {name}{(free || title.Length == 0 ? "" : $": {title}")}");
         await db.SaveChangesAsync(cancellationToken);
         trigger.PlanSoon();
         return Redirect($"/gemeenten/{row.Code}?saved=true");
