@@ -27,6 +27,20 @@ public static class CycleConfigParser
 
     public static ConfigResult Parse(string cycleJson, string electionsJson)
     {
+        try
+        {
+            return ParseChecked(cycleJson, electionsJson);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OverflowException or KeyNotFoundException or FormatException)
+        {
+            // Every shape the files can take should be reported precisely above; this is the last guard so a
+            // malformed file is a reported problem at start-up, never a crash.
+            return new ConfigResult(null, [new ConfigProblem(CycleFile, "the file", "", $"could not be read: {e.Message}")]);
+        }
+    }
+
+    private static ConfigResult ParseChecked(string cycleJson, string electionsJson)
+    {
         var problems = new List<ConfigProblem>();
         var calendar = ParseElections(electionsJson, problems);
         var cycle = new Reader(CycleFile, problems);
@@ -54,6 +68,10 @@ public static class CycleConfigParser
         foreach (var item in r.Array(root, "phases", "the file"))
         {
             index++;
+            if (!r.IsObject(item, $"phase #{index}"))
+            {
+                continue;
+            }
             var id = r.String(item, "id", $"phase #{index}");
             var name = id is null ? null : r.Text(item, "name", $"phase '{id}'");
             var colour = id is null ? null : r.String(item, "colour", $"phase '{id}'");
@@ -106,6 +124,10 @@ public static class CycleConfigParser
         foreach (var item in r.Array(root, "moments", "the file"))
         {
             index++;
+            if (!r.IsObject(item, $"moment #{index}"))
+            {
+                continue;
+            }
             var kind = r.String(item, "kind", $"moment #{index}");
             if (kind is null)
             {
@@ -132,7 +154,7 @@ public static class CycleConfigParser
             var audiences = ParseAudiences(r, item, label);
             var derivation = ParseDerivation(r, item, label, "");
             Derivation? merger = null;
-            if (item.TryGetProperty("merger", out var mergerElement))
+            if (item.TryGetProperty("merger", out var mergerElement) && r.IsObject(mergerElement, label, "merger"))
             {
                 merger = ParseDerivation(r, mergerElement, label, "merger.");
             }
@@ -217,6 +239,10 @@ public static class CycleConfigParser
 
     private static Derivation? ParseDerivation(Reader r, JsonElement item, string label, string prefix)
     {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
         var forms = new[] { "law", "start", "estimate", "yearly", "calendar", "entered" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
         if (forms.Length != 1)
         {
@@ -260,6 +286,10 @@ public static class CycleConfigParser
                 return start is null ? null : new OffsetDerivation(start, end);
             case "estimate":
                 var estimate = item.GetProperty("estimate");
+                if (!r.IsObject(estimate, label, prefix + "estimate"))
+                {
+                    return null;
+                }
                 var from = r.String(estimate, "from", label, prefix + "estimate.");
                 var p10 = r.Period(estimate, "p10", label, prefix + "estimate.");
                 var median = r.Period(estimate, "median", label, prefix + "estimate.");
@@ -277,6 +307,10 @@ public static class CycleConfigParser
                 return new EstimateDerivation(from, p10, median, p90);
             default:
                 var yearly = item.GetProperty("yearly");
+                if (!r.IsObject(yearly, label, prefix + "yearly"))
+                {
+                    return null;
+                }
                 var first = r.AnnualDate(yearly, "start", label, prefix + "yearly.");
                 var last = r.AnnualDate(yearly, "end", label, prefix + "yearly.");
                 var follow = yearly.TryGetProperty("followSchoolHolidays", out var f) && f.ValueKind == JsonValueKind.True;
@@ -302,7 +336,7 @@ public static class CycleConfigParser
         }
         var from = r.String(element, "from", label, field + ".");
         var offset = element.TryGetProperty("offset", out _) ? r.Period(element, "offset", label, field + ".") : Period.Zero;
-        var edgeText = element.TryGetProperty("edge", out var e) ? e.GetString() : "start";
+        var edgeText = element.TryGetProperty("edge", out var e) ? (e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString()) : "start";
         MomentEdge? edge = edgeText switch
         {
             "start" => MomentEdge.Start,
@@ -531,6 +565,27 @@ public static class CycleConfigParser
 
         public bool Mentioned(string kind) => _mentionedKinds.Contains(kind);
 
+        /// <summary>Whether <paramref name="element"/> is a JSON object; records a problem when it is not.</summary>
+        public bool IsObject(JsonElement element, string item, string field = "")
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+            Problem(item, field, $"must be an object {{…}}, not {Describe(element)}.");
+            return false;
+        }
+
+        private static string Describe(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Array => "a list",
+            JsonValueKind.String => "a text",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "true/false",
+            JsonValueKind.Null => "null",
+            _ => element.ValueKind.ToString(),
+        };
+
         public void Problem(string item, string field, string message) => problems.Add(new ConfigProblem(file, item, field, message));
 
         public T? Fail<T>(string item, string field, string message)
@@ -541,7 +596,7 @@ public static class CycleConfigParser
 
         public IEnumerable<JsonElement> Array(JsonElement parent, string name, string item)
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Array)
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Array)
             {
                 Problem(item, name, "is missing or not a list.");
                 return [];
@@ -568,7 +623,7 @@ public static class CycleConfigParser
 
         public int? Int(JsonElement parent, string name, string item)
         {
-            if (parent.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
+            if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
             {
                 return value;
             }
@@ -602,9 +657,28 @@ public static class CycleConfigParser
                 return null;
             }
             var result = PeriodPattern.NormalizingIso.Parse(text);
-            return result.Success
+            if (!result.Success)
+            {
+                return Fail<Period>(item, prefix + name, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
+            }
+            return WithinACentury(result.Value)
                 ? result.Value
-                : Fail<Period>(item, prefix + name, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
+                : Fail<Period>(item, prefix + name, $"'{text}' is out of range; an offset must stay within 100 years.");
+        }
+
+        private static readonly LocalDate Anchor = new(2026, 1, 1);
+
+        private static bool WithinACentury(Period period)
+        {
+            try
+            {
+                var date = Anchor + period;
+                return date.Year >= Anchor.Year - 100 && date.Year <= Anchor.Year + 100;
+            }
+            catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+            {
+                return false;
+            }
         }
 
         public LocalDate? Date(JsonElement parent, string name, string item, string prefix = "")
