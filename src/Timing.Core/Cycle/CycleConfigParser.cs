@@ -160,9 +160,11 @@ public static class CycleConfigParser
             }
             var nudges = ParseNudges(r, item, label);
             var byYear = ParseAdviceByTermYear(r, item, label);
-            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null && byYear is not null)
+            var action = item.TryGetProperty("action", out _) ? r.Text(item, "action", label) : null;
+            var actionOk = action is not null || !item.TryGetProperty("action", out _);
+            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null && byYear is not null && actionOk)
             {
-                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear));
+                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear, action));
             }
         }
         foreach (var missing in MomentKinds.All.Where(k => moments.All(m => m.Kind != k)).Where(k => !r.Mentioned(k)))

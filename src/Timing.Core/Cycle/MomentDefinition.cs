@@ -10,7 +10,8 @@ public sealed record MomentDefinition(
     Derivation Derivation,
     Derivation? MergerDerivation,
     IReadOnlyList<NudgeLead> Nudges,
-    IReadOnlyDictionary<TermYear, LocalizedText>? AdviceByTermYear = null)
+    IReadOnlyDictionary<TermYear, LocalizedText>? AdviceByTermYear = null,
+    LocalizedText? Action = null)
 {
     /// <summary>The advice for a moment in <paramref name="year"/> of the term: the variant for that year when config has one.</summary>
     public LocalizedText AdviceFor(TermYear? year) =>

@@ -42,7 +42,7 @@ public sealed class NudgeMessages(IOptions<FeedOptions> feeds, IOptions<MailOpti
         }
         text.Append("\n\n").Append(en ? "Why now, whom to approach and what to bring:\n" : "Waarom nu, wie u benadert en wat u meeneemt:\n")
             .Append(moment.Advice.In(language)).Append("\n\n")
-            .Append(en ? "Audiences: " : "Doelgroepen: ").Append(audiences).Append("\n\n")
+            .Append(en ? "Whom to approach: " : "Wie benadert u: ").Append(audiences).Append("\n\n")
             .Append(en ? "More about this moment: " : "Meer over dit moment: ").Append(momentUrl).Append('\n')
             .Append(en ? "Your calendar feed: " : "Uw agenda-feed: ").Append(BaseUrl).Append("/mijn-feed\n");
         var html = new StringBuilder();
@@ -54,7 +54,7 @@ public sealed class NudgeMessages(IOptions<FeedOptions> feeds, IOptions<MailOpti
         }
         html.Append("</p><h2>").Append(en ? "Why now, whom to approach and what to bring" : "Waarom nu, wie u benadert en wat u meeneemt").Append("</h2>")
             .Append("<p>").Append(Html(moment.Advice.In(language))).Append("</p>")
-            .Append("<p>").Append(en ? "Audiences: " : "Doelgroepen: ").Append(Html(audiences)).Append("</p>")
+            .Append("<p>").Append(en ? "Whom to approach: " : "Wie benadert u: ").Append(Html(audiences)).Append("</p>")
             .Append("<p><a href=\"").Append(Html(momentUrl)).Append("\">").Append(en ? "More about this moment" : "Meer over dit moment").Append("</a> · ")
             .Append("<a href=\"").Append(Html(BaseUrl)).Append("/mijn-feed\">").Append(en ? "Your calendar feed" : "Uw agenda-feed").Append("</a></p>");
         return Build(email, name, subject, text.ToString(), html.ToString(), messageId, unsubscribeToken, language, now);
