@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Feeds;
 
 namespace Timing.Mail;
@@ -60,26 +61,29 @@ public sealed class NudgeMessages(IOptions<FeedOptions> feeds, IOptions<MailOpti
         return Build(email, name, subject, text.ToString(), html.ToString(), messageId, unsubscribeToken, language, now);
     }
 
-    public MimeMessage Digest(string email, string name, Language language, IReadOnlyList<(Municipality Municipality, Moment Moment)> coming,
+    public MimeMessage Digest(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,
         LocalDate monday, string messageId, string unsubscribeToken, Instant now)
     {
         var en = language == Language.En;
-        var subject = en ? $"Timing: the weeks ahead from {DateText.Long(monday, language)}" : $"Timing: de komende weken vanaf {DateText.Long(monday, language)}";
-        var text = new StringBuilder(en ? "Moments in the next two weeks:\n\n" : "Momenten in de komende twee weken:\n\n");
-        var html = new StringBuilder("<h1>").Append(en ? "The weeks ahead" : "De komende weken").Append("</h1><ul>");
-        foreach (var (municipality, moment) in coming)
+        var subject = en ? $"Timing: this week, from {DateText.Long(monday, language)}" : $"Timing: deze week, vanaf {DateText.Long(monday, language)}";
+        var text = new StringBuilder(en ? "What to do now: moments that are running or start within four weeks, most urgent first.\n\n" : "Wat u nu kunt doen: momenten die lopen of binnen vier weken beginnen, het dringendste eerst.\n\n");
+        var html = new StringBuilder("<h1>").Append(en ? "This week" : "Deze week").Append("</h1><ol>");
+        foreach (var item in items)
         {
-            var line = $"{DateText.Range(moment.Start, moment.End, language)} – {municipality.Name}: {moment.Title(language)}";
-            var url = $"{BaseUrl}/gemeenten/{municipality.Code.Value}/momenten/{moment.Kind}/{moment.Cycle}";
-            text.Append("- ").Append(line).Append("\n  ").Append(url).Append('\n');
-            html.Append("<li><a href=\"").Append(Html(url)).Append("\">").Append(Html(line)).Append("</a></li>");
+            var moment = item.Moment;
+            var when = (item.IsOpen ? (en ? "runs until " : "loopt tot ") : (en ? "from " : "vanaf ")) + DateText.Short(item.UrgentBy, language);
+            var line = $"{moment.Title(language)} – {item.Municipality.Name}, {when}";
+            var url = $"{BaseUrl}/gemeenten/{item.Municipality.Code.Value}/momenten/{moment.Kind}/{moment.Cycle}{(moment.Key.LocalId is null ? "" : "/" + moment.Key.LocalId)}";
+            var action = item.Action.In(language);
+            text.Append("- ").Append(line).Append("\n  ").Append(action).Append("\n  ").Append(url).Append('\n');
+            html.Append("<li><a href=\"").Append(Html(url)).Append("\">").Append(Html(line)).Append("</a><br>").Append(Html(action)).Append("</li>");
         }
-        if (coming.Count == 0)
+        if (items.Count == 0)
         {
             text.Append(en ? "Nothing in your municipalities.\n" : "Niets in uw gemeenten.\n");
             html.Append("<li>").Append(en ? "Nothing in your municipalities." : "Niets in uw gemeenten.").Append("</li>");
         }
-        html.Append("</ul>");
+        html.Append("</ol>");
         return Build(email, name, subject, text.ToString(), html.ToString(), messageId, unsubscribeToken, language, now);
     }
 

@@ -146,7 +146,7 @@ public class NudgeDeliveryTests
     }
 
     [Fact]
-    public async Task WeeklyDigest_OnMonday_ListsTheComingTwoWeeks_ForDigestReaders()
+    public async Task WeeklyDigest_OnMonday_ListsThisWeeksActions_ForDigestReaders()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
@@ -164,9 +164,13 @@ public class NudgeDeliveryTests
             await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None); // twice: still one digest
         }
         var digest = Assert.Single(smtp.Messages());
-        Assert.Equal("Timing: the weeks ahead from 26 January 2026", digest.Subject);
-        Assert.Contains("2 February 2026 – Utrecht: Nomination day", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("6 February 2026 – Utrecht: Candidate lists validated and numbered", digest.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Timing: this week, from 26 January 2026", digest.Subject);
+        // The home page's list: open moments by their end, coming ones by their start, each with one line to act on.
+        var text = digest.TextBody!;
+        Assert.Contains("Support declarations – Utrecht, runs until Mon 2 Feb 2026\n  Make no new requests; keep contact short and informal.", text, StringComparison.Ordinal);
+        Assert.Contains("Nomination day – Utrecht, from Mon 2 Feb 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Candidate lists validated and numbered – Utrecht, from Fri 6 Feb 2026", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Nomination day", StringComparison.Ordinal) < text.IndexOf("Candidate lists validated", StringComparison.Ordinal));
         Assert.DoesNotContain("Budget", digest.TextBody, StringComparison.Ordinal);
     }
 }
