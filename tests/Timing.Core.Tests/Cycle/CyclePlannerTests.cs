@@ -216,10 +216,10 @@ public class CyclePlannerTests
     public void Plan_NewCollegeMoments_FollowTheElectionOf18March2026()
     {
         var timeline = Planner.Plan(Utrecht, Term2026);
-        // The first budget: the draft budget and debate of autumn 2026, Friday 18 September – Friday 13 November
-        // (14 November is a Saturday).
+        // The first budget: the draft budget and debate of autumn 2026, Friday 18 September (E + 6 months) to
+        // Wednesday 11 November (E + 8 months − 7 days, before the 14 November deadline for any election day).
         var budget = timeline.Find("first-budget", 2026)!;
-        Assert.Equal((Date("2026-09-18"), Date("2026-11-13")), (budget.Start, budget.End));
+        Assert.Equal((Date("2026-09-18"), Date("2026-11-11")), (budget.Start, budget.End));
         // The first hundred days run from the day after the (estimated) appointment of the wethouders.
         var college = timeline.Find("college-appointed", 2026)!;
         var hundred = timeline.Find("first-hundred-days", 2026)!;

@@ -61,7 +61,9 @@ public class UnsubscribeTests
         var page = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}", UriKind.Relative));
         Assert.Contains("verstuurd:", page, StringComparison.Ordinal);
         Assert.Contains("gepland:", page, StringComparison.Ordinal);
-        Assert.Contains("GM0344/nomination/2026", page, StringComparison.Ordinal);
+        // Directors read the moment's name and when the reminder falls, never the stored key.
+        Assert.Contains("Dag van kandidaatstelling 2026, ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("GM0344/nomination/2026", page, StringComparison.Ordinal);
     }
 
     [Fact]
