@@ -105,10 +105,10 @@ public class NudgeDeliveryTests
         await factory.SeedAsync(("onderhandelaar@org.nl", "nl", "negotiators"));
         await factory.PlanAsync();
         static Task<List<Nudge>> Agreement(TimingDbContext db) =>
-            db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ToListAsync();
+            db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ThenBy(n => n.Id).ToListAsync();
         var before = await factory.WithDbAsync(Agreement);
-        // Estimate 22 May 2026: 14 days before (8 May) and 2 days before (Wednesday 20 May).
-        Assert.Equal([new DateOnly(2026, 5, 8), new DateOnly(2026, 5, 20)], before.Select(n => n.Day));
+        // Estimate Friday 29 May 2026 (E + 72): 14 days before (15 May) and 2 days before (Wednesday 27 May).
+        Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 5, 27)], before.Select(n => n.Day));
 
         await factory.WithDbAsync(async db =>
         {
@@ -123,7 +123,7 @@ public class NudgeDeliveryTests
 
         var after = await factory.WithDbAsync(Agreement);
         Assert.Equal(
-            [(new DateOnly(2026, 5, 8), NudgeStates.Retracted), (new DateOnly(2026, 5, 20), NudgeStates.Retracted),
+            [(new DateOnly(2026, 5, 15), NudgeStates.Retracted), (new DateOnly(2026, 5, 27), NudgeStates.Retracted),
              (new DateOnly(2026, 5, 27), NudgeStates.Pending), (new DateOnly(2026, 6, 8), NudgeStates.Pending)],
             after.Select(n => (n.Day, n.State)));
     }
