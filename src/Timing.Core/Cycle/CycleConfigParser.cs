@@ -27,6 +27,20 @@ public static class CycleConfigParser
 
     public static ConfigResult Parse(string cycleJson, string electionsJson)
     {
+        try
+        {
+            return ParseChecked(cycleJson, electionsJson);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OverflowException or KeyNotFoundException or FormatException)
+        {
+            // Every shape the files can take should be reported precisely above; this is the last guard so a
+            // malformed file is a reported problem at start-up, never a crash.
+            return new ConfigResult(null, [new ConfigProblem(CycleFile, "the file", "", $"could not be read: {e.Message}")]);
+        }
+    }
+
+    private static ConfigResult ParseChecked(string cycleJson, string electionsJson)
+    {
         var problems = new List<ConfigProblem>();
         var calendar = ParseElections(electionsJson, problems);
         var cycle = new Reader(CycleFile, problems);
@@ -58,6 +72,10 @@ public static class CycleConfigParser
         foreach (var item in r.Array(root, "phases", "the file"))
         {
             index++;
+            if (!r.IsObject(item, $"phase #{index}"))
+            {
+                continue;
+            }
             var id = r.String(item, "id", $"phase #{index}");
             var name = id is null ? null : r.Text(item, "name", $"phase '{id}'");
             var colour = id is null ? null : r.String(item, "colour", $"phase '{id}'");
@@ -115,6 +133,10 @@ public static class CycleConfigParser
         foreach (var item in r.Array(root, "moments", "the file"))
         {
             index++;
+            if (!r.IsObject(item, $"moment #{index}"))
+            {
+                continue;
+            }
             var kind = r.String(item, "kind", $"moment #{index}");
             if (kind is null)
             {
@@ -141,14 +163,17 @@ public static class CycleConfigParser
             var audiences = ParseAudiences(r, item, label);
             var derivation = ParseDerivation(r, item, label, "");
             Derivation? merger = null;
-            if (item.TryGetProperty("merger", out var mergerElement))
+            if (item.TryGetProperty("merger", out var mergerElement) && r.IsObject(mergerElement, label, "merger"))
             {
                 merger = ParseDerivation(r, mergerElement, label, "merger.");
             }
             var nudges = ParseNudges(r, item, label);
-            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null)
+            var byYear = ParseAdviceByTermYear(r, item, label);
+            var action = item.TryGetProperty("action", out _) ? r.Text(item, "action", label) : null;
+            var actionOk = action is not null || !item.TryGetProperty("action", out _);
+            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null && byYear is not null && actionOk)
             {
-                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges));
+                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear, action));
             }
         }
         foreach (var missing in MomentKinds.All.Where(k => moments.All(m => m.Kind != k)).Where(k => !r.Mentioned(k)))
@@ -156,6 +181,47 @@ public static class CycleConfigParser
             r.Problem($"moment '{missing}'", "", "is missing; every canonical moment kind needs a definition.");
         }
         return moments;
+    }
+
+    private static readonly Dictionary<string, TermYear> TermYears = new(StringComparer.Ordinal)
+    {
+        ["election"] = TermYear.Election,
+        ["first"] = TermYear.First,
+        ["midterm"] = TermYear.Midterm,
+        ["before-election"] = TermYear.BeforeElection,
+    };
+
+    /// <summary>The optional "adviceByTermYear" object: advice variants keyed election, first, midterm or before-election.</summary>
+    private static Dictionary<TermYear, LocalizedText>? ParseAdviceByTermYear(Reader r, JsonElement item, string label)
+    {
+        var variants = new Dictionary<TermYear, LocalizedText>();
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("adviceByTermYear", out var element))
+        {
+            return variants;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            r.Problem(label, "adviceByTermYear", "must be an object with texts for election, first, midterm and/or before-election.");
+            return null;
+        }
+        var ok = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!TermYears.TryGetValue(property.Name, out var year))
+            {
+                r.Problem(label, $"adviceByTermYear.{property.Name}", $"is not a year of the term; use {string.Join(", ", TermYears.Keys)}.");
+                ok = false;
+                continue;
+            }
+            var text = r.Text(element, property.Name, label, "adviceByTermYear.");
+            if (text is null)
+            {
+                ok = false;
+                continue;
+            }
+            variants[year] = text;
+        }
+        return ok ? variants : null;
     }
 
     private static string[]? ParseAudiences(Reader r, JsonElement item, string label)
@@ -184,12 +250,16 @@ public static class CycleConfigParser
 
     private static Derivation? ParseDerivation(Reader r, JsonElement item, string label, string prefix)
     {
-        var forms = new[] { "law", "start", "estimate", "yearly", "calendar" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var forms = new[] { "law", "start", "estimate", "yearly", "calendar", "entered" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
         if (forms.Length != 1)
         {
-            r.Problem(label, prefix + "law|start|estimate|yearly|calendar",
+            r.Problem(label, prefix + "law|start|estimate|yearly|calendar|entered",
                 forms.Length == 0
-                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate, yearly or calendar."
+                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate, yearly, calendar or entered."
                     : $"gives more than one derivation ({string.Join(", ", forms)}); keep exactly one.");
             return null;
         }
@@ -203,6 +273,13 @@ public static class CycleConfigParser
                     return null;
                 }
                 return rule is null ? null : new LawDerivation(rule);
+            case "entered":
+                if (!MomentKinds.Entered.Contains(label[8..^1], StringComparer.Ordinal))
+                {
+                    r.Problem(label, prefix + "entered", $"only these kinds are entered by directors: {string.Join(", ", MomentKinds.Entered)}.");
+                    return null;
+                }
+                return new EnteredDerivation();
             case "calendar":
                 var body = r.String(item, "calendar", label, prefix);
                 return body is null ? null : new CalendarDerivation(body);
@@ -220,6 +297,10 @@ public static class CycleConfigParser
                 return start is null ? null : new OffsetDerivation(start, end);
             case "estimate":
                 var estimate = item.GetProperty("estimate");
+                if (!r.IsObject(estimate, label, prefix + "estimate"))
+                {
+                    return null;
+                }
                 var from = r.String(estimate, "from", label, prefix + "estimate.");
                 var p10 = r.Period(estimate, "p10", label, prefix + "estimate.");
                 var median = r.Period(estimate, "median", label, prefix + "estimate.");
@@ -237,6 +318,10 @@ public static class CycleConfigParser
                 return new EstimateDerivation(from, p10, median, p90);
             default:
                 var yearly = item.GetProperty("yearly");
+                if (!r.IsObject(yearly, label, prefix + "yearly"))
+                {
+                    return null;
+                }
                 var first = r.AnnualDate(yearly, "start", label, prefix + "yearly.");
                 var last = r.AnnualDate(yearly, "end", label, prefix + "yearly.");
                 var follow = yearly.TryGetProperty("followSchoolHolidays", out var f) && f.ValueKind == JsonValueKind.True;
@@ -262,7 +347,7 @@ public static class CycleConfigParser
         }
         var from = r.String(element, "from", label, field + ".");
         var offset = element.TryGetProperty("offset", out _) ? r.Period(element, "offset", label, field + ".") : Period.Zero;
-        var edgeText = element.TryGetProperty("edge", out var e) ? e.GetString() : "start";
+        var edgeText = element.TryGetProperty("edge", out var e) ? (e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString()) : "start";
         MomentEdge? edge = edgeText switch
         {
             "start" => MomentEdge.Start,
@@ -328,7 +413,7 @@ public static class CycleConfigParser
                                 ? $"refers to '{from}', which has no valid definition."
                                 : $"'{from}' is not a moment kind to derive from.");
                     }
-                    else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena)
+                    else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena || target.IsEntered)
                     {
                         r.Problem($"moment '{moment.Kind}'", prefix + field,
                             $"refers to '{from}'; derivations may only refer to moments of the same election cycle, not yearly ones or other arenas.");
@@ -491,6 +576,27 @@ public static class CycleConfigParser
 
         public bool Mentioned(string kind) => _mentionedKinds.Contains(kind);
 
+        /// <summary>Whether <paramref name="element"/> is a JSON object; records a problem when it is not.</summary>
+        public bool IsObject(JsonElement element, string item, string field = "")
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+            Problem(item, field, $"must be an object {{…}}, not {Describe(element)}.");
+            return false;
+        }
+
+        private static string Describe(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Array => "a list",
+            JsonValueKind.String => "a text",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "true/false",
+            JsonValueKind.Null => "null",
+            _ => element.ValueKind.ToString(),
+        };
+
         public void Problem(string item, string field, string message) => problems.Add(new ConfigProblem(file, item, field, message));
 
         public T? Fail<T>(string item, string field, string message)
@@ -501,7 +607,7 @@ public static class CycleConfigParser
 
         public IEnumerable<JsonElement> Array(JsonElement parent, string name, string item)
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Array)
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Array)
             {
                 Problem(item, name, "is missing or not a list.");
                 return [];
@@ -528,28 +634,28 @@ public static class CycleConfigParser
 
         public int? Int(JsonElement parent, string name, string item)
         {
-            if (parent.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
+            if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
             {
                 return value;
             }
             return Fail<int?>(item, name, "is missing or not a whole number.");
         }
 
-        public LocalizedText? Text(JsonElement parent, string name, string item)
+        public LocalizedText? Text(JsonElement parent, string name, string item, string prefix = "")
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Object)
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Object)
             {
-                return Fail<LocalizedText>(item, name, "is missing; it needs a Dutch text (nl) and an English text (en).");
+                return Fail<LocalizedText>(item, prefix + name, "is missing or not an object; it needs a Dutch text (nl) and an English text (en).");
             }
             var nl = Optional(element, "nl");
             var en = Optional(element, "en");
             if (nl is null)
             {
-                Problem(item, name + ".nl", "is missing or empty; every text needs Dutch first.");
+                Problem(item, prefix + name + ".nl", "is missing, empty or not a text; every text needs Dutch first.");
             }
             if (en is null)
             {
-                Problem(item, name + ".en", "is missing or empty; every text needs an English version.");
+                Problem(item, prefix + name + ".en", "is missing, empty or not a text; every text needs an English version.");
             }
             return nl is null || en is null ? null : new LocalizedText(nl, en);
         }
@@ -562,9 +668,28 @@ public static class CycleConfigParser
                 return null;
             }
             var result = PeriodPattern.NormalizingIso.Parse(text);
-            return result.Success
+            if (!result.Success)
+            {
+                return Fail<Period>(item, prefix + name, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
+            }
+            return WithinACentury(result.Value)
                 ? result.Value
-                : Fail<Period>(item, prefix + name, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
+                : Fail<Period>(item, prefix + name, $"'{text}' is out of range; an offset must stay within 100 years.");
+        }
+
+        private static readonly LocalDate Anchor = new(2026, 1, 1);
+
+        private static bool WithinACentury(Period period)
+        {
+            try
+            {
+                var date = Anchor + period;
+                return date.Year >= Anchor.Year - 100 && date.Year <= Anchor.Year + 100;
+            }
+            catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+            {
+                return false;
+            }
         }
 
         public LocalDate? Date(JsonElement parent, string name, string item, string prefix = "")

@@ -53,6 +53,11 @@ public sealed class CyclePlanner
             }
         }
         moments.Sort(Compare);
+        var electionYears = ElectionCycles(profile, range.Start.Year - 6, range.End.Year + 6).Select(c => c.ElectionDay.Year).ToArray();
+        for (var i = 0; i < moments.Count; i++)
+        {
+            moments[i] = moments[i] with { TermYear = TermYearOf(moments[i].Start.Year, electionYears) };
+        }
         return new Timeline(profile.Municipality, range, moments);
     }
 
@@ -202,6 +207,24 @@ public sealed class CyclePlanner
         }
     }
 
+    /// <summary>The place of <paramref name="year"/> in the term, given the years of the council elections around it.</summary>
+    public static TermYear? TermYearOf(int year, IReadOnlyList<int> electionYears)
+    {
+        if (electionYears.Contains(year))
+        {
+            return TermYear.Election;
+        }
+        if (electionYears.Contains(year + 1))
+        {
+            return TermYear.BeforeElection;
+        }
+        if (electionYears.Contains(year - 1))
+        {
+            return TermYear.First;
+        }
+        return electionYears.Any(y => y < year) && electionYears.Any(y => y > year) ? TermYear.Midterm : null;
+    }
+
     /// <summary>Other arenas' elections as context: provincial and water-board elections by law, others from the calendar.</summary>
     private void PlanArenas(MunicipalityCode code, DateInterval range, List<Moment> output)
     {
@@ -254,13 +277,23 @@ public sealed class CyclePlanner
 
     private static readonly IReadOnlyList<string> AllAudiences = Audiences.All;
 
-    private static Moment LocalMoment(MunicipalityCode code, LocalEvent local)
+    private Moment LocalMoment(MunicipalityCode code, LocalEvent local)
     {
+        var key = new MomentKey(code, local.Kind, local.Dates.Start.Year, local.Id);
+        if (local.Kind != MomentKinds.LocalEvent && _rules.Find(local.Kind) is { } kind)
+        {
+            // An entered kind: its own names, advice and reminders; what the director typed is the note.
+            var typed = string.Join(" — ", new[] { local.Title, local.Description }.Where(t => !string.IsNullOrWhiteSpace(t)));
+            return new Moment(key, kind, local.Dates.Start, local.Dates.End, Basis.Local)
+            {
+                Note = typed.Length == 0 ? null : new LocalizedText(typed, typed),
+            };
+        }
         var text = new LocalizedText(local.Title, local.Title);
         var advice = new LocalizedText(local.Description ?? "", local.Description ?? "");
         var definition = new MomentDefinition(MomentKinds.LocalEvent, "local", text, advice, AllAudiences,
             new YearlyDerivation(new AnnualDate(1, 1), new AnnualDate(1, 1)), null, []);
-        return new Moment(new MomentKey(code, MomentKinds.LocalEvent, local.Dates.Start.Year, local.Id), definition,
+        return new Moment(key with { Kind = MomentKinds.LocalEvent }, definition,
             local.Dates.Start, local.Dates.End, Basis.Local);
     }
 

@@ -21,7 +21,7 @@ public sealed class CycleRules
         _byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
         _phases = phases.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _summerHolidays = new Dictionary<(int, SchoolRegion), DateInterval>(summerHolidays);
-        ElectionMoments = moments.Where(m => !m.IsYearly && !m.IsArena).ToArray();
+        ElectionMoments = moments.Where(m => !m.IsYearly && !m.IsArena && !m.IsEntered).ToArray();
         ArenaMoments = moments.Where(m => m.IsArena).ToArray();
         YearlyMoments = moments.Where(m => m.IsYearly).ToArray();
     }
@@ -41,6 +41,9 @@ public sealed class CycleRules
     public IReadOnlyList<MomentDefinition> ArenaMoments { get; }
 
     public ElectionCalendar Elections { get; }
+
+    /// <summary>The definition of <paramref name="kind"/>, or null when the configuration has none.</summary>
+    public MomentDefinition? Find(string kind) => _byKind.GetValueOrDefault(kind);
 
     public MomentDefinition Moment(string kind) =>
         _byKind.TryGetValue(kind, out var definition)

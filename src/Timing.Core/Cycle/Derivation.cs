@@ -29,3 +29,6 @@ public sealed record YearlyDerivation(AnnualDate Start, AnnualDate End, bool Fol
 /// <paramref name="Body"/>, e.g. "tweede-kamer": dissolutions make these dates data, not rules.
 /// </summary>
 public sealed record CalendarDerivation(string Body) : Derivation;
+
+/// <summary>No default date: the moment appears only where a director entered a dated event of its kind.</summary>
+public sealed record EnteredDerivation : Derivation;

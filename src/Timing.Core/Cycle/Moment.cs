@@ -41,6 +41,12 @@ public sealed record Moment
     /// <summary>A remark on how firm the dates are, shown with the moment (e.g. a default used for a year without data).</summary>
     public LocalizedText? Note { get; init; }
 
+    /// <summary>Where the moment lies in the council's term; null when the planner did not place it.</summary>
+    public TermYear? TermYear { get; init; }
+
+    /// <summary>What to do at this moment: the advice for its year of the term when config has a variant.</summary>
+    public LocalizedText Advice => Definition.AdviceFor(TermYear);
+
     public string Kind => Key.Kind;
 
     public int Cycle => Key.Cycle;

@@ -9,8 +9,14 @@ public sealed record MomentDefinition(
     IReadOnlyList<string> Audiences,
     Derivation Derivation,
     Derivation? MergerDerivation,
-    IReadOnlyList<NudgeLead> Nudges)
+    IReadOnlyList<NudgeLead> Nudges,
+    IReadOnlyDictionary<TermYear, LocalizedText>? AdviceByTermYear = null,
+    LocalizedText? Action = null)
 {
+    /// <summary>The advice for a moment in <paramref name="year"/> of the term: the variant for that year when config has one.</summary>
+    public LocalizedText AdviceFor(TermYear? year) =>
+        year is { } y && AdviceByTermYear is not null && AdviceByTermYear.TryGetValue(y, out var variant) ? variant : Advice;
+
     /// <summary>Whether the moment recurs every calendar year rather than once per election cycle.</summary>
     public bool IsYearly => Derivation switch
     {
@@ -26,6 +32,9 @@ public sealed record MomentDefinition(
         LawDerivation law => LawRules.Find(law.Rule)?.Scope == LawScope.Provincial,
         _ => false,
     };
+
+    /// <summary>Whether the moment has no default date and appears only as an event a director entered.</summary>
+    public bool IsEntered => Derivation is EnteredDerivation;
 
     /// <summary>The derivation for a cycle: the merger form in a merger cycle when one is configured.</summary>
     public Derivation For(bool mergerCycle) => mergerCycle && MergerDerivation is not null ? MergerDerivation : Derivation;

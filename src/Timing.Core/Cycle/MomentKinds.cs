@@ -37,6 +37,17 @@ public static class MomentKinds
     public const string BudgetDeadline = "budget-deadline";
     public const string DecemberCircular = "december-circular";
 
+    public const string FrameworkNotePreparation = "framework-note-preparation";
+    public const string FirstHundredDays = "first-hundred-days";
+    public const string FirstBudget = "first-budget";
+
+    // Dated by a director for one municipality (no default date): events that call for a new introduction.
+    public const string AldermanLeaving = "alderman-leaving";
+    public const string CoalitionBreak = "coalition-break";
+    public const string NewMayor = "new-mayor";
+    public const string SubsidyRound = "subsidy-round";
+    public const string AuditPlan = "audit-plan";
+
     // Other arenas, shown as context: they take party capacity and attention from local politics.
     public const string ProvincialNomination = "provincial-nomination";
     public const string ProvincialElection = "provincial-election";
@@ -56,6 +67,8 @@ public static class MomentKinds
         Exploration, Installation, CouncillorInduction, Negotiation, CoalitionAgreement, CollegeAppointed,
         CollegeProgramme, MidtermReview, AnnualAccounts, AnnualAccountsDeadline, FrameworkNote, MayCircular,
         SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular,
+        FrameworkNotePreparation, FirstHundredDays, FirstBudget,
+        AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan,
         ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection,
     ];
 
@@ -64,6 +77,12 @@ public static class MomentKinds
         [ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection];
 
     private static readonly HashSet<string> Arena = new(OtherArenas, StringComparer.Ordinal);
+
+    /// <summary>Kinds that only appear when a director enters a dated event of that kind for a municipality.</summary>
+    public static readonly IReadOnlyList<string> Entered = [AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan];
+
+    /// <summary>Whether a director may enter a dated event of <paramref name="kind"/>: one of <see cref="Entered"/> or a free local event.</summary>
+    public static bool IsEntered(string kind) => kind == LocalEvent || Entered.Contains(kind, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="kind"/> belongs to another arena than the municipality's own cycle.</summary>
     public static bool IsOtherArena(string kind) => Arena.Contains(kind);

@@ -103,9 +103,13 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
             text.Append(en ? " (expected)" : " (verwacht)");
         }
         text.Append('\n').Append(en ? "Phase: " : "Fase: ").Append(phase).Append("\n\n");
-        if (moment.Definition.Advice.In(language) is { Length: > 0 } advice)
+        if (moment.Advice.In(language) is { Length: > 0 } advice)
         {
             text.Append(advice).Append("\n\n");
+        }
+        if (moment.Note?.In(language) is { Length: > 0 } note)
+        {
+            text.Append(note).Append("\n\n");
         }
         text.Append(en ? "When: " : "Wanneer: ").Append(DateText.Range(moment.Start, moment.End, language))
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
@@ -154,7 +158,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var facts = string.Join('\u001f',
             Wording, moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
             moment.Basis, moment.Estimate?.ToString() ?? "", moment.Source ?? "",
-            moment.Title(Language.Nl), moment.Title(Language.En), d.Advice.Nl, d.Advice.En, string.Join(',', moment.Audiences), d.Phase,
+            moment.Title(Language.Nl), moment.Title(Language.En), moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", moment.Note?.En ?? "", string.Join(',', moment.Audiences), d.Phase,
             PhaseName(moment, Language.Nl), PhaseName(moment, Language.En),
             FeedTitles.ShortName(moment, Language.Nl), FeedTitles.ShortName(moment, Language.En), url);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)), 0, 16);

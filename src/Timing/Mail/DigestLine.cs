@@ -1,4 +1,4 @@
 namespace Timing.Mail;
 
-/// <summary>One moment in a digest: "2 February 2026 – Utrecht: Nomination day" and its page.</summary>
-public sealed record DigestLine(string Text, string Url);
+/// <summary>One moment in a digest: "Kadernota – Utrecht, vanaf 2 mrt", its page, and one line of what to do.</summary>
+public sealed record DigestLine(string Text, string Url, string Action);

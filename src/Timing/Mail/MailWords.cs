@@ -13,7 +13,7 @@ public sealed class MailWords
         ComingUpIn = "Binnenkort in",
         Date = "Datum",
         WhyNow = "Waarom nu, wie u benadert en wat u meeneemt",
-        Audiences = "Doelgroepen",
+        Audiences = "Wie benadert u",
         MoreAboutThisMoment = "Meer over dit moment",
         YourCalendarFeed = "Uw agenda-feed",
         Starts = "begint",
@@ -22,9 +22,11 @@ public sealed class MailWords
         Tomorrow = "morgen",
         InDaysFormat = "over {0} dagen",
         ExpectedBetweenFormat = "Verwacht tussen {0} en {1}.",
-        DigestSubjectFormat = "Timing: de komende weken vanaf {0}",
-        WeeksAhead = "De komende weken",
-        MomentsInTwoWeeks = "Momenten in de komende twee weken:",
+        DigestSubjectFormat = "Timing: deze week, vanaf {0}",
+        WeeksAhead = "Deze week",
+        RunsUntil = "loopt tot",
+        From = "vanaf",
+        MomentsInTwoWeeks = "Wat u nu kunt doen: momenten die lopen of binnen vier weken beginnen, het dringendste eerst.",
         NothingComing = "Niets in uw gemeenten.",
         WhyYouReceiveThis = "U ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing.",
         StopTheseEmails = "Geen e-mails meer",
@@ -37,7 +39,7 @@ public sealed class MailWords
         ComingUpIn = "Coming up in",
         Date = "Date",
         WhyNow = "Why now, whom to approach and what to bring",
-        Audiences = "Audiences",
+        Audiences = "Whom to approach",
         MoreAboutThisMoment = "More about this moment",
         YourCalendarFeed = "Your calendar feed",
         Starts = "starts",
@@ -46,9 +48,11 @@ public sealed class MailWords
         Tomorrow = "tomorrow",
         InDaysFormat = "in {0} days",
         ExpectedBetweenFormat = "Expected between {0} and {1}.",
-        DigestSubjectFormat = "Timing: the weeks ahead from {0}",
-        WeeksAhead = "The weeks ahead",
-        MomentsInTwoWeeks = "Moments in the next two weeks:",
+        DigestSubjectFormat = "Timing: this week, from {0}",
+        WeeksAhead = "This week",
+        RunsUntil = "runs until",
+        From = "from",
+        MomentsInTwoWeeks = "What to do now: moments that are running or start within four weeks, most urgent first.",
         NothingComing = "Nothing in your municipalities.",
         WhyYouReceiveThis = "You receive this because your organisation follows these municipalities in Timing.",
         StopTheseEmails = "Stop these e-mails",
@@ -89,6 +93,12 @@ public sealed class MailWords
     public required string WeeksAhead { get; init; }
 
     public required string MomentsInTwoWeeks { get; init; }
+
+    /// <summary>Before the end date of a moment that is running: "loopt tot 3 mrt".</summary>
+    public required string RunsUntil { get; init; }
+
+    /// <summary>Before the start date of a moment still to come: "vanaf 3 mrt".</summary>
+    public required string From { get; init; }
 
     public required string NothingComing { get; init; }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Web;
 
@@ -29,7 +30,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             Dates: DateText.Range(moment.Start, moment.End, language),
             Basis: FeedEventBuilder.BasisText(moment.Basis, language),
             Range: moment.Estimate is { } r ? words.ExpectedBetween(DateText.Long(r.Start, language), DateText.Long(r.End, language)) : "",
-            Advice: moment.Definition.Advice.In(language),
+            Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
             MomentUrl: links.Moment(moment.Key).AbsoluteUri,
             FeedUrl: links.MyFeed.AbsoluteUri,
@@ -48,17 +49,19 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         return Build(email, name, subject, text.ToString(), body, messageId, unsubscribeToken, words, now);
     }
 
-    public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<(Municipality Municipality, Moment Moment)> coming,
+    public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,
         LocalDate monday, string messageId, string unsubscribeToken, Instant now)
     {
         var words = MailWords.For(language);
-        var lines = coming.Select(c => new DigestLine(
-            $"{DateText.Range(c.Moment.Start, c.Moment.End, language)} – {c.Municipality.Name}: {c.Moment.Title(language)}",
-            links.Moment(c.Moment.Key).AbsoluteUri)).ToList();
+        // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
+        var lines = items.Select(item => new DigestLine(
+            $"{item.Moment.Title(language)} – {item.Municipality.Name}, {(item.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(item.UrgentBy, language)}",
+            links.Moment(item.Moment.Key).AbsoluteUri,
+            item.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
         foreach (var line in lines)
         {
-            text.Append("- ").Append(line.Text).Append("\n  ").Append(line.Url).Append('\n');
+            text.Append("- ").Append(line.Text).Append("\n  ").Append(line.Action).Append("\n  ").Append(line.Url).Append('\n');
         }
         if (lines.Count == 0)
         {

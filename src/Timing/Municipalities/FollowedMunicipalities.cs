@@ -12,7 +12,7 @@ public static class FollowedMunicipalities
         new Municipality(MunicipalityCode.Parse(row.Code), row.Name),
         row.MergerDate is { } m ? new LocalDate(m.Year, m.Month, m.Day) : null,
         row.Actuals.Select(a => new ActualDate(a.Kind, a.Cycle, new DateInterval(Local(a.Start), Local(a.End)))).ToArray(),
-        row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(Local(e.Start), Local(e.End)), e.Description)).ToArray(),
+        row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(Local(e.Start), Local(e.End)), e.Description, e.Kind)).ToArray(),
         row.SchoolRegion switch { "noord" => SchoolRegion.Noord, "midden" => SchoolRegion.Midden, "zuid" => SchoolRegion.Zuid, _ => null });
 
     public static LocalDate Local(DateOnly date) => new(date.Year, date.Month, date.Day);

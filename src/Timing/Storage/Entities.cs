@@ -128,6 +128,9 @@ public sealed class LocalEventRow
 
     public string? Description { get; set; }
 
+    /// <summary>The moment kind: "local-event" for a free event, or an entered kind such as "coalition-break".</summary>
+    public string Kind { get; set; } = "local-event";
+
     public DateOnly Start { get; set; }
 
     public DateOnly End { get; set; }

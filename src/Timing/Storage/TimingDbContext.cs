@@ -110,6 +110,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("local_events");
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Kind).HasMaxLength(40).HasDefaultValue("local-event");
             e.HasOne<FollowedMunicipality>().WithMany(m => m.Events).HasForeignKey(x => x.FollowedMunicipalityId);
         });
         modelBuilder.Entity<DateChange>(e =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Mail;
 using Timing.Municipalities;
@@ -62,10 +63,11 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
             var recipient = NudgeOutbox.Recipient(person, all);
-            var window = new DateInterval(day, day.PlusDays(13));
-            var coming = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
-                .SelectMany(m => planner.Plan(m.ToProfile(), window).Moments.Where(x => x.Start >= day && recipient.Wants(x)).Select(x => (new Municipality(MunicipalityCode.Parse(m.Code), m.Name), x)))
-                .OrderBy(x => x.Item2.Start).ToList();
+            // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
+            var window = new DateInterval(day.PlusYears(-1), day.PlusDays(ThisWeek.Days));
+            var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
+                .Select(m => planner.Plan(m.ToProfile() with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
+            var coming = ThisWeek.For(timelines, recipient, day);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
         if (!MomentKey.TryParse(row.Subject, out var key))

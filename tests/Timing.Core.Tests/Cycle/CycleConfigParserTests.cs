@@ -69,7 +69,7 @@ public class CycleConfigParserTests
     public void Parse_MissingDutchText_IsAnError()
     {
         var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == "election", m => m["advice"]!.AsObject().Remove("nl"));
-        Assert.Contains("cycle.json: moment 'election', field 'advice.nl': is missing or empty; every text needs Dutch first.", problems);
+        Assert.Contains("cycle.json: moment 'election', field 'advice.nl': is missing, empty or not a text; every text needs Dutch first.", problems);
     }
 
     [Fact]
@@ -127,6 +127,45 @@ public class CycleConfigParserTests
         elections["exceptions"]![0]!["year"] = 2023;
         var result = CycleConfigParser.Parse(ShippedRules.CycleJson, elections.ToJsonString());
         Assert.Contains("elections.json: exception #1, field 'year': 2023 is not a regular election year of the gemeenteraad.", result.Problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    // Wrong-typed values are problems with file, moment and field, never an exception.
+    [InlineData("programme-input", "start", "[]", "cycle.json: moment 'programme-input', field 'start': must be an object such as")]
+    [InlineData("programme-input", "start", "5", "cycle.json: moment 'programme-input', field 'start': must be an object such as")]
+    [InlineData("coalition-agreement", "estimate", "[1, 2]", "cycle.json: moment 'coalition-agreement', field 'estimate': must be an object {…}, not a list.")]
+    [InlineData("annual-accounts", "yearly", "\"--05-01\"", "cycle.json: moment 'annual-accounts', field 'yearly': must be an object {…}, not a text.")]
+    [InlineData("election", "advice", "[\"tekst\"]", "cycle.json: moment 'election', field 'advice': is missing or not an object")]
+    [InlineData("election", "name", "{\"nl\": 5, \"en\": \"x\"}", "cycle.json: moment 'election', field 'name.nl': is missing, empty or not a text")]
+    [InlineData("election", "phase", "12", "cycle.json: moment 'election', field 'phase': is missing or empty; it must be a text.")]
+    [InlineData("election", "audiences", "{\"a\": 1}", "cycle.json: moment 'election', field 'audiences': is missing or not a list.")]
+    [InlineData("election", "nudges", "[5]", "cycle.json: moment 'election', field 'nudges[1].before': is missing or empty; it must be a text.")]
+    [InlineData("election", "merger", "true", "cycle.json: moment 'election', field 'merger': must be an object {…}, not true/false.")]
+    [InlineData("framework-note", "adviceByTermYear", "{\"eerste\": {}}", "cycle.json: moment 'framework-note', field 'adviceByTermYear.eerste': is not a year of the term")]
+    public void Parse_WrongTypedValue_IsAProblemNotACrash(string kind, string field, string json, string expected)
+    {
+        var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == kind, m => m[field] = JsonNode.Parse(json));
+        Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("P-999999999Y")]
+    [InlineData("P999Y")]
+    public void Parse_OffsetBeyondACentury_IsAProblemNotACrash(string offset)
+    {
+        var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == "programme-input", m => m["start"]!["offset"] = offset);
+        Assert.Contains($"cycle.json: moment 'programme-input', field 'start.offset': '{offset}' is out of range; an offset must stay within 100 years.", problems);
+    }
+
+    [Fact]
+    public void Parse_EdgeAsNumberAndMomentAsNumber_AreProblems()
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        cycle["moments"]!.AsArray().Add(42);
+        cycle["moments"]![1]!["start"]!["edge"] = 3;
+        var problems = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson).Problems.Select(p => p.ToString()).ToList();
+        Assert.Contains(problems, p => p.StartsWith("cycle.json: moment 'programme-input', field 'start.edge': '3' is not an edge", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("cycle.json: moment #", StringComparison.Ordinal) && p.EndsWith("must be an object {…}, not a number.", StringComparison.Ordinal));
     }
 
     private static List<string> ProblemsAfter(Func<JsonObject, bool> which, Action<JsonObject> change)

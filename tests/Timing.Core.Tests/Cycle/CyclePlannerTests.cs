@@ -118,7 +118,8 @@ public class CyclePlannerTests
     {
         // 2025–2029 holds a full council term, a provincial election (2027) and a European one (2029).
         var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
-        Assert.Equal(MomentKinds.All.OrderBy(k => k), kinds.OrderBy(k => k));
+        // Entered kinds (a wethouder leaving, a coalition break…) only appear when a director enters one.
+        Assert.Equal(MomentKinds.All.Except(MomentKinds.Entered).OrderBy(k => k), kinds.OrderBy(k => k));
     }
 
     [Fact]
@@ -209,6 +210,60 @@ public class CyclePlannerTests
         Assert.NotNull(european.Estimate);
         Assert.True(MomentKinds.IsOtherArena(european.Kind));
         Assert.False(MomentKinds.IsOtherArena("election"));
+    }
+
+    [Fact]
+    public void Plan_NewCollegeMoments_FollowTheElectionOf18March2026()
+    {
+        var timeline = Planner.Plan(Utrecht, Term2026);
+        // The first budget: the draft budget and debate of autumn 2026, Friday 18 September (E + 6 months) to
+        // Wednesday 11 November (E + 8 months − 7 days, before the 14 November deadline for any election day).
+        var budget = timeline.Find("first-budget", 2026)!;
+        Assert.Equal((Date("2026-09-18"), Date("2026-11-11")), (budget.Start, budget.End));
+        // The first hundred days run from the day after the (estimated) appointment of the wethouders.
+        var college = timeline.Find("college-appointed", 2026)!;
+        var hundred = timeline.Find("first-hundred-days", 2026)!;
+        Assert.Equal(Timing.Core.Nudges.WorkingDays.OnOrAfter(college.Start.PlusDays(1)), hundred.Start);
+        // The kadernota is prepared in January–April, before the council sees it.
+        var preparation = timeline.Find("framework-note-preparation", 2027)!;
+        Assert.Equal((Date("2027-01-11"), Date("2027-04-15")), (preparation.Start, preparation.End));
+    }
+
+    [Fact]
+    public void Plan_EnteredCoalitionBreak_UsesItsKindsNameAdviceAndReminders()
+    {
+        var crisis = new LocalEvent("7", "Breuk over de begroting", Day("2027-02-10"), Kind: MomentKinds.CoalitionBreak);
+        var timeline = Planner.Plan(Utrecht with { Events = [crisis] }, new DateInterval(Date("2027-01-01"), Date("2027-03-01")));
+        var moment = Assert.Single(timeline.Moments, m => m.Kind == MomentKinds.CoalitionBreak);
+        Assert.Equal(("GM0344/coalition-break/2027/7", Basis.Local), (moment.Key.ToString(), moment.Basis));
+        Assert.Equal("Coalitie valt", moment.Title(Language.Nl));
+        Assert.Equal("Breuk over de begroting", moment.Note!.Nl);
+        Assert.Contains("opnieuw voor", moment.Definition.Advice.Nl, StringComparison.Ordinal);
+        Assert.NotEmpty(moment.Definition.Nudges);
+    }
+
+    [Theory]
+    // Utrecht votes on 18 March 2026 and 20 March 2030: 2026 is the election year, 2027 the first year of the
+    // new college, 2028 the middle, 2029 the year before the next election.
+    [InlineData(2026, TermYear.Election, "beleidsarm")]
+    [InlineData(2027, TermYear.First, "coalitieakkoord")]
+    [InlineData(2028, TermYear.Midterm, "Halverwege")]
+    [InlineData(2029, TermYear.BeforeElection, "laatste kadernota")]
+    public void Plan_FrameworkNote_GetsTheAdviceOfItsYearInTheTerm(int year, TermYear expected, string phrase)
+    {
+        var note = Planner.Plan(Utrecht, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31))).Find("framework-note", year)!;
+        Assert.Equal(expected, note.TermYear);
+        Assert.Contains(phrase, note.Advice.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TermYearOf_AMergerTermOfFiveYears_HasTwoMiddleYears()
+    {
+        // A merger on 1 January 2027: merger election November 2026, next regular election 2030 (skipping none in between).
+        int[] elections = [2026, 2030];
+        Assert.Equal(
+            [TermYear.Election, TermYear.First, TermYear.Midterm, TermYear.BeforeElection, TermYear.Election],
+            Enumerable.Range(2026, 5).Select(y => CyclePlanner.TermYearOf(y, elections)!.Value));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public class CheckConfigCommandTests
     {
         var (exit, output, error) = CliRunner.Run("check-config", "--config-dir", TestPaths.ConfigDirectory);
         Assert.Equal((0, ""), (exit, error));
-        Assert.Contains("30 moments", output, StringComparison.Ordinal);
+        Assert.Contains("44 moments", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -27,8 +27,28 @@ public class CheckConfigCommandTests
         var cycleFile = Path.Combine(dir, "cycle.json");
         Assert.Contains($"{cycleFile}: moment 'party-preparation', field 'start.offset': 'P-18Q' is not an ISO-8601 period", error, StringComparison.Ordinal);
         Assert.Contains($"{cycleFile}: moment 'programme-input', field 'start.from': 'verkiezing' is not a moment kind to derive from.", error, StringComparison.Ordinal);
-        Assert.Contains($"{cycleFile}: moment 'lead-candidates', field 'name.nl': is missing or empty; every text needs Dutch first.", error, StringComparison.Ordinal);
+        Assert.Contains($"{cycleFile}: moment 'lead-candidates', field 'name.nl': is missing, empty or not a text; every text needs Dutch first.", error, StringComparison.Ordinal);
         Assert.Contains("3 problem(s)", error, StringComparison.Ordinal);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void CheckConfig_WrongTypedValues_AreProblemsNotACrash()
+    {
+        var dir = CopyConfig(cycle =>
+        {
+            var moments = cycle["moments"]!.AsArray();
+            moments[0]!["kind"] = 7;
+            moments[1]!["start"] = new JsonArray();
+            moments[2]!["end"]!["offset"] = "P-999999999Y";
+        });
+        var (exit, output, error) = CliRunner.Run("check-config", "--config-dir", dir);
+        Assert.Equal((1, ""), (exit, output));
+        var cycleFile = Path.Combine(dir, "cycle.json");
+        Assert.Contains($"{cycleFile}: moment #1, field 'kind': is missing or empty; it must be a text.", error, StringComparison.Ordinal);
+        Assert.Contains($"{cycleFile}: moment 'programme-input', field 'start': must be an object", error, StringComparison.Ordinal);
+        Assert.Contains($"{cycleFile}: moment 'lead-candidates', field 'end.offset': 'P-999999999Y' is out of range", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Directory.Delete(dir, true);
     }
 

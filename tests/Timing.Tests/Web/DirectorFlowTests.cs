@@ -10,6 +10,35 @@ namespace Timing.Tests.Web;
 public partial class DirectorFlowTests
 {
     [Fact]
+    public async Task Director_EntersACoalitionBreak_AndDezeWeekShowsItWithWhatToDo()
+    {
+        // The clock stands at Sunday 22 November 2026; the coalition breaks on Tuesday 1 December.
+        await using var factory = new TimingFactory();
+        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail,
+            new() { ["EventKind"] = "coalition-break", ["EventTitle"] = "Breuk over de begroting", ["EventDate"] = "2026-12-01" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains("Deze week", home, StringComparison.Ordinal);
+        Assert.Contains("Coalitie valt", home, StringComparison.Ordinal);
+        Assert.Contains("Stuur de fractievoorzitters een korte notitie en stel u opnieuw voor.", home, StringComparison.Ordinal);
+        Assert.Matches("href=\"/gemeenten/GM0344/momenten/coalition-break/2026/[0-9]+\"", home);
+
+        // The audit list names what changed; no stored key reaches the director.
+        var audit = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative)));
+        Assert.Contains("Gebeurtenis toegevoegd", audit, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 Coalitie valt: Breuk over de begroting", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>local-event</td>", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Director_SignsIn_AddsMunicipality_EntersAgreement_AndPersonalFeedMoves()
     {
         await using var factory = new TimingFactory();

@@ -105,10 +105,10 @@ public class NudgeDeliveryTests
         await factory.SeedAsync(("onderhandelaar@org.nl", "nl", "negotiators"));
         await factory.PlanAsync();
         static Task<List<Nudge>> Agreement(TimingDbContext db) =>
-            db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ToListAsync();
+            db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ThenBy(n => n.Id).ToListAsync();
         var before = await factory.WithDbAsync(Agreement);
-        // Estimate 22 May 2026: 14 days before (8 May) and 2 days before (Wednesday 20 May).
-        Assert.Equal([new DateOnly(2026, 5, 8), new DateOnly(2026, 5, 20)], before.Select(n => n.Day));
+        // Estimate Friday 29 May 2026 (E + 72): 14 days before (15 May) and 2 days before (Wednesday 27 May).
+        Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 5, 27)], before.Select(n => n.Day));
 
         await factory.WithDbAsync(async db =>
         {
@@ -123,7 +123,7 @@ public class NudgeDeliveryTests
 
         var after = await factory.WithDbAsync(Agreement);
         Assert.Equal(
-            [(new DateOnly(2026, 5, 8), NudgeStates.Retracted), (new DateOnly(2026, 5, 20), NudgeStates.Retracted),
+            [(new DateOnly(2026, 5, 15), NudgeStates.Retracted), (new DateOnly(2026, 5, 27), NudgeStates.Retracted),
              (new DateOnly(2026, 5, 27), NudgeStates.Pending), (new DateOnly(2026, 6, 8), NudgeStates.Pending)],
             after.Select(n => (n.Day, n.State)));
     }
@@ -146,7 +146,7 @@ public class NudgeDeliveryTests
     }
 
     [Fact]
-    public async Task WeeklyDigest_OnMonday_ListsTheComingTwoWeeks_ForDigestReaders()
+    public async Task WeeklyDigest_OnMonday_ListsThisWeeksActions_ForDigestReaders()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
@@ -164,9 +164,13 @@ public class NudgeDeliveryTests
             await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None); // twice: still one digest
         }
         var digest = Assert.Single(smtp.Messages());
-        Assert.Equal("Timing: the weeks ahead from 26 January 2026", digest.Subject);
-        Assert.Contains("2 February 2026 – Utrecht: Nomination day", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("6 February 2026 – Utrecht: Candidate lists validated and numbered", digest.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Timing: this week, from 26 January 2026", digest.Subject);
+        // The home page's list: open moments by their end, coming ones by their start, each with one line to act on.
+        var text = digest.TextBody!;
+        Assert.Contains("Support declarations – Utrecht, runs until Mon 2 Feb 2026\n  Make no new requests; keep contact short and informal.", text, StringComparison.Ordinal);
+        Assert.Contains("Nomination day – Utrecht, from Mon 2 Feb 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Candidate lists validated and numbered – Utrecht, from Fri 6 Feb 2026", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Nomination day", StringComparison.Ordinal) < text.IndexOf("Candidate lists validated", StringComparison.Ordinal));
         Assert.DoesNotContain("Budget", digest.TextBody, StringComparison.Ordinal);
     }
 }

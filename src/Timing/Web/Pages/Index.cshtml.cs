@@ -1,14 +1,29 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
+using Timing.Storage;
+using Timing.Worker;
 
 namespace Timing.Web.Pages;
 
-public sealed class IndexModel(PageData data, CycleRules rules) : PageModel
+public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext db) : PageModel
 {
     public IReadOnlyList<MunicipalityView> Municipalities { get; private set; } = [];
 
+    /// <summary>"Deze week": what the signed-in person should do now across their municipalities, most urgent first.</summary>
+    public IReadOnlyList<ThisWeekItem> ThisWeekItems { get; private set; } = [];
+
     public CycleRules Rules => rules;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Municipalities = await data.MunicipalitiesAsync(User.OrganisationId(), cancellationToken);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == User.PersonId(), cancellationToken);
+        if (person is not null)
+        {
+            var followed = Municipalities.Select(m => MunicipalityCode.Parse(m.Row.Code)).ToHashSet();
+            ThisWeekItems = ThisWeek.For(Municipalities.Select(m => m.Timeline), NudgeOutbox.Recipient(person, followed), data.Today);
+        }
+    }
 }

@@ -251,6 +251,13 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("FollowedMunicipalityId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("local-event");
+
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
 

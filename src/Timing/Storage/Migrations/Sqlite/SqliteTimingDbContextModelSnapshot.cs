@@ -234,6 +234,13 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("FollowedMunicipalityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("local-event");
+
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 

@@ -32,6 +32,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     [BindProperty] public string? Region { get; set; }
     [BindProperty] public string? EventTitle { get; set; }
     [BindProperty] public string? EventDate { get; set; }
+    [BindProperty] public string? EventKind { get; set; }
 
     public string? KindError { get; private set; }
     public string? DateError { get; private set; }
@@ -184,9 +185,16 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(me);
         var parsed = LocalDatePattern.Iso.Parse(EventDate ?? "");
-        if (string.IsNullOrWhiteSpace(EventTitle) || !TextLimits.Fits(EventTitle, TextLimits.EventTitle))
+        var kind = string.IsNullOrWhiteSpace(EventKind) ? MomentKinds.LocalEvent : EventKind;
+        var free = kind == MomentKinds.LocalEvent;
+        if (!MomentKinds.IsEntered(kind))
         {
-            EventError = HttpContext.T($"Vul een titel in (hoogstens {TextLimits.EventTitle} tekens).", $"Enter a title (at most {TextLimits.EventTitle} characters).");
+            EventError = HttpContext.T("Kies wat er gebeurt.", "Choose what happens.");
+        }
+        else if ((free && string.IsNullOrWhiteSpace(EventTitle)) || !TextLimits.Fits(EventTitle, TextLimits.EventTitle))
+        {
+            EventError = HttpContext.T($"Vul een titel in (hoogstens {TextLimits.EventTitle} tekens); bij ‘Andere gebeurtenis’ is die nodig.",
+                $"Enter a title (at most {TextLimits.EventTitle} characters); it is needed for ‘Other event’.");
         }
         if (!parsed.Success)
         {
@@ -199,16 +207,17 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         if (!SupportedDates.Contains(parsed.Value))
         {
             EventError = SupportedDates.Problem.In(Ui.Language(HttpContext));
-            return await Refuse(row!, cancellationToken);
+            return await Refuse(row, cancellationToken);
         }
         var day = FollowedMunicipalities.Stored(parsed.Value);
-        var title = EventTitle!.Trim();
-        row.Events.Add(new LocalEventRow { Title = title, Start = day, End = day });
-        FollowedMunicipalities.Audit(db, row, me, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {title}");
+        var title = EventTitle?.Trim() ?? "";
+        row.Events.Add(new LocalEventRow { Title = title, Kind = kind, Start = day, End = day });
+        var name = free ? title : rules.Moment(kind).Name.In(Ui.Language(HttpContext));
+        FollowedMunicipalities.Audit(db, row, me, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {name}{(free || title.Length == 0 ? "" : $": {title}")}");
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(row.OrganisationId, cancellationToken);
-        TempData.Flash(HttpContext.T($"Gebeurtenis toegevoegd: {title}, {DateText.Long(parsed.Value, Language.Nl)}. Ze staat in de tijdlijn en de agenda-feeds.",
-            $"Event added: {title}, {DateText.Long(parsed.Value, Language.En)}. It is in the timeline and the calendar feeds.") + Replan.Text(HttpContext, planned));
+        TempData.Flash(HttpContext.T($"Gebeurtenis toegevoegd: {name}, {DateText.Long(parsed.Value, Language.Nl)}. Ze staat in de tijdlijn en de agenda-feeds.",
+            $"Event added: {name}, {DateText.Long(parsed.Value, Language.En)}. It is in the timeline and the calendar feeds.") + Replan.Text(HttpContext, planned));
         return Redirect($"/gemeenten/{row.Code}");
     }
 

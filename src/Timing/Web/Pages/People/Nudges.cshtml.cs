@@ -8,8 +8,10 @@ namespace Timing.Web.Pages.People;
 
 /// <summary>A director's view of one person's reminders: pending, sent, failed and the rest, newest first.</summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PersonNudgesModel(TimingDbContext db) : PageModel
+public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.CycleRules rules) : PageModel
 {
+    public Timing.Core.Cycle.CycleRules Rules => rules;
+
     public Person? Person { get; private set; }
 
     public IReadOnlyList<Nudge> Nudges { get; private set; } = [];
