@@ -40,7 +40,11 @@ public sealed class ForgetChangedStamps(SessionStamps stamps) : SaveChangesInter
         {
             return;
         }
+        // Changes were just detected by the context's SaveChanges; looking again would cost a scan of every tracked row.
+        var detect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
         var ids = context.ChangeTracker.Entries<Person>().Where(e => e.State is EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+        context.ChangeTracker.AutoDetectChangesEnabled = detect;
         if (ids.Count > 0)
         {
             _pending.AddOrUpdate(context, ids);
