@@ -27,7 +27,7 @@ public class ShippedListTests
         var database = Path.Combine(dir, "timing.db");
         var renamed = Path.Combine(dir, "renamed.csv");
         await File.WriteAllTextAsync(renamed, "code,name\nGM0344,Utrecht (stad)\n");
-        var import = await ProcessRunner.RunAsync(["municipalities", "import", renamed], dir, new Dictionary<string, string> { ["Storage__SqlitePath"] = database });
+        var import = await ProcessRunner.RunAsync(["municipalities", "import", renamed], dir, new Dictionary<string, string> { ["Storage__SqlitePath"] = database }, TimeSpan.FromMinutes(3));
         Assert.True(import.Exit == 0, import.Error);
 
         await using var factory = new TimingFactory(database, settings: new() { ["Timing:MunicipalitiesFile"] = null });

@@ -63,7 +63,7 @@ public class StartupProblemTests
         AssertOneLine(exit, output, error,
             $"Timing cannot start: the database file {database} cannot be opened or brought up to date (SQLite Error 26: 'file is not a database'); set Storage:SqlitePath to a writable SQLite file (a new one is created if it does not exist).");
 
-        var migrate = await ProcessRunner.RunAsync(["migrate"], dir, new Dictionary<string, string> { ["Storage__SqlitePath"] = database });
+        var migrate = await ProcessRunner.RunAsync(["migrate"], dir, new Dictionary<string, string> { ["Storage__SqlitePath"] = database }, TimeSpan.FromMinutes(3));
         Assert.Equal(1, migrate.Exit);
         Assert.Equal($"timing migrate: the database file {database} cannot be opened or brought up to date (SQLite Error 26: 'file is not a database'); set Storage:SqlitePath to a writable SQLite file (a new one is created if it does not exist).",
             Assert.Single(migrate.Error.TrimEnd().Split('\n')));
@@ -86,7 +86,7 @@ public class StartupProblemTests
     {
         environment ??= [];
         environment.TryAdd("Storage__SqlitePath", Path.Combine(workingDirectory, "timing.db"));
-        return ProcessRunner.RunAsync(["--urls", url], workingDirectory, environment, TimeSpan.FromSeconds(90));
+        return ProcessRunner.RunAsync(["--urls", url], workingDirectory, environment, TimeSpan.FromMinutes(3));
     }
 
     private static void AssertOneLine(int exit, string output, string error, string? expected)
