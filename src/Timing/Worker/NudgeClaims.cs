@@ -12,6 +12,20 @@ namespace Timing.Worker;
 /// </summary>
 public sealed class NudgeClaims(TimingDbContext db, IClock clock, IOptions<WorkerOptions> options)
 {
+    /// <summary>
+    /// Who claims: the node's name and this dispatch run, so two runs on one node (a job left queued before a
+    /// restart next to the one started after it) never mistake each other's claims for their own.
+    /// </summary>
+    public string Claimer { get; } = $"{options.Value.ResolvedNodeName[..Math.Min(options.Value.ResolvedNodeName.Length, 90)]}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>
+    /// Moves a row this run claimed to "sending", just before it is handed to the mail server. False when the
+    /// claim was taken back meanwhile (its lease ran out): then another run owns the row and this one must not send it.
+    /// </summary>
+    public async Task<bool> StartSendingAsync(long id, CancellationToken cancellationToken) =>
+        await db.Nudges.Where(n => n.Id == id && n.State == NudgeStates.Claimed && n.ClaimedBy == Claimer)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Sending), cancellationToken) == 1;
+
     /// <summary>Unsent claims past their lease return to the queue; rows caught mid-handover are flagged uncertain.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +59,7 @@ public sealed class NudgeClaims(TimingDbContext db, IClock clock, IOptions<Worke
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = sql;
-            Add(command, "@node", options.Value.ResolvedNodeName);
+            Add(command, "@node", Claimer);
             Add(command, "@now", now);
             Add(command, "@batch", options.Value.BatchSize);
             var ids = new List<long>();

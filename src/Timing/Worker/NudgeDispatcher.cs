@@ -79,8 +79,12 @@ public sealed partial class NudgeDispatcher(
                     Apply(row, new DeliveryVerdict(DeliveryOutcome.Retry, $"not tried: the connection was lost earlier in the batch ({broken})", true), tally);
                     continue;
                 }
+                if (!await claims.StartSendingAsync(row.Id, cancellationToken))
+                {
+                    db.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                    continue;
+                }
                 row.State = NudgeStates.Sending;
-                await db.SaveChangesAsync(cancellationToken);
                 try
                 {
                     await session.SendAsync(MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Message!))), cancellationToken);
