@@ -288,7 +288,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
 
     /// <summary>Text that is the same in both languages by nature: names, addresses, codes, numbers and dates.</summary>
     private static bool IsData(string text) =>
-        SameInBothLanguages.Contains(text) || text.Contains('@', StringComparison.Ordinal) || text.Contains("://", StringComparison.Ordinal)
+        SameInBothLanguages.Contains(text) || SameInBothLanguages.Contains(text.Trim(' ', ':', '·', ',', '(', ')')) || text.Contains('@', StringComparison.Ordinal) || text.Contains("://", StringComparison.Ordinal)
         || !text.Any(char.IsLetter) || Reference().IsMatch(text);
 
     private async Task Sql(string sql)
