@@ -61,7 +61,7 @@ public class UnsubscribeTests
         var page = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}", UriKind.Relative));
         Assert.Contains("verstuurd:", page, StringComparison.Ordinal);
         Assert.Contains("gepland:", page, StringComparison.Ordinal);
-        Assert.Contains("GM0344/nomination/2026", page, StringComparison.Ordinal);
+        Assert.Contains("Dag van kandidaatstelling (2026), GM0344", page, StringComparison.Ordinal);
     }
 
     [Fact]
