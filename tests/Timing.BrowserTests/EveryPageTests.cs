@@ -186,7 +186,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         Assert.DoesNotContain(address!, await page.Locator("#feed-url").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Toon adres" }).ClickAsync();
         Assert.Equal(address, await page.Locator("#feed-url").InnerTextAsync());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (System.Net.HttpStatusCode)(await page.APIRequest.GetAsync(address!)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (System.Net.HttpStatusCode)(await page.APIRequest.GetAsync(address!, new() { Timeout = 120_000 })).Status);
     }
 
     private async Task PostAndReloadAsync(IPage page, string confirmPath, string button, string confirmation)
@@ -224,7 +224,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
     private async Task<IPage> NewPageAsync(string width, string language)
     {
         var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = int.Parse(width, System.Globalization.CultureInfo.InvariantCulture), Height = 800 } });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
