@@ -61,7 +61,7 @@ public partial class DirectorInBrowserTests
         // A personal feed, fetched once before the change.
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn agenda-feed" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Feed-adres maken" }).ClickAsync();
-        var feedUrl = (await page.Locator("#feed-url").TextContentAsync())!.Trim();
+        var feedUrl = (await page.Locator("#feed-url").GetAttributeAsync("data-full"))!;
         await page.GetByRole(AriaRole.Button, new() { Name = "Kopieer adres" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Gekopieerd" }).WaitForAsync();
         Assert.Equal(feedUrl, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
@@ -70,12 +70,14 @@ public partial class DirectorInBrowserTests
 
         // Enter the real date of the 2030 coalition agreement.
         await page.GotoAsync(address + "/gemeenten/GM0344");
+        await page.Locator("summary").Filter(new() { HasText = "2030" }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Coalitieakkoord" }).Filter(new() { HasText = "2030" });
         Assert.Contains("schatting", await row.InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Moment").SelectOptionAsync(new SelectOptionValue { Label = "Coalitieakkoord" });
-        await page.Locator("#date").FillAsync("2030-06-12");
+        await page.GetByLabel("Datum of begindatum").FillAsync("2030-06-12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Datum opslaan" }).ClickAsync();
-        await page.GetByText("Opgeslagen.").WaitForAsync();
+        await page.GetByText("Werkelijke datum opgeslagen").WaitForAsync();
+        await page.Locator("summary").Filter(new() { HasText = "2030" }).ClickAsync();
         var moved = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Coalitieakkoord" }).Filter(new() { HasText = "2030" }).InnerTextAsync();
         Assert.Contains("12 juni 2030", moved, StringComparison.Ordinal);
         Assert.Contains("werkelijke datum", moved, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public static class Audiences
         [Candidates] = new("kandidaten", "candidates"),
         [Councillors] = new("raadsleden", "councillors"),
         [Negotiators] = new("onderhandelaars", "negotiators"),
-        [College] = new("college", "college"),
+        [College] = new("college", "executive board"),
         [CivilServants] = new("ambtenaren", "civil servants"),
         [Finance] = new("financiën", "finance"),
     };

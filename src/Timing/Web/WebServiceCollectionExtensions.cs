@@ -102,7 +102,16 @@ public static class WebServiceCollectionExtensions
         // Errors in the site's own layout and language: exceptions become a 500 page with a reference that the
         // log carries; a status code without a body of its own (an unknown page, municipality or moment) gets a page too.
         app.UseExceptionHandler("/fout/500");
-        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}", "?status={0}");
+        app.Use(async (http, next) =>
+        {
+            // A refused form post (another organisation's id …) keeps its bare status: pages are for what a browser reads.
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            await next();
+        });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

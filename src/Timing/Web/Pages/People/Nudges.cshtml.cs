@@ -50,6 +50,40 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         return Redirect($"/mensen/{id}");
     }
 
+    /// <summary>"Coalitieakkoord (2030), Utrecht: 14 dagen vóór het begin" for a nudge; the week for a digest.</summary>
+    public string SubjectText(Nudge nudge)
+    {
+        var lang = Ui.Language(HttpContext);
+        var parts = nudge.Subject.Split('/');
+        if (nudge.Kind == NudgeKinds.Digest || parts.Length < 3)
+        {
+            return HttpContext.T("Weekoverzicht ", "Weekly digest ") + nudge.Subject;
+        }
+        var title = rules.Moments.FirstOrDefault(d => d.Kind == parts[1])?.Name.In(lang) ?? parts[1];
+        var lead = nudge.LeadId.Split('-', 2);
+        var when = lead.Length == 2 && NodaTime.Text.PeriodPattern.NormalizingIso.Parse(lead[1]) is { Success: true } parsed
+            ? $"{PeriodText(parsed.Value)} {(lead[0] == "end" ? HttpContext.T("vóór het einde", "before the end") : HttpContext.T("vóór het begin", "before the start"))}"
+            : nudge.LeadId;
+        return $"{title} ({parts[2]}), {parts[0]}: {when}";
+    }
+
+    private string PeriodText(Period period)
+    {
+        var parts = new List<string>();
+        void Add(long n, string nl1, string nlN, string en1, string enN)
+        {
+            if (n != 0)
+            {
+                parts.Add(HttpContext.T($"{n} {(n == 1 ? nl1 : nlN)}", $"{n} {(n == 1 ? en1 : enN)}"));
+            }
+        }
+        Add(period.Years, "jaar", "jaar", "year", "years");
+        Add(period.Months, "maand", "maanden", "month", "months");
+        Add(period.Weeks, "week", "weken", "week", "weeks");
+        Add(period.Days, "dag", "dagen", "day", "days");
+        return parts.Count == 0 ? HttpContext.T("op de dag zelf", "on the day") : string.Join(" ", parts);
+    }
+
     public string StateName(string state) => state switch
     {
         NudgeStates.Pending => HttpContext.T("gepland", "pending"),
