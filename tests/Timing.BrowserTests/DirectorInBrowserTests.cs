@@ -78,7 +78,9 @@ public partial class DirectorInBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Datum opslaan" }).ClickAsync();
         await page.GetByText("Werkelijke datum opgeslagen").WaitForAsync();
         await page.Locator("summary").Filter(new() { HasText = "2030" }).ClickAsync();
-        var moved = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Coalitieakkoord" }).Filter(new() { HasText = "2030" }).InnerTextAsync();
+        // The row of the timeline's year 2030, not the line in the change history below it.
+        var year2030 = page.Locator("details.year").Filter(new() { Has = page.Locator("summary").Filter(new() { HasText = "2030" }) });
+        var moved = await year2030.GetByRole(AriaRole.Row).Filter(new() { HasText = "Coalitieakkoord" }).InnerTextAsync();
         Assert.Contains("12 juni 2030", moved, StringComparison.Ordinal);
         Assert.Contains("werkelijke datum", moved, StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "municipality-page.png"), FullPage = true });

@@ -20,6 +20,7 @@ public sealed partial class NudgeDispatcher(
     IMailSender mail,
     DeliveryClassifier classifier,
     IClock clock,
+    DispatchGate gate,
     ILogger<NudgeDispatcher> logger)
 {
     private static readonly Duration[] Backoff =
@@ -30,6 +31,7 @@ public sealed partial class NudgeDispatcher(
 
     public async Task<Result> DispatchAsync(CancellationToken cancellationToken)
     {
+        using var _ = await gate.EnterAsync(cancellationToken);
         await claims.RecoverAsync(cancellationToken);
         var tally = new Tally();
         while (true)

@@ -34,6 +34,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddScoped<NudgeClaims>();
         services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();
+        services.AddSingleton<DispatchGate>();
         services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();
         services.AddSingleton<NudgeMessages>();
@@ -61,7 +62,26 @@ public static class WorkerServiceCollectionExtensions
                 default:
                     // Its own file, so Hangfire's polling never waits for the outbox's write lock (or the reverse).
                     var path = worker.ResolvedHangfireSqlitePath(storage);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    try
+                    {
+                        // Private like the database's own folder (0700), whichever of the two makes it first.
+                        var folder = Path.GetDirectoryName(path)!;
+                        if (OperatingSystem.IsWindows())
+                        {
+                            Directory.CreateDirectory(folder);
+                        }
+                        else
+                        {
+                            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Beside the database by default: then the database's setting is the one to fix.
+                        throw worker.HangfireSqlitePath.Length == 0
+                            ? StorageUnavailableException.For(storage, e)
+                            : new StorageUnavailableException($"Hangfire's file {path} cannot be created ({e.Message.TrimEnd('.')}); set Worker:HangfireSqlitePath to a writable place, or leave it empty to keep it beside the database.", e);
+                    }
                     cfg.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
                     break;
             }

@@ -88,11 +88,11 @@ public class HeaderTests
         // 20 requests per client address: one client is limited, the next client is not.
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await RequestLinkAsync(http, $"n{i}@nowhere.nl")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await RequestLinkAsync(http, $"n{i}@nowhere.nl")).StatusCode);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, (await RequestLinkAsync(http, "n20@nowhere.nl")).StatusCode);
         using var other = Proxied(port, "198.51.100.9");
-        Assert.Equal(HttpStatusCode.OK, (await RequestLinkAsync(other, "n21@nowhere.nl")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestLinkAsync(other, "n21@nowhere.nl")).StatusCode);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class HeaderTests
         {
             using var client = Proxied(port, $"203.0.113.{i + 1}");
             var response = await RequestLinkAsync(client, $"n{i}@nowhere.nl");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
         using var spoofer = Proxied(port, "203.0.113.200");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await RequestLinkAsync(spoofer, "n20@nowhere.nl")).StatusCode);

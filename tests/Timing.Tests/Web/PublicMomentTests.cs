@@ -31,8 +31,8 @@ public class PublicMomentTests
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026", UriKind.Relative)));
         foreach (var expected in new[]
                  {
-                     "<html lang=\"nl\"", "Gemeente Utrecht", "<h1>Coalitieakkoord</h1>", "schatting", "Verwacht tussen 7 april 2026 en 26 juli 2026",
-                     "Wie benadert u", "onderhandelaars, college, ambtenaren", "Waarom nu", "Het coalitieakkoord legt de prioriteiten",
+                     "<html lang=\"nl\"", "Gemeente Utrecht", "<h1>Coalitieakkoord</h1>", "schatting", "Verwacht tussen 20 april 2026 en 5 augustus 2026",
+                     "Wie benadert u", "onderhandelaars, college, ambtenaren", "Waarom nu", "Het coalitieakkoord legt de plannen voor vier jaar vast",
                      "Wat neemt u mee", "Abonneren", "https://timing.test/feeds/GM0344.ics", "https://timing.test/feeds/GM0344.ics?audience=negotiators,college,civil-servants",
                  })
         {
