@@ -60,11 +60,20 @@ builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();
-app.MapWeb();
-app.MapWorkerDashboard();
-app.MapHealth();
-app.MapFeeds();
-app.MapUnsubscribe();
+try
+{
+    app.MapWeb();
+    // The dashboard opens Hangfire's storage: a file that cannot be made is a start-up problem like the database.
+    app.MapWorkerDashboard();
+    app.MapHealth();
+    app.MapFeeds();
+    app.MapUnsubscribe();
+}
+catch (Exception e) when (StartupProblems.Explain(e, app.Configuration) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}
 
 return await app.RunOrExplainAsync();
 

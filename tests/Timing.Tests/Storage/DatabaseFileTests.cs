@@ -7,6 +7,7 @@ namespace Timing.Tests.Storage;
 
 /// <summary>The SQLite file is private, its health is reported, and a new empty database is announced.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(Timing.Tests.AloneCollection.Name)]
 public class DatabaseFileTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -42,44 +43,6 @@ public class DatabaseFileTests
         var announced = $"Created a new, empty database at {file} (Storage:SqlitePath).";
         Assert.Single(Read(Path.Combine(dir, $"service-{first}.log")).Split('\n'), l => l.Contains(announced, StringComparison.Ordinal));
         Assert.DoesNotContain("Created a new, empty database", Read(Path.Combine(dir, $"service-{second}.log")), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Health_IsUnhealthy_WhileTheDatabaseCannotBeWritten()
-    {
-        await using var factory = new TimingFactory();
-        var client = factory.CreateClient();
-        Assert.Equal("ok", await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
-        var files = Directory.GetFiles(Path.GetDirectoryName(factory.DatabasePath)!, "timing.db*");
-        try
-        {
-            ReadOnly(files, true);
-            SqliteConnection.ClearAllPools();
-            var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal("unhealthy: database", await response.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            ReadOnly(files, false);
-            SqliteConnection.ClearAllPools();
-        }
-        Assert.Equal("ok", await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
-    }
-
-    /// <summary>Takes write access away, also from root (which ignores file modes): the immutable attribute.</summary>
-    private static void ReadOnly(string[] files, bool on)
-    {
-        foreach (var file in files)
-        {
-            File.SetUnixFileMode(file, on ? UnixFileMode.UserRead : OwnerOnly);
-            if (Environment.UserName == "root")
-            {
-                using var chattr = Process.Start("chattr", [on ? "+i" : "-i", file]);
-                chattr.WaitForExit();
-                Assert.True(chattr.ExitCode == 0, "chattr failed: the root user needs a file system with the immutable attribute (ext4, xfs) for this test.");
-            }
-        }
     }
 
     private static string Read(string path)

@@ -63,7 +63,7 @@ public class TextLimitTests
         var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
         Assert.Contains("maxlength=\"200\"", detail, StringComparison.Ordinal);
         var response = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail, new() { ["EventTitle"] = new string('t', 201), ["EventDate"] = "2027-05-01" });
-        Assert.Contains("id=\"event-error\">Vul een titel (hoogstens 200 tekens) en een datum in.</span>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("id=\"event-error\">Vul een titel in (hoogstens 200 tekens); bij ‘Andere gebeurtenis’ is die nodig.</span>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var scope = factory.Services.CreateScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TimingDbContext>().DateChanges.CountAsync());
     }
