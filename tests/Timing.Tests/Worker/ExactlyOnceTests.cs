@@ -122,7 +122,8 @@ public class ExactlyOnceTests(PostgresServer postgres)
 
         await using var check = new TimingFactory(settings: pg);
         await WaitUntilAsync(async () => await check.WithDbAsync(db => Seeded(db).CountAsync(n => n.State != NudgeStates.Sent && n.State != NudgeStates.Uncertain)) == 0,
-            TimeSpan.FromSeconds(120), check);
+            // Long enough for a claim whose run ended to come back after its lease (Worker:ClaimLeaseSeconds, 120 s).
+            TimeSpan.FromSeconds(300), check);
         var rows = await check.WithDbAsync(db => Seeded(db).AsNoTracking().ToListAsync());
         var received = ReceivedIds(smtp);
         AssertEachOnce(received, rows);
