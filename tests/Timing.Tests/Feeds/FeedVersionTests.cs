@@ -228,7 +228,4 @@ public partial class FeedVersionTests
     /// <summary>What an event says, without its version stamps.</summary>
     private static string Content(string ev) => string.Join("\r\n", ev.Split("\r\n")
         .Where(l => !l.StartsWith("SEQUENCE:", StringComparison.Ordinal) && !l.StartsWith("DTSTAMP:", StringComparison.Ordinal) && !l.StartsWith("LAST-MODIFIED:", StringComparison.Ordinal)));
-
-    [GeneratedRegex(@"/feeds/p/[A-Za-z0-9_-]{43}\.ics")]
-    private static partial Regex FeedPath();
 }
