@@ -107,7 +107,7 @@ public sealed class CyclePlanner
         Dates dates;
         if (FindActual(profile, definition.Kind, cycle.Year) is { } actual)
         {
-            dates = Dates.Certain(actual.Dates, Basis.Actual, null);
+            dates = Dates.Certain(actual.Dates, actual.Basis, actual.Source);
         }
         else
         {
@@ -151,7 +151,7 @@ public sealed class CyclePlanner
             Dates dates;
             if (FindActual(profile, definition.Kind, year) is { } actual)
             {
-                dates = Dates.Certain(actual.Dates, Basis.Actual, null);
+                dates = Dates.Certain(actual.Dates, actual.Basis, actual.Source);
             }
             else if (definition.Derivation is LawDerivation law)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Timing.Feeds;
 using Timing.Mail;
+using Timing.Meetings;
 using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
@@ -23,6 +24,7 @@ public static class CliServices
         services.AddFeeds(settings);
         services.AddMail(settings);
         services.AddWorker(settings);
+        services.AddMeetings(settings);
         services.AddSingleton(context.Clock);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

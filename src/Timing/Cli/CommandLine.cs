@@ -9,7 +9,7 @@ namespace Timing.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["plan", "check-config", "migrate", "municipalities", "add-director", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["plan", "check-config", "migrate", "municipalities", "add-director", "meetings", "facts", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the service.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -23,12 +23,20 @@ public static class CommandLine
             AdminCommands.Migrate(context),
             AdminCommands.Municipalities(context),
             AdminCommands.AddDirector(context),
+            MeetingsCommands.Create(context),
+            FactsCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {parsed.CommandResult.Command.Name}";
-            var usage = parsed.CommandResult.Command.Name == "plan" ? PlanCommand.Usage : Usage;
+            var usage = CommandPath(parsed.CommandResult.Command) switch
+            {
+                "plan" => PlanCommand.Usage,
+                "meetings" or "meetings import" or "meetings source" => MeetingsCommands.Usage,
+                "facts" or "facts list" or "facts revert" => FactsCommands.Usage,
+                _ => Usage,
+            };
             context.Error.WriteLine($"{verb}: {parsed.Errors[0].Message.TrimEnd('.')}; expected: {usage}");
             return 2;
         }
@@ -43,9 +51,10 @@ public static class CommandLine
         }
     }
 
-    private static string CommandPath(Command command) => command.Name == "import" ? "municipalities import" : command.Name;
+    private static string CommandPath(Command command) =>
+        command.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | meetings import|source | facts list|revert] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

@@ -11,7 +11,7 @@ public static class PlanCommand
 {
     public const string Usage =
         "timing plan --municipality GM0344 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|ics] [--lang nl|en] " +
-        "[--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--config-dir DIR] [--municipalities-file FILE]";
+        "[--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--rules-only] [--config-dir DIR] [--municipalities-file FILE]";
 
     public static Command Create(CliContext context)
     {
@@ -25,10 +25,11 @@ public static class PlanCommand
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names." };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Ignore the public facts in the configured database; show what the rules say." };
 
         var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
         {
-            municipality, from, to, format, lang, merger, actual, configDir, listFile,
+            municipality, from, to, format, lang, merger, actual, configDir, listFile, rulesOnly,
         };
         command.SetAction(parsed =>
         {
@@ -77,7 +78,18 @@ public static class PlanCommand
             var resolved = actuals
                 .Select(a => new ActualDate(a.Kind, planner.CycleOf(profile, a.Kind, a.Dates.Start), a.Dates))
                 .ToArray();
-            var timeline = planner.Plan(profile with { Actuals = resolved }, new DateInterval(start, end));
+            profile = profile with { Actuals = resolved };
+            if (!parsed.GetValue(rulesOnly))
+            {
+                // Public facts from the configured database, read-only; --actual entries beat them, like an organisation's own.
+                var (facts, note) = Facts.ReadOnlyFacts.ReadAsync(context.Settings, code.Value, CancellationToken.None).GetAwaiter().GetResult();
+                if (note is not null)
+                {
+                    context.Error.WriteLine(note);
+                }
+                profile = profile.WithPublicFacts(facts);
+            }
+            var timeline = planner.Plan(profile, new DateInterval(start, end));
 
             context.Output.Write(parsed.GetValue(format) switch
             {

@@ -20,7 +20,8 @@ public sealed class FeedService(
     IClock clock,
     IOptions<FeedOptions> options,
     IServiceScopeFactory scopes,
-    IMemoryCache cache)
+    IMemoryCache cache,
+    Facts.PublicFactStore facts)
 {
     private readonly FeedEventBuilder _builder = new(rules, options.Value);
     private int _renders;
@@ -28,17 +29,18 @@ public sealed class FeedService(
     /// <summary>How many times a feed was rendered by Ical.Net since start: for tests and diagnostics.</summary>
     public int Renders => Volatile.Read(ref _renders);
 
-    /// <summary>The public feed of one municipality: its moments from the rules, without organisation-specific facts.</summary>
+    /// <summary>The public feed of one municipality: its moments from the rules and its public facts, without organisation-specific entries.</summary>
     /// <param name="range">The period to cover; by default the horizon around today (Feeds:MonthsBack, Feeds:YearsAhead).</param>
-    public Task<RenderedFeed> MunicipalityFeedAsync(Municipality municipality, FeedFilter filter, Language language,
+    public async Task<RenderedFeed> MunicipalityFeedAsync(Municipality municipality, FeedFilter filter, Language language,
         CancellationToken cancellationToken, DateInterval? range = null)
     {
+        var shared = await facts.GetAsync(municipality.Code.Value, cancellationToken);
         var today = ProductTime.Today(clock);
         var period = range ?? options.Value.Horizon(today);
         var key = $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
-        return GetAsync(key, today.ToString("yyyy-MM-dd", null), () =>
+        return await GetAsync(key, today.ToString("yyyy-MM-dd", null) + "/" + shared.Version, () =>
         {
-            var timeline = planner.Plan(new MunicipalityProfile(municipality), period);
+            var timeline = planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
             return (MunicipalityCalendar(municipality, language), _builder.Build([timeline], filter, language));
         }, cancellationToken);
     }
@@ -64,10 +66,11 @@ public sealed class FeedService(
         var filter = new FeedFilter(audiences.Count == 0 ? null : audiences);
         var language = person.Language == "en" ? Language.En : Language.Nl;
         var today = ProductTime.Today(clock);
-        var validity = $"{today:yyyy-MM-dd}/{person.Language}/{person.Audiences}/{person.Municipalities}/" + string.Join(',', rows.Select(r => $"{r.Id}:{r.Version}"));
+        var shared = await facts.GetManyAsync(rows.Select(r => r.Code).ToArray(), cancellationToken);
+        var validity = $"{today:yyyy-MM-dd}/{person.Language}/{person.Audiences}/{person.Municipalities}/" + string.Join(',', rows.Select(r => $"{r.Id}:{r.Version}:{shared[r.Code].Version}"));
         return await GetAsync($"person/{person.Id}", validity, () =>
         {
-            var timelines = rows.Select(r => planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(r), options.Value.Horizon(today))).ToArray();
+            var timelines = rows.Select(r => planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(r).WithPublicFacts(shared[r.Code].Facts), options.Value.Horizon(today))).ToArray();
             var name = language == Language.En ? $"Political calendar – {person.Organisation!.Name}" : $"Politieke kalender – {person.Organisation!.Name}";
             var description = language == Language.En
                 ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}. Dates marked (expected) are estimates."

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<TimingDbContext>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgresTimingDbContext>()
             : sp.GetRequiredService<SqliteTimingDbContext>());
+        services.AddSingleton<Facts.PublicFactStore>();
         services.AddHostedService<MigrateOnStart>();
         return services;
     }

@@ -213,13 +213,14 @@ public sealed partial class NudgeDispatcher(
         var day = FollowedMunicipalities.Local(row.Day);
         var followed = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, followed.Select(m => m.Code).ToArray(), cancellationToken);
         if (row.Kind == NudgeKinds.Digest)
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
             var recipient = NudgeOutbox.Recipient(person, all);
             var window = new DateInterval(day, day.PlusDays(13));
             var coming = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
-                .SelectMany(m => planner.Plan(m.ToProfile(), window).Moments.Where(x => x.Start >= day && recipient.Wants(x)).Select(x => (new Municipality(MunicipalityCode.Parse(m.Code), m.Name), x)))
+                .SelectMany(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), window).Moments.Where(x => x.Start >= day && recipient.Wants(x)).Select(x => (new Municipality(MunicipalityCode.Parse(m.Code), m.Name), x)))
                 .OrderBy(x => x.Item2.Start).ToList();
             return messages.Digest(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
@@ -231,7 +232,7 @@ public sealed partial class NudgeDispatcher(
         }
         // A cycle's moments lie within a few years of its election year (programmes before, midterm after).
         var around = new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31));
-        var moment = planner.Plan(municipality.ToProfile(), around).Moments.FirstOrDefault(m => m.Key.ToString() == row.Subject);
+        var moment = planner.Plan(municipality.ToProfile().WithPublicFacts(shared[municipality.Code]), around).Moments.FirstOrDefault(m => m.Key.ToString() == row.Subject);
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
         return moment is null || lead is null
             ? null

@@ -147,7 +147,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
 
     private async Task<IActionResult> Show(FollowedMunicipality row, CancellationToken cancellationToken)
     {
-        View = data.View(row);
+        View = await data.ViewAsync(row, cancellationToken);
         Changes = await db.DateChanges.AsNoTracking().Where(c => c.FollowedMunicipalityId == row.Id)
             .OrderByDescending(c => c.AtUnixMs).Take(50).ToListAsync(cancellationToken);
         return Page();

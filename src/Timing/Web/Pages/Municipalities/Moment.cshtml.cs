@@ -21,7 +21,8 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
             return NotFound();
         }
         MunicipalityName = row.Name;
-        var timeline = planner.Plan(row.ToProfile(), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, [row.Code], cancellationToken);
+        var timeline = planner.Plan(row.ToProfile().WithPublicFacts(shared[row.Code]), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
         Moment = timeline.Moments.FirstOrDefault(m => m.Kind == kind && m.Cycle == cycle && m.Key.LocalId == localId);
         return Moment is null ? NotFound() : Page();
     }
