@@ -20,7 +20,7 @@ public static class MeetingsServiceCollectionExtensions
             .Validate(o => MeetingFetcher.IsHttp(o.NotubizBaseUrl) && MeetingFetcher.IsHttp(o.OpenBesluitvormingBaseUrl),
                 "Meetings:NotubizBaseUrl and Meetings:OpenBesluitvormingBaseUrl must be absolute http(s) addresses.")
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingRulesValidator>();
+        services.AddSingleton<IValidateOptions<MeetingsOptions>>(new MeetingRulesValidator(configuration));
         services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
             ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
         services.AddSingleton<MeetingFetcher>();

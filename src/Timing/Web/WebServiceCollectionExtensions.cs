@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
+            o.Conventions.AllowAnonymousToPage("/Municipalities/Public");
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
