@@ -41,6 +41,9 @@ public sealed class RecordedServer : IDisposable
             : new Answer(200, body, contentType, etag);
     }
 
+    /// <summary>Answers a path by a function of the request (for paged APIs that differ by query).</summary>
+    public void Route(string path, Func<HttpListenerRequest, Answer> answer) => _routes[path] = answer;
+
     public void Fail(string path, int status, string? retryAfter = null) => _routes[path] = _ => new Answer(status, "unavailable", RetryAfter: retryAfter);
 
     private async Task LoopAsync()
