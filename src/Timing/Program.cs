@@ -7,36 +7,56 @@ using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
 
-// The command line: `timing plan`, `timing check-config` … Anything else runs the service.
+// The command line: `timing plan`, `timing check-config` … Only no verb (options alone) or `serve` runs the service;
+// an unknown verb exits with code 2 and the list of verbs.
 if (CommandLine.Handles(args))
 {
-    return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, CliContext.DefaultSettings()));
+    IConfiguration settings;
+    try
+    {
+        settings = CliContext.DefaultSettings();
+    }
+    catch (Exception e) when (StartupProblems.Explain(e) is { } line)
+    {
+        Console.Error.WriteLine(line);
+        return 1;
+    }
+    return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, SystemClock.Instance, settings));
 }
 
 var serveArgs = args is ["serve", .. var rest] ? rest : args;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+WebApplicationBuilder builder;
+try
 {
-    Args = serveArgs,
-    // Styles and images travel with the program, so pages look right from any working directory.
-    WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
-// The defaults shipped beside the program come first, so a deployment's own appsettings.json, environment
-// variables and arguments override them, and starting from another working directory changes nothing.
-builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    // A settings file with broken JSON fails here, while the settings are read: say which file, in one line.
+    builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = serveArgs,
+        // Styles and images travel with the program, so pages look right from any working directory.
+        WebRootPath = serveArgs.Any(a => a.StartsWith("--webroot", StringComparison.Ordinal)) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    });
+    // The defaults shipped beside the program come first, so a deployment's own appsettings.json, environment
+    // variables and arguments override them, and starting from another working directory changes nothing.
+    builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    {
+        Path = "appsettings.json",
+        Optional = true,
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+    });
+}
+catch (Exception e) when (StartupProblems.Explain(e) is { } line)
 {
-    Path = "appsettings.json",
-    Optional = true,
-    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-});
-// Request and routing logs would carry personal feed tokens in their paths: never log them, whatever the settings say.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
-builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
+    Console.Error.WriteLine(line);
+    return 1;
+}
+// Log levels come from the settings alone; personal feed tokens are redacted from whatever is logged.
+Timing.Web.Logging.RedactingLoggerFactory.Register(builder.Services);
+builder.Logging.ExplainFailedStarts();
 builder.Services.AddTimingRules(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddScoped<PageData>();
@@ -44,7 +64,7 @@ builder.Services.AddScoped<PageData>();
 var app = builder.Build();
 app.MapWeb();
 app.MapWorkerDashboard();
-app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+app.MapHealth();
 app.MapFeeds();
 app.MapUnsubscribe();
 

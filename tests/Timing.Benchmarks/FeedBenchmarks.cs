@@ -27,18 +27,18 @@ public class FeedBenchmarks
         _planner = new CyclePlanner(rules);
         _builder = new FeedEventBuilder(rules, _options);
         _horizon = _options.Horizon(new LocalDate(2026, 11, 22));
-        var events = _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl);
+        var events = _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl);
         _stamps = events.ToDictionary(e => e.Uid, _ => new FeedStamp(2, Instant.FromUtc(2026, 11, 22, 9, 0)));
     }
 
     /// <summary>The part before Ical.Net: planning and building the events with their texts.</summary>
     [Benchmark]
-    public int PlanAndBuildEvents() => _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl).Count;
+    public int PlanAndBuildEvents() => _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl).Count;
 
     [Benchmark]
     public int RenderMunicipalityFeed()
     {
-        var events = _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl);
+        var events = _builder.Build([_planner.Plan(_utrecht, _horizon)], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl);
         return IcsWriter.Write(_calendar, events, _stamps).Length;
     }
 }

@@ -28,6 +28,16 @@ public partial class DirectorInBrowserTests
             Args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
         var page = await browser.NewPageAsync();
+        // The pages run under a Content-Security-Policy without inline script: nothing may be refused.
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
 
         // Sign in: ask for a link, read it from the pickup folder, confirm.
         await page.GotoAsync(address + "/gemeenten/toevoegen");
@@ -35,7 +45,7 @@ public partial class DirectorInBrowserTests
         await page.GetByLabel("E-mailadres").FillAsync("directeur@welzijn.nl");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stuur mij een aanmeldlink" }).ClickAsync();
         await page.GetByText("Als dit adres bij ons bekend is").WaitForAsync();
-        var link = SignInLink().Match(Browserless.Mails(factory).Single().TextBody!).Value;
+        var link = SignInLink().Match((await Browserless.WaitForMailsAsync(() => Browserless.Mails(factory), 1)).Single().TextBody!).Value;
         await page.GotoAsync(link);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Uw gemeenten" }).WaitForAsync();
@@ -52,6 +62,9 @@ public partial class DirectorInBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn agenda-feed" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Feed-adres maken" }).ClickAsync();
         var feedUrl = (await page.Locator("#feed-url").TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kopieer adres" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gekopieerd" }).WaitForAsync();
+        Assert.Equal(feedUrl, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         var before = await (await page.APIRequest.GetAsync(feedUrl)).TextAsync();
         Assert.Contains("SEQUENCE:0", Event(before, "GM0344.coalition-agreement.2030"), StringComparison.Ordinal);
 
@@ -72,6 +85,7 @@ public partial class DirectorInBrowserTests
         var after = Event(await (await page.APIRequest.GetAsync(feedUrl)).TextAsync(), "GM0344.coalition-agreement.2030");
         Assert.Contains("DTSTART;VALUE=DATE:20300612", after, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", after, StringComparison.Ordinal);
+        Assert.Empty(refused);
     }
 
     private static string Event(string ics, string uidStem) =>

@@ -1,22 +1,13 @@
 namespace Timing.Tests;
 
-/// <summary>Where the tests find the repository, the shared test data and a scratch folder.</summary>
+/// <summary>Where the tests find the repository, the shipped data and a scratch folder.</summary>
 public static class TestPaths
 {
     /// <summary>The folder that holds Timing.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>The CBS list of 2026 used as test data; it lives beside the repository, not in it.</summary>
-    public static string MunicipalitiesCsv
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "gemeenten-2026.csv"));
-            return File.Exists(path)
-                ? path
-                : throw new FileNotFoundException($"Test data missing: {path}. The tests expect the shared data folder beside the repository.");
-        }
-    }
+    /// <summary>The CBS list of 2026 that the product ships in its config folder.</summary>
+    public static string MunicipalitiesCsv => Path.Combine(RepositoryRoot, "config", "gemeenten-2026.csv");
 
     public static string ConfigDirectory => Path.Combine(RepositoryRoot, "config");
 

@@ -13,9 +13,12 @@ namespace Timing.Tests;
 public sealed class TimingFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public TimingFactory(string? databasePath = null, FakeClock? clock = null, Dictionary<string, string?>? settings = null)
+    /// <param name="configure">Further test-only changes to the host, e.g. a middleware that plays many clients.</param>
+    public TimingFactory(string? databasePath = null, FakeClock? clock = null, Dictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         DatabasePath = databasePath ?? Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
         Clock = clock ?? new FakeClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         _settings = new Dictionary<string, string?>
@@ -26,6 +29,7 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Feeds:BaseUrl"] = "https://timing.test",
             // Tests drive planning and dispatch themselves, with the fake clock.
             ["Worker:Enabled"] = "false",
+            ["Worker:HangfireStorage"] = "InMemory",
             ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])
@@ -48,5 +52,6 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        _configure?.Invoke(builder);
     }
 }

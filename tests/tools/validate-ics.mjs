@@ -1,9 +1,13 @@
 // Checks an iCalendar file with ical.js (Mozilla's parser, independent of Timing's).
-// Usage: node validate-ics.mjs FILE — prints a JSON summary, or the problem and exit code 1.
+// Usage: node validate-ics.mjs FILE [gzip|br] — prints a JSON summary, or the problem and exit code 1.
+// With a content coding, FILE is a response body as sent over HTTP and is decoded first with node:zlib.
 import { readFileSync } from "node:fs";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import ICAL from "ical.js";
 
-const text = readFileSync(process.argv[2], "utf8");
+const raw = readFileSync(process.argv[2]);
+const coding = process.argv[3];
+const text = (coding === "gzip" ? gunzipSync(raw) : coding === "br" ? brotliDecompressSync(raw) : raw).toString("utf8");
 try {
   const calendar = new ICAL.Component(ICAL.parse(text));
   const events = calendar.getAllSubcomponents("vevent").map((component) => {

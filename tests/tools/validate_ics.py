@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Checks an iCalendar file with Debian's python3-icalendar, an implementation independent of Timing's.
 
-Usage: validate_ics.py FILE
+Usage: validate_ics.py FILE [gzip|br]
+With a content coding, FILE is a response body as sent over HTTP and is decoded first (gzip, brotli).
 Prints a JSON summary on success; prints the problem and exits 1 otherwise.
 """
 import json
@@ -15,8 +16,18 @@ def fail(message):
     sys.exit(1)
 
 
-def main(path):
-    data = open(path, "rb").read()
+def decode(data, coding):
+    if coding == "gzip":
+        import gzip
+        return gzip.decompress(data)
+    if coding == "br":
+        import brotli
+        return brotli.decompress(data)
+    return data
+
+
+def main(path, coding=None):
+    data = decode(open(path, "rb").read(), coding)
     if data.startswith(b"\xef\xbb\xbf"):
         fail("file starts with a byte-order mark")
     if not data.endswith(b"\r\n"):
@@ -52,4 +63,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

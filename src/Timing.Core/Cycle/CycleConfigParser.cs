@@ -47,6 +47,10 @@ public static class CycleConfigParser
         return new ConfigResult(new CycleRules(phases, moments, calendar, holidays), problems);
     }
 
+    /// <summary>A hexadecimal colour, #rgb or #rrggbb: the only form pages and pictures accept.</summary>
+    public static bool IsColour(string text) =>
+        text.Length is 4 or 7 && text[0] == '#' && text.Skip(1).All(char.IsAsciiHexDigit);
+
     private static List<PhaseDefinition> ParsePhases(Reader r, JsonElement root)
     {
         var phases = new List<PhaseDefinition>();
@@ -57,6 +61,11 @@ public static class CycleConfigParser
             var id = r.String(item, "id", $"phase #{index}");
             var name = id is null ? null : r.Text(item, "name", $"phase '{id}'");
             var colour = id is null ? null : r.String(item, "colour", $"phase '{id}'");
+            if (colour is not null && !IsColour(colour))
+            {
+                r.Problem($"phase '{id}'", "colour", $"'{colour}' is not a colour; expected #rrggbb (or #rgb), e.g. #1d5fa8.");
+                colour = null;
+            }
             if (id is not null && phases.Any(p => p.Id == id))
             {
                 r.Problem($"phase '{id}'", "id", "is defined twice; each phase id must be unique.");
@@ -175,12 +184,12 @@ public static class CycleConfigParser
 
     private static Derivation? ParseDerivation(Reader r, JsonElement item, string label, string prefix)
     {
-        var forms = new[] { "law", "start", "estimate", "yearly" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
+        var forms = new[] { "law", "start", "estimate", "yearly", "calendar" }.Where(f => item.TryGetProperty(f, out _)).ToArray();
         if (forms.Length != 1)
         {
-            r.Problem(label, prefix + "law|start|estimate|yearly",
+            r.Problem(label, prefix + "law|start|estimate|yearly|calendar",
                 forms.Length == 0
-                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate or yearly."
+                    ? "says nowhere how the date is derived; give exactly one of law, start (with end for a window), estimate, yearly or calendar."
                     : $"gives more than one derivation ({string.Join(", ", forms)}); keep exactly one.");
             return null;
         }
@@ -194,6 +203,9 @@ public static class CycleConfigParser
                     return null;
                 }
                 return rule is null ? null : new LawDerivation(rule);
+            case "calendar":
+                var body = r.String(item, "calendar", label, prefix);
+                return body is null ? null : new CalendarDerivation(body);
             case "start":
                 var start = ParseReference(r, item.GetProperty("start"), label, prefix + "start");
                 DateReference? end = null;
@@ -316,10 +328,10 @@ public static class CycleConfigParser
                                 ? $"refers to '{from}', which has no valid definition."
                                 : $"'{from}' is not a moment kind to derive from.");
                     }
-                    else if (target.IsYearly || moment.IsYearly)
+                    else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena)
                     {
                         r.Problem($"moment '{moment.Kind}'", prefix + field,
-                            $"refers to '{from}'; derivations may only refer to moments of the same election cycle, not yearly ones.");
+                            $"refers to '{from}'; derivations may only refer to moments of the same election cycle, not yearly ones or other arenas.");
                     }
                 }
             }
@@ -402,16 +414,16 @@ public static class CycleConfigParser
             };
             var year = r.Int(item, "year", label);
             var kind = r.String(item, "kind", label);
-            if (kind is not null && LawRules.Find(kind) is not { Scope: LawScope.Election })
+            if (kind is not null && LawRules.Find(kind) is not { Scope: LawScope.Election or LawScope.Provincial })
             {
-                r.Problem(label, "kind", $"'{kind}' is not a statutory election moment; exceptions apply to: {string.Join(", ", LawRules.All.Where(x => x.Scope == LawScope.Election).Select(x => x.Id))}.");
+                r.Problem(label, "kind", $"'{kind}' is not a statutory election moment; exceptions apply to: {string.Join(", ", LawRules.All.Where(x => x.Scope is LawScope.Election or LawScope.Provincial).Select(x => x.Id))}.");
                 kind = null;
             }
             var dates = r.Interval(item, label);
             var source = r.String(item, "source", label);
             if (body is not null && year is not null && kind is not null && dates is not null && source is not null)
             {
-                if (body == ElectionBody.MunicipalCouncil && !Kieswet.IsRegularYear(body.Value, year.Value))
+                if (!Kieswet.IsRegularYear(body.Value, year.Value))
                 {
                     r.Problem(label, "year", $"{year} is not a regular election year of the {bodyText}.");
                 }
@@ -427,9 +439,26 @@ public static class CycleConfigParser
             var body = r.String(item, "body", label);
             var date = r.Date(item, "date", label);
             var name = r.Text(item, "name", label);
+            DateInterval? expected = null;
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("expected", out var expectedElement))
+            {
+                var earliest = r.Date(expectedElement, "earliest", label, "expected.");
+                var latest = r.Date(expectedElement, "latest", label, "expected.");
+                if (earliest is not null && latest is not null && date is not null)
+                {
+                    if (earliest > date || latest < date)
+                    {
+                        r.Problem(label, "expected", $"the expected period {earliest:yyyy-MM-dd} – {latest:yyyy-MM-dd} must contain the date {date:yyyy-MM-dd}.");
+                    }
+                    else
+                    {
+                        expected = new DateInterval(earliest.Value, latest.Value);
+                    }
+                }
+            }
             if (body is not null && date is not null && name is not null)
             {
-                others.Add(new KnownElection(body, date.Value, name.Nl, name.En));
+                others.Add(new KnownElection(body, date.Value, name.Nl, name.En, expected));
             }
         }
         return problems.Count > before ? null : new ElectionCalendar(exceptions, others.OrderBy(o => o.Date).ToArray());
@@ -538,15 +567,15 @@ public static class CycleConfigParser
                 : Fail<Period>(item, prefix + name, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
         }
 
-        public LocalDate? Date(JsonElement parent, string name, string item)
+        public LocalDate? Date(JsonElement parent, string name, string item, string prefix = "")
         {
-            var text = String(parent, name, item);
+            var text = String(parent, name, item, prefix);
             if (text is null)
             {
                 return null;
             }
             var result = LocalDatePattern.Iso.Parse(text);
-            return result.Success ? result.Value : Fail<LocalDate?>(item, name, $"'{text}' is not a date; use YYYY-MM-DD.");
+            return result.Success ? result.Value : Fail<LocalDate?>(item, prefix + name, $"'{text}' is not a date; use YYYY-MM-DD.");
         }
 
         public DateInterval? Interval(JsonElement parent, string item)

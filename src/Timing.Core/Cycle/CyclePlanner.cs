@@ -1,4 +1,5 @@
 using Timing.Core.Elections;
+using Timing.Core.Nudges;
 
 namespace Timing.Core.Cycle;
 
@@ -21,6 +22,16 @@ public sealed class CyclePlanner
 
     public CycleRules Rules => _rules;
 
+    /// <summary>
+    /// The one moment a key names (a page's address, a stored nudge), or null when the plan has no such moment.
+    /// A cycle's moments lie within a few years of its election year (programmes before, midterm after).
+    /// </summary>
+    public Moment? Find(MunicipalityProfile profile, MomentKey key)
+    {
+        var around = new DateInterval(new LocalDate(key.Cycle - 3, 1, 1), new LocalDate(key.Cycle + 3, 12, 31));
+        return Plan(profile, around).Moments.FirstOrDefault(m => m.Key == key);
+    }
+
     /// <summary>Every moment of the municipality that overlaps <paramref name="range"/>, in date order.</summary>
     public Timeline Plan(MunicipalityProfile profile, DateInterval range)
     {
@@ -33,6 +44,7 @@ public sealed class CyclePlanner
         {
             PlanYear(profile, year, range, moments);
         }
+        PlanArenas(profile.Code, range, moments);
         foreach (var local in profile.Events)
         {
             if (Overlaps(local.Dates.Start, local.Dates.End, range))
@@ -67,7 +79,9 @@ public sealed class CyclePlanner
     public static IReadOnlyList<ElectionCycle> ElectionCycles(MunicipalityProfile profile, int firstYear, int lastYear)
     {
         var cycles = new List<ElectionCycle>();
-        int? skipped = profile.MergerDate is { } merger ? MergerElections.SkippedRegularYear(merger) : null;
+        // A merger on another day than 1 January has no merger election (Weesp into Amsterdam, 24 March 2022).
+        var merging = profile.MergerDate is { } day && MergerElections.HoldsMergerElection(day) ? profile.MergerDate : null;
+        int? skipped = merging is { } merger ? MergerElections.SkippedRegularYear(merger) : null;
         for (var year = Kieswet.NextRegularYear(ElectionBody.MunicipalCouncil, firstYear); year <= lastYear; year += 4)
         {
             if (year != skipped)
@@ -75,7 +89,7 @@ public sealed class CyclePlanner
                 cycles.Add(ElectionCycle.Regular(year));
             }
         }
-        if (profile.MergerDate is { } date && date.Year - 1 >= firstYear && date.Year - 1 <= lastYear)
+        if (merging is { } date && date.Year - 1 >= firstYear && date.Year - 1 <= lastYear)
         {
             cycles.Add(ElectionCycle.Merger(date));
             cycles.Sort((a, b) => a.ElectionDay.CompareTo(b.ElectionDay));
@@ -115,16 +129,21 @@ public sealed class CyclePlanner
             {
                 case LawDerivation law:
                     var computed = LawRules.Find(law.Rule)!.Compute(cycle, _rules.Elections);
-                    dates = Dates.Certain(computed.Dates, Basis.Law, computed.Source);
+                    dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
                     break;
                 case OffsetDerivation offset:
                     var start = Edge(offset.Start, profile, cycle, resolved);
                     var end = offset.End is null ? start : Edge(offset.End, profile, cycle, resolved);
-                    dates = Dates.Window(start, end, start.Uncertain || end.Uncertain ? Basis.Estimate : Basis.Typical);
+                    dates = Dates.Window(start, end, start.Uncertain || end.Uncertain ? Basis.Estimate : Basis.Typical).OnWorkingDays();
                     break;
                 case EstimateDerivation estimate:
                     var from = Edge(new DateReference(estimate.From, MomentEdge.Start, Period.Zero), profile, cycle, resolved);
-                    var point = new Estimate(from.Median + estimate.Median, from.Earliest + estimate.P10, from.Latest + estimate.P90, true);
+                    // An estimated day is a day someone can meet on: never a weekend day or public holiday.
+                    var point = new Estimate(
+                        WorkingDays.OnOrAfter(from.Median + estimate.Median),
+                        WorkingDays.OnOrAfter(from.Earliest + estimate.P10),
+                        WorkingDays.OnOrAfter(from.Latest + estimate.P90),
+                        true);
                     dates = Dates.Window(point, point, Basis.Estimate);
                     break;
                 default:
@@ -149,6 +168,7 @@ public sealed class CyclePlanner
         foreach (var definition in _rules.YearlyMoments)
         {
             Dates dates;
+            LocalizedText? note = null;
             if (FindActual(profile, definition.Kind, year) is { } actual)
             {
                 dates = Dates.Certain(actual.Dates, actual.Basis, actual.Source);
@@ -156,18 +176,62 @@ public sealed class CyclePlanner
             else if (definition.Derivation is LawDerivation law)
             {
                 var computed = LawRules.Find(law.Rule)!.Compute(year);
-                dates = Dates.Certain(computed.Dates, Basis.Law, computed.Source);
+                dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
             }
             else
             {
                 var yearly = (YearlyDerivation)definition.Derivation;
                 dates = yearly.FollowSchoolHolidays && profile.Region is { } region && _rules.SummerHoliday(year, region) is { } holiday
                     ? Dates.Certain(holiday, Basis.Local, null)
-                    : Dates.Certain(new DateInterval(yearly.Start.InYear(year), yearly.End.InYear(year)), Basis.Typical, null);
+                    : Dates.Certain(new DateInterval(yearly.Start.InYear(year), yearly.End.InYear(year)), Basis.Typical, null).OnWorkingDays();
+                if (yearly.FollowSchoolHolidays && dates.Basis == Basis.Typical)
+                {
+                    note = profile.Region is { } known && year > _rules.LastSchoolHolidayYear(known)
+                        ? new LocalizedText(
+                            $"De schoolvakanties van {year} zijn nog niet bekend; dit is de gebruikelijke periode.",
+                            $"The school holidays of {year} are not known yet; this is the usual period.")
+                        : new LocalizedText(
+                            "Kies de schoolregio van de gemeente voor de precieze weken; dit is de gebruikelijke periode.",
+                            "Choose the municipality's school region for the exact weeks; this is the usual period.");
+                }
             }
             if (Overlaps(dates.Start, dates.End, range))
             {
-                output.Add(ToMoment(profile.Code, definition, year, dates));
+                output.Add(ToMoment(profile.Code, definition, year, dates) with { Note = note });
+            }
+        }
+    }
+
+    /// <summary>Other arenas' elections as context: provincial and water-board elections by law, others from the calendar.</summary>
+    private void PlanArenas(MunicipalityCode code, DateInterval range, List<Moment> output)
+    {
+        foreach (var definition in _rules.ArenaMoments)
+        {
+            if (definition.Derivation is LawDerivation law)
+            {
+                var rule = LawRules.Find(law.Rule)!;
+                for (var year = Kieswet.NextRegularYear(ElectionBody.ProvincialAndWaterBoards, range.Start.Year - 1); year <= range.End.Year; year += 4)
+                {
+                    var computed = rule.Compute(ElectionCycle.Provincial(year), _rules.Elections);
+                    if (Overlaps(computed.Dates.Start, computed.Dates.End, range))
+                    {
+                        output.Add(ToMoment(code, definition, year, Dates.Certain(computed.Dates, computed.Basis, computed.Source)));
+                    }
+                }
+            }
+            else if (definition.Derivation is CalendarDerivation calendar)
+            {
+                foreach (var known in _rules.Elections.OtherElections.Where(e => e.Body == calendar.Body))
+                {
+                    if (!Overlaps(known.Date, known.Date, range))
+                    {
+                        continue;
+                    }
+                    var key = new MomentKey(code, definition.Kind, known.Date.Year);
+                    output.Add(known.Expected is { } expected
+                        ? new Moment(key, definition, known.Date, known.Date, Basis.Estimate, expected)
+                        : new Moment(key, definition, known.Date, known.Date, Basis.Law));
+                }
             }
         }
     }
@@ -244,5 +308,23 @@ public sealed class CyclePlanner
         /// </summary>
         public static Dates Window(Estimate start, Estimate end, Basis basis) =>
             end.Median < start.Median ? new(end, end, basis, null) : new(start, end, basis, null);
+
+        /// <summary>
+        /// A typical or estimated window shown as working days: a start on a weekend or public holiday moves to
+        /// the next working day, an end to the previous one, so the window never promises a day nobody works.
+        /// Points and windows too short to shift stay as they are.
+        /// </summary>
+        public Dates OnWorkingDays()
+        {
+            if (Start == End)
+            {
+                return this;
+            }
+            var start = WorkingDays.OnOrAfter(Start);
+            var end = WorkingDays.OnOrBefore(End);
+            return end < start
+                ? this
+                : this with { StartEstimate = StartEstimate with { Median = start }, EndEstimate = EndEstimate with { Median = end } };
+        }
     }
 }

@@ -21,7 +21,8 @@ public sealed class CycleRules
         _byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
         _phases = phases.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _summerHolidays = new Dictionary<(int, SchoolRegion), DateInterval>(summerHolidays);
-        ElectionMoments = moments.Where(m => !m.IsYearly).ToArray();
+        ElectionMoments = moments.Where(m => !m.IsYearly && !m.IsArena).ToArray();
+        ArenaMoments = moments.Where(m => m.IsArena).ToArray();
         YearlyMoments = moments.Where(m => m.IsYearly).ToArray();
     }
 
@@ -36,6 +37,9 @@ public sealed class CycleRules
     /// <summary>Moments that occur every calendar year.</summary>
     public IReadOnlyList<MomentDefinition> YearlyMoments { get; }
 
+    /// <summary>Moments of other arenas: provincial and water-board elections, national and European elections.</summary>
+    public IReadOnlyList<MomentDefinition> ArenaMoments { get; }
+
     public ElectionCalendar Elections { get; }
 
     public MomentDefinition Moment(string kind) =>
@@ -47,6 +51,10 @@ public sealed class CycleRules
         _phases.TryGetValue(id, out var phase)
             ? phase
             : throw new KeyNotFoundException($"No phase '{id}' in the cycle configuration.");
+
+    /// <summary>The last year for which config lists the school summer holiday of <paramref name="region"/> (0 when none).</summary>
+    public int LastSchoolHolidayYear(SchoolRegion region) =>
+        _summerHolidays.Keys.Where(k => k.Region == region).Select(k => k.Year).DefaultIfEmpty(0).Max();
 
     /// <summary>The school summer holiday of a region in a year, when config lists it.</summary>
     public DateInterval? SummerHoliday(int year, SchoolRegion region) =>

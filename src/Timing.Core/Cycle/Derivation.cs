@@ -23,3 +23,9 @@ public sealed record EstimateDerivation(string From, Period P10, Period Median, 
 /// the window is replaced by the school summer holiday of the municipality's region when it is known.
 /// </summary>
 public sealed record YearlyDerivation(AnnualDate Start, AnnualDate End, bool FollowSchoolHolidays = false) : Derivation;
+
+/// <summary>
+/// The date of another arena's election as listed in config/elections.json (<c>otherElections</c>) for
+/// <paramref name="Body"/>, e.g. "tweede-kamer": dissolutions make these dates data, not rules.
+/// </summary>
+public sealed record CalendarDerivation(string Body) : Derivation;

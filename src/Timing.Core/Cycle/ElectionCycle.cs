@@ -21,6 +21,20 @@ public sealed record ElectionCycle(int Year, LocalDate NominationDay, LocalDate 
         return new ElectionCycle(year, k, Kieswet.ElectionDay(k), null);
     }
 
+    /// <summary>
+    /// The regular election of Provinciale Staten and the waterschappen in <paramref name="year"/>: the same
+    /// nomination and election days as a council election (Kieswet art. F 1, J 1), in years ≡ 3 (mod 4).
+    /// </summary>
+    public static ElectionCycle Provincial(int year)
+    {
+        if (!Kieswet.IsRegularYear(ElectionBody.ProvincialAndWaterBoards, year))
+        {
+            throw new ArgumentException($"{year} is not a regular provincial election year (those are 2023, 2027, 2031…).", nameof(year));
+        }
+        var k = Kieswet.NominationDay(year);
+        return new ElectionCycle(year, k, Kieswet.ElectionDay(k), null);
+    }
+
     /// <summary>The merger election in the November before <paramref name="mergerDate"/>.</summary>
     public static ElectionCycle Merger(LocalDate mergerDate)
     {

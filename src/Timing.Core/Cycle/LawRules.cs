@@ -7,10 +7,16 @@ public enum LawScope
 {
     Election,
     Year,
+
+    /// <summary>The Provinciale Staten and waterschap elections (years ≡ 3 mod 4): context for local politics.</summary>
+    Provincial,
 }
 
-/// <summary>The dates a law rule gives, with the article or act they come from.</summary>
-public sealed record LawDates(DateInterval Dates, string Source);
+/// <summary>
+/// The dates a law rule gives, with the article or act they come from. <paramref name="Basis"/> is
+/// <see cref="Cycle.Basis.Typical"/> where the law sets the procedure but practice sets the day.
+/// </summary>
+public sealed record LawDates(DateInterval Dates, string Source, Basis Basis = Basis.Law);
 
 /// <summary>
 /// The statutory rules that config/cycle.json may name in <c>"law": "…"</c>. Each maps to the
@@ -25,10 +31,11 @@ public sealed record LawRule(string Id, LawScope Scope, Func<ElectionCycle, LawD
         {
             throw new InvalidOperationException($"Law rule '{Id}' dates calendar years, not election cycles.");
         }
+        var body = Scope == LawScope.Provincial ? ElectionBody.ProvincialAndWaterBoards : ElectionBody.MunicipalCouncil;
         if (!cycle.IsMerger
-            && calendar.ExceptionFor(ElectionBody.MunicipalCouncil, cycle.Year, Id) is { } exception)
+            && calendar.ExceptionFor(body, cycle.Year, Id) is { } exception)
         {
-            return new LawDates(exception.Dates, exception.Source);
+            return new LawDates(exception.Dates, exception.Source, Basis.Law);
         }
         return ForCycle(cycle);
     }
@@ -49,10 +56,17 @@ public static class LawRules
         Cycle(MomentKinds.RegistrationDeadline, c => Day(Kieswet.RegistrationDeadline(c.NominationDay), Kieswet.RegistrationRule)),
         Cycle(MomentKinds.SupportDeclarations, c =>
             new LawDates(Kieswet.SupportDeclarations(c.NominationDay), Kieswet.SupportDeclarationRule.Article)),
+        Cycle(MomentKinds.Result, c => new LawDates(
+            new DateInterval(Kieswet.OfficialResult(c.ElectionDay), Kieswet.OfficialResult(c.ElectionDay)),
+            Kieswet.ResultRuleFor(c.ElectionDay).Article, Basis.Typical)),
         Cycle(MomentKinds.ListsFinal, c => Day(Kieswet.ListsFinal(c.NominationDay), Kieswet.ListValidationRule)),
         Cycle(MomentKinds.Installation, c => c.MergerDate is { } merger
             ? Day(MergerElections.Installation(merger), MergerElections.InstallationRule)
             : Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
+        Provincial(MomentKinds.ProvincialNomination, c => Day(c.NominationDay, Kieswet.NominationRule)),
+        Provincial(MomentKinds.ProvincialElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
+        Provincial(MomentKinds.WaterBoardElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
+        Provincial(MomentKinds.ProvincialInstallation, c => Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
         Year(MomentKinds.BudgetDay, y => Day(BudgetLaw.Prinsjesdag(y), BudgetLaw.PrinsjesdagRule)),
         Year(MomentKinds.AnnualAccountsDeadline, y => Day(BudgetLaw.AnnualAccountsDeadline(y), BudgetLaw.AnnualAccountsRule)),
         Year(MomentKinds.BudgetDeadline, y => Day(BudgetLaw.BudgetDeadline(y), BudgetLaw.BudgetRule)),
@@ -63,6 +77,8 @@ public static class LawRules
     public static LawRule? Find(string id) => ById.GetValueOrDefault(id);
 
     private static LawRule Cycle(string id, Func<ElectionCycle, LawDates> compute) => new(id, LawScope.Election, compute, null);
+
+    private static LawRule Provincial(string id, Func<ElectionCycle, LawDates> compute) => new(id, LawScope.Provincial, compute, null);
 
     private static LawRule Year(string id, Func<int, LawDates> compute) => new(id, LawScope.Year, null, compute);
 

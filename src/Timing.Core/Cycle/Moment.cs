@@ -38,6 +38,9 @@ public sealed record Moment
     /// <summary>The article or act the date comes from, for law-based moments.</summary>
     public string? Source { get; }
 
+    /// <summary>A remark on how firm the dates are, shown with the moment (e.g. a default used for a year without data).</summary>
+    public LocalizedText? Note { get; init; }
+
     public string Kind => Key.Kind;
 
     public int Cycle => Key.Cycle;

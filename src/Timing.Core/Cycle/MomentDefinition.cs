@@ -19,6 +19,14 @@ public sealed record MomentDefinition(
         _ => false,
     };
 
+    /// <summary>Whether the moment belongs to another arena: dated per provincial election or from the election calendar.</summary>
+    public bool IsArena => Derivation switch
+    {
+        CalendarDerivation => true,
+        LawDerivation law => LawRules.Find(law.Rule)?.Scope == LawScope.Provincial,
+        _ => false,
+    };
+
     /// <summary>The derivation for a cycle: the merger form in a merger cycle when one is configured.</summary>
     public Derivation For(bool mergerCycle) => mergerCycle && MergerDerivation is not null ? MergerDerivation : Derivation;
 }

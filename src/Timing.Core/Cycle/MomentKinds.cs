@@ -37,6 +37,14 @@ public static class MomentKinds
     public const string BudgetDeadline = "budget-deadline";
     public const string DecemberCircular = "december-circular";
 
+    // Other arenas, shown as context: they take party capacity and attention from local politics.
+    public const string ProvincialNomination = "provincial-nomination";
+    public const string ProvincialElection = "provincial-election";
+    public const string WaterBoardElection = "water-board-election";
+    public const string ProvincialInstallation = "provincial-installation";
+    public const string NationalElection = "national-election";
+    public const string EuropeanElection = "european-election";
+
     /// <summary>An event a municipality's user entered themselves (a coalition crisis, a hearing).</summary>
     public const string LocalEvent = "local-event";
 
@@ -48,7 +56,17 @@ public static class MomentKinds
         Exploration, Installation, CouncillorInduction, Negotiation, CoalitionAgreement, CollegeAppointed,
         CollegeProgramme, MidtermReview, AnnualAccounts, AnnualAccountsDeadline, FrameworkNote, MayCircular,
         SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular,
+        ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection,
     ];
+
+    /// <summary>The kinds of other arenas (provinces, water boards, national and European elections).</summary>
+    public static readonly IReadOnlyList<string> OtherArenas =
+        [ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection];
+
+    private static readonly HashSet<string> Arena = new(OtherArenas, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="kind"/> belongs to another arena than the municipality's own cycle.</summary>
+    public static bool IsOtherArena(string kind) => Arena.Contains(kind);
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
 

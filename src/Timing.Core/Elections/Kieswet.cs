@@ -10,7 +10,13 @@ public static class Kieswet
     public static readonly Statute ElectionDayRule = new("Kieswet art. J 1");
     public static readonly Statute RegistrationRule = new("Kieswet art. G 3");
     public static readonly Statute SupportDeclarationRule = new("Kieswet art. H 4");
-    public static readonly Statute ListValidationRule = new("Kieswet art. I 17");
+    public static readonly Statute ListValidationRule = new("Kieswet art. I 4 en I 14");
+
+    /// <summary>Since 2023 the central polling committee fixes the result in a public session about eight days after election day.</summary>
+    public static readonly Statute ResultRule = new("Kieswet hoofdstuk P (zitting centraal stembureau)", ValidFrom: new LocalDate(2023, 1, 1));
+
+    /// <summary>Before 2023 the result was usually fixed two days after election day.</summary>
+    public static readonly Statute EarlierResultRule = new("Kieswet hoofdstuk P (zitting centraal stembureau, tot 2023)", ValidUntil: new LocalDate(2022, 12, 31));
 
     /// <summary>Days between nomination day and election day (art. J 1).</summary>
     public const int DaysFromNominationToElection = 44;
@@ -63,10 +69,22 @@ public static class Kieswet
         new(nominationDay.PlusDays(-14), nominationDay);
 
     /// <summary>
-    /// The public session of the central polling committee that rules on the lists' validity and
-    /// numbers them (art. I 17): the fourth day after nomination day.
+    /// The public session of the central polling committee that rules on the lists' validity (art. I 4)
+    /// and numbers them (art. I 14): in practice the fourth day after nomination day, a Friday.
     /// </summary>
     public static LocalDate ListsFinal(LocalDate nominationDay) => nominationDay.PlusDays(4);
+
+    /// <summary>
+    /// The day the central polling committee usually fixes the official result: E + 8 since the counting
+    /// changes of 2023 (2026: Thursday 26 March), about E + 2 before. The exact day is per election
+    /// calendar, so a known day from config/elections.json wins (2022: Monday 21 March).
+    /// </summary>
+    public static LocalDate OfficialResult(LocalDate electionDay) =>
+        electionDay.PlusDays(ResultRule.AppliesOn(electionDay) ? 8 : 2);
+
+    /// <summary>The statute behind <see cref="OfficialResult"/> for an election on <paramref name="electionDay"/>.</summary>
+    public static Statute ResultRuleFor(LocalDate electionDay) =>
+        ResultRule.AppliesOn(electionDay) ? ResultRule : EarlierResultRule;
 
     private static int Mod(int value, int divisor) => ((value % divisor) + divisor) % divisor;
 }

@@ -8,4 +8,5 @@ namespace Timing.Core.Elections;
 /// <param name="Date">Election day.</param>
 /// <param name="NameNl">Dutch name.</param>
 /// <param name="NameEn">English name.</param>
-public sealed record KnownElection(string Body, LocalDate Date, string NameNl, string NameEn);
+/// <param name="Expected">For an election whose day is not fixed yet: the period it is expected in; null when fixed.</param>
+public sealed record KnownElection(string Body, LocalDate Date, string NameNl, string NameEn, DateInterval? Expected = null);

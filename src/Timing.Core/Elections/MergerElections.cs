@@ -10,13 +10,23 @@ public static class MergerElections
     public static readonly Statute InstallationRule = new("Wet arhi art. 56");
     public static readonly Statute TermRule = new("Wet arhi art. 56a–56c", ValidFrom: new LocalDate(2014, 8, 16));
 
-    /// <summary>Throws unless <paramref name="mergerDate"/> is a 1 January, the only day mergers take effect.</summary>
+    /// <summary>
+    /// A merger on another day than 1 January is rare and possible only without a merger election: the
+    /// absorbing council simply continues (Weesp joined Amsterdam on 24 March 2022, right after the regular
+    /// election of 16 March in which Weesp's voters already voted for the Amsterdam council).
+    /// </summary>
+    public static readonly Statute WithoutElectionRule = new("Wet arhi (samenvoeging zonder herindelingsverkiezing)");
+
+    /// <summary>Whether a merger on <paramref name="mergerDate"/> has its own merger election: only mergers on 1 January do.</summary>
+    public static bool HoldsMergerElection(LocalDate mergerDate) => mergerDate.Month == 1 && mergerDate.Day == 1;
+
+    /// <summary>Throws unless <paramref name="mergerDate"/> is a 1 January, the only day a merger election leads to.</summary>
     public static void EnsureValidMergerDate(LocalDate mergerDate)
     {
-        if (mergerDate.Month != 1 || mergerDate.Day != 1)
+        if (!HoldsMergerElection(mergerDate))
         {
             throw new ArgumentException(
-                $"A merger takes effect on 1 January; {mergerDate:yyyy-MM-dd} is not a 1 January.", nameof(mergerDate));
+                $"A merger election leads to a merger on 1 January; {mergerDate:yyyy-MM-dd} is not a 1 January.", nameof(mergerDate));
         }
     }
 

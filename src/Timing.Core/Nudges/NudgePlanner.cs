@@ -47,15 +47,25 @@ public static class NudgePlanner
         return result;
     }
 
+    /// <summary>The weekly digest's day, in Amsterdam time.</summary>
+    public const IsoDayOfWeek DigestDay = IsoDayOfWeek.Monday;
+
+    /// <summary>The weekly digest's time of day, in Amsterdam time.</summary>
+    public static LocalTime DigestTime { get; } = new(7, 30);
+
+    /// <summary>When the digest of the week that holds <paramref name="day"/> goes out: its Monday at 07:30 Amsterdam.</summary>
+    public static Instant DigestOfWeek(LocalDate day) =>
+        day.With(DateAdjusters.PreviousOrSame(DigestDay)).At(DigestTime).InZoneLeniently(ProductTime.Zone).ToInstant();
+
     /// <summary>The next Monday 07:30 Amsterdam on or after <paramref name="now"/>: when the weekly digest goes out.</summary>
     public static Instant NextDigest(Instant now)
     {
         var local = now.InZone(ProductTime.Zone).LocalDateTime;
-        var monday = local.Date.With(DateAdjusters.NextOrSame(IsoDayOfWeek.Monday));
-        var at = monday.At(new LocalTime(7, 30));
+        var monday = local.Date.With(DateAdjusters.NextOrSame(DigestDay));
+        var at = monday.At(DigestTime);
         if (at < local)
         {
-            at = monday.PlusWeeks(1).At(new LocalTime(7, 30));
+            at = monday.PlusWeeks(1).At(DigestTime);
         }
         return at.InZoneLeniently(ProductTime.Zone).ToInstant();
     }

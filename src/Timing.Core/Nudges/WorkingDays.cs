@@ -20,6 +20,16 @@ public static class WorkingDays
         return date;
     }
 
+    /// <summary>The date itself when it is a working day, otherwise the working day before it.</summary>
+    public static LocalDate OnOrBefore(LocalDate date)
+    {
+        while (!IsWorkingDay(date))
+        {
+            date = date.PlusDays(-1);
+        }
+        return date;
+    }
+
     public static bool IsPublicHoliday(LocalDate date)
     {
         var year = date.Year;

@@ -5,7 +5,7 @@ using Timing.Storage;
 
 namespace Timing.Cli;
 
-/// <summary>Commands an administrator runs on the server: migrate, municipalities import, add-director.</summary>
+/// <summary>Commands an administrator runs on the server: migrate, municipalities import, add-director, add-operator.</summary>
 public static class AdminCommands
 {
     public static Command Migrate(CliContext context)
@@ -62,6 +62,30 @@ public static class AdminCommands
                 var person = await Directors.AddDirectorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!, parsed.GetValue(organisation)!,
                     parsed.GetValue(name) ?? "", parsed.GetValue(lang) ?? "nl", clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
                 context.Output.WriteLine($"Directeur {person.Email} toegevoegd aan '{parsed.GetValue(organisation)!.Trim()}'. Aanmelden via de startpagina met dit adres. / Director added; sign in on the start page with this address.");
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }));
+        return command;
+    }
+
+    public static Command AddOperator(CliContext context)
+    {
+        var email = new Option<string>("--email") { Description = "E-mail address of the operator.", Required = true };
+        var command = new Command("add-operator", "Maakt iemand beheerder van deze installatie (dashboard /hangfire) / Makes someone an operator of this instance.") { email };
+        command.SetAction(parsed => Run(context, async services =>
+        {
+            var clock = services.GetRequiredService<IClock>();
+            try
+            {
+                var (person, created) = await Directors.AddOperatorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!,
+                    clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
+                context.Output.WriteLine(created
+                    ? $"Beheerder {person.Email} aangemaakt (organisatie '{Directors.OperatorsOrganisation}'); aanmelden via de startpagina, dan /hangfire. / Operator account created; sign in, then open /hangfire."
+                    : $"{person.Email} is nu beheerder; na opnieuw aanmelden is /hangfire open. / {person.Email} is now an operator; /hangfire opens after signing in again.");
                 return 0;
             }
             catch (ArgumentException e)

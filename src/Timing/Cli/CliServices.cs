@@ -13,6 +13,23 @@ public static class CliServices
 {
     public static async Task<ServiceProvider> StartAsync(CliContext context, IDictionary<string, string?> overrides)
     {
+        var provider = Build(context, overrides);
+        await using var scope = provider.CreateAsyncScope();
+        await StorageServiceCollectionExtensions.MigrateOrExplainAsync(scope.ServiceProvider, CancellationToken.None);
+        return provider;
+    }
+
+    /// <summary>
+    /// The parts for a command that only reads: the database is neither migrated nor created nor written,
+    /// and feeds take their versions and public facts from it only where they exist (no facts with <paramref name="rulesOnly"/>).
+    /// </summary>
+    public static ServiceProvider StartReadOnly(CliContext context, IDictionary<string, string?> overrides, bool rulesOnly = false)
+    {
+        return Build(context, overrides, readOnly: true, rulesOnly);
+    }
+
+    private static ServiceProvider Build(CliContext context, IDictionary<string, string?> overrides, bool readOnly = false, bool rulesOnly = false)
+    {
         // Commands do their work in the foreground: no background job server in a command's process.
         var settings = new ConfigurationBuilder().AddConfiguration(context.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:Enabled"] = "false" })
@@ -26,9 +43,11 @@ public static class CliServices
         services.AddWorker(settings);
         services.AddMeetings(settings);
         services.AddSingleton(context.Clock);
-        var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        await StorageServiceCollectionExtensions.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), CancellationToken.None);
-        return provider;
+        if (readOnly)
+        {
+            services.AddSingleton<IFeedVersions, ReadOnlyFeedVersions>();
+            services.AddSingleton<Facts.IPublicFactReader>(new Facts.ReadOnlyPublicFactReader(settings, rulesOnly, context.Error));
+        }
+        return services.BuildServiceProvider();
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime.Text;
+using Timing.Core;
 using Timing.Core.Cycle;
 
 namespace Timing.Cli;
@@ -9,9 +10,13 @@ public static class InputParsers
     public static LocalDate Date(string text, string option)
     {
         var result = LocalDatePattern.Iso.Parse(text.Trim());
-        return result.Success
+        if (!result.Success)
+        {
+            throw new UsageException($"{option} '{text}' is not a valid date; expected YYYY-MM-DD, e.g. 2026-03-18.");
+        }
+        return SupportedDates.Contains(result.Value)
             ? result.Value
-            : throw new UsageException($"{option} '{text}' is not a valid date; expected YYYY-MM-DD, e.g. 2026-03-18.");
+            : throw new UsageException($"{option} '{text}' is outside the years Timing plans; expected a date from {SupportedDates.FirstYear}-01-01 to {SupportedDates.LastYear}-12-31.");
     }
 
     public static MunicipalityCode Municipality(string text) =>

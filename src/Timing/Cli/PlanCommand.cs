@@ -11,7 +11,7 @@ public static class PlanCommand
 {
     public const string Usage =
         "timing plan --municipality GM0344 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|ics] [--lang nl|en] " +
-        "[--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--rules-only] [--config-dir DIR] [--municipalities-file FILE]";
+        "[--arena all|municipal] [--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--rules-only] [--config-dir DIR] [--municipalities-file FILE]";
 
     public static Command Create(CliContext context)
     {
@@ -21,15 +21,17 @@ public static class PlanCommand
         var format = new Option<string>("--format") { Description = "table (default), json, or ics (the same body as the feed /feeds/{code}.ics)." };
         format.AcceptOnlyFromAmong(Formats);
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
-        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this 1 January (YYYY-MM-DD)." };
+        var arena = new Option<string>("--arena") { Description = "all (default): also provincial, water-board, national and European elections; municipal: only the municipality's own cycle." };
+        arena.AcceptOnlyFromAmong("all", "municipal");
+        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this day (YYYY-MM-DD), usually 1 January; other days have no merger election." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
-        var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names." };
+        var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Ignore the public facts in the configured database; show what the rules say." };
 
         var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
         {
-            municipality, from, to, format, lang, merger, actual, configDir, listFile, rulesOnly,
+            municipality, from, to, format, lang, arena, merger, actual, configDir, listFile, rulesOnly,
         };
         command.SetAction(parsed =>
         {
@@ -42,10 +44,6 @@ public static class PlanCommand
             }
             var language = parsed.GetValue(lang) is { } l ? InputParsers.Language(l) : Language.Nl;
             LocalDate? mergerDate = parsed.GetValue(merger) is { } m ? InputParsers.Date(m, "--merger-date") : null;
-            if (mergerDate is { Month: not 1 } or { Day: not 1 })
-            {
-                throw new UsageException($"--merger-date {mergerDate:yyyy-MM-dd} is not a 1 January; mergers take effect on 1 January (expected YYYY-01-01).");
-            }
             var actuals = (parsed.GetValue(actual) ?? []).Select(InputParsers.Actual).ToArray();
 
             var rules = CycleRulesLoader.Load(CommandLine.ConfigDirectory(context.Settings, parsed.GetValue(configDir)));
@@ -66,10 +64,11 @@ public static class PlanCommand
             {
                 if (mergerDate is not null || actuals.Length > 0)
                 {
-                    throw new UsageException("--format ics prints the public feed, which follows the rules only; leave out --merger-date and --actual.");
+                    throw new UsageException("--format ics prints the public feed, which follows the rules and the public facts only; leave out --merger-date and --actual.");
                 }
                 DateInterval? range = parsed.GetValue(from) is null && parsed.GetValue(to) is null ? null : new DateInterval(start, end);
-                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, parsed.GetValue(configDir), parsed.GetValue(listFile)));
+                var filter = parsed.GetValue(arena) == "municipal" ? new Feeds.FeedFilter(MunicipalOnly: true) : Feeds.FeedFilter.All;
+                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, filter, parsed.GetValue(configDir), parsed.GetValue(listFile), parsed.GetValue(rulesOnly)));
                 return 0;
             }
 
@@ -90,6 +89,10 @@ public static class PlanCommand
                 profile = profile.WithPublicFacts(facts);
             }
             var timeline = planner.Plan(profile, new DateInterval(start, end));
+            if (parsed.GetValue(arena) == "municipal")
+            {
+                timeline = timeline with { Moments = timeline.Moments.Where(m => !MomentKinds.IsOtherArena(m.Kind)).ToArray() };
+            }
 
             context.Output.Write(parsed.GetValue(format) switch
             {
@@ -103,7 +106,7 @@ public static class PlanCommand
 
     private static readonly string[] Formats = ["table", "json", "ics"];
 
-    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, string? configDir, string? listFile)
+    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, Feeds.FeedFilter filter, string? configDir, string? listFile, bool rulesOnly)
     {
         var overrides = new Dictionary<string, string?>();
         if (configDir is not null)
@@ -114,19 +117,16 @@ public static class PlanCommand
         {
             overrides[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"] = listFile;
         }
-        using var services = CliServices.StartAsync(context, overrides).GetAwaiter().GetResult();
+        // Printing a plan never writes: versions are read where the service recorded them, else SEQUENCE 0.
+        using var services = CliServices.StartReadOnly(context, overrides, rulesOnly);
         var feed = services.GetRequiredService<Feeds.FeedService>()
-            .MunicipalityFeedAsync(municipality, Feeds.FeedFilter.All, language, CancellationToken.None, range).GetAwaiter().GetResult();
+            .MunicipalityFeedAsync(municipality, filter, language, CancellationToken.None, range).GetAwaiter().GetResult();
         return System.Text.Encoding.UTF8.GetString(feed.Body);
     }
 
     private static MunicipalityDirectory? LoadDirectory(CliContext context, string? option)
     {
-        var path = option ?? context.Settings[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return MunicipalityDirectory.Empty;
-        }
+        var path = TimingOptions.ResolveMunicipalitiesFile(option ?? context.Settings[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"]);
         try
         {
             return new MunicipalityDirectory(MunicipalityList.Load(path));

@@ -9,7 +9,7 @@ namespace Timing.Facts;
 /// feed request does not ask the database each time. A change made in this process is seen at once; a
 /// change made by another node or by the command line within <see cref="Freshness"/>.
 /// </summary>
-public sealed class PublicFactStore(IServiceScopeFactory scopes, IClock clock)
+public sealed class PublicFactStore(IPublicFactReader reader, IClock clock)
 {
     /// <summary>How long a read stays in memory.</summary>
     public static readonly Duration Freshness = Duration.FromSeconds(5);
@@ -34,9 +34,7 @@ public sealed class PublicFactStore(IServiceScopeFactory scopes, IClock clock)
     public async Task<IReadOnlyDictionary<string, Snapshot>> GetManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var rows = await PublicFactRows.CurrentAsync(db, codes, cancellationToken);
+        var rows = await reader.CurrentAsync(codes, cancellationToken);
         var result = new Dictionary<string, Snapshot>(StringComparer.Ordinal);
         foreach (var code in codes.Distinct())
         {

@@ -14,6 +14,13 @@ public static class ReadOnlyFacts
     /// <summary>The facts, and a note for standard error when the database could not be read (null when all is well).</summary>
     public static async Task<(IReadOnlyList<ActualDate> Facts, string? Note)> ReadAsync(IConfiguration settings, string code, CancellationToken cancellationToken)
     {
+        var (rows, note) = await ReadRowsAsync(settings, [code], cancellationToken);
+        return (rows.Where(r => r.Code == code).Select(PublicFactRows.ToActual).ToArray(), note);
+    }
+
+    /// <summary>The current facts of these municipalities, and a note for standard error when the database could not be read.</summary>
+    public static async Task<(List<PublicFact> Rows, string? Note)> ReadRowsAsync(IConfiguration settings, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
         var options = settings.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         TimingDbContext db;
         if (options.Provider == StorageProvider.PostgreSql)
@@ -39,8 +46,7 @@ public static class ReadOnlyFacts
         {
             try
             {
-                var facts = await PublicFactRows.ActualsAsync(db, [code], cancellationToken);
-                return (facts[code], null);
+                return (await PublicFactRows.CurrentAsync(db, codes, cancellationToken), null);
             }
             catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or InvalidOperationException)
             {

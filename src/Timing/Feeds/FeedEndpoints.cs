@@ -18,9 +18,13 @@ public static class FeedEndpoints
                 "Feeds:UidHost must be a host name such as timing.example.nl; it becomes the domain of every event UID.")
             .Validate(o => o.MonthsBack is >= 0 and <= 120 && o.YearsAhead is >= 1 and <= 20,
                 "Feeds:MonthsBack must be 0–120 and Feeds:YearsAhead 1–20.")
+            .Validate(o => o.CacheBytes is >= 1024 * 1024 and <= 64L * 1024 * 1024 * 1024,
+                "Feeds:CacheBytes must be between 1048576 (1 MB) and 68719476736 (64 GB); the default is 67108864 (64 MB).")
             .ValidateOnStart();
-        services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        services.AddSingleton<FeedCache>();
+        services.AddSingleton<IFeedVersions, StoredFeedVersions>();
         services.AddSingleton<FeedService>();
+        services.AddSingleton(sp => new Web.PublicLinks(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.BaseUrl));
         return services;
     }
 
@@ -68,12 +72,16 @@ public static class FeedEndpoints
         await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: false);
     }
 
-    /// <summary>Writes a feed with its validators, or 304 when the client's copy is current.</summary>
+    /// <summary>
+    /// Writes a feed with its validators, or 304 when the client's copy is current. Brotli or gzip when the
+    /// client accepts them (compressed once per rendering), each encoding with its own ETag.
+    /// </summary>
     public static async Task WriteAsync(HttpContext http, RenderedFeed feed, FeedOptions options, bool isPublic)
     {
         var response = http.Response;
+        var encoding = Negotiate(http.Request);
         var headers = response.GetTypedHeaders();
-        headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
+        headers.ETag = EntityTagHeaderValue.Parse(feed.ETagFor(encoding));
         headers.LastModified = feed.LastModified.ToDateTimeOffset();
         headers.CacheControl = new CacheControlHeaderValue
         {
@@ -81,17 +89,47 @@ public static class FeedEndpoints
             Private = !isPublic,
             MaxAge = TimeSpan.FromSeconds(options.CacheSeconds),
         };
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
         if (NotModified(http.Request, feed))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
+        var bytes = feed.BytesFor(encoding);
         response.ContentType = "text/calendar; charset=utf-8";
-        response.ContentLength = feed.Body.Length;
+        if (encoding != FeedEncoding.Identity)
+        {
+            response.Headers.ContentEncoding = encoding == FeedEncoding.Brotli ? "br" : "gzip";
+        }
+        response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(http.Request.Method))
         {
-            await response.Body.WriteAsync(feed.Body, http.RequestAborted);
+            // Straight into Kestrel's output pipe: the bytes are ready, no stream in between.
+            await response.BodyWriter.WriteAsync(bytes, http.RequestAborted);
         }
+    }
+
+    /// <summary>Brotli when accepted, else gzip when accepted, else the plain bytes (RFC 9110 §12.5.3; q=0 refuses).</summary>
+    public static FeedEncoding Negotiate(HttpRequest request)
+    {
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return FeedEncoding.Identity;
+        }
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        double Quality(string coding)
+        {
+            var named = accepted.FirstOrDefault(a => string.Equals(a.Value.Value, coding, StringComparison.OrdinalIgnoreCase))
+                ?? accepted.FirstOrDefault(a => a.Value.Value == "*");
+            return named is null ? 0 : named.Quality ?? 1;
+        }
+        var br = Quality("br");
+        var gzip = Quality("gzip");
+        if (br > 0 && br >= gzip)
+        {
+            return FeedEncoding.Brotli;
+        }
+        return gzip > 0 ? FeedEncoding.Gzip : FeedEncoding.Identity;
     }
 
     private static bool NotModified(HttpRequest request, RenderedFeed feed)
@@ -99,9 +137,10 @@ public static class FeedEndpoints
         var headers = request.GetTypedHeaders();
         if (headers.IfNoneMatch is { Count: > 0 } tags)
         {
-            // If-None-Match uses the weak comparison (RFC 9110 §13.1.2); it wins over If-Modified-Since.
-            var ours = EntityTagHeaderValue.Parse(feed.ETag);
-            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+            // If-None-Match uses the weak comparison (RFC 9110 §13.1.2) and wins over If-Modified-Since. A tag of
+            // the same content in another encoding also matches: the client's copy is current.
+            var ours = new[] { FeedEncoding.Identity, FeedEncoding.Gzip, FeedEncoding.Brotli }.Select(e => EntityTagHeaderValue.Parse(feed.ETagFor(e))).ToArray();
+            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || ours.Any(o => t.Compare(o, useStrongComparison: false)));
         }
         return headers.IfModifiedSince is { } since && feed.LastModified.ToDateTimeOffset() <= since.AddSeconds(0.999);
     }

@@ -5,15 +5,25 @@ using Timing.Core.Cycle;
 namespace Timing.Feeds;
 
 /// <summary>
-/// Turns timelines into calendar events following Outlook's habits: all-day events, and a window
-/// longer than two weeks as an "opens" and a "closes" event, because a months-long bar is noise.
+/// Turns timelines into calendar events following Outlook's habits: all-day events, a window longer than
+/// two weeks as a first-day and a last-day event (a months-long bar is noise), and titles a month view can
+/// show (<see cref="FeedTitles"/>).
 /// </summary>
 public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 {
+    private readonly Web.PublicLinks _links = new(options.BaseUrl);
+
     /// <summary>Windows longer than this appear as two events.</summary>
     public const int LongestSingleEventDays = 14;
 
-    public IReadOnlyList<FeedEvent> Build(IReadOnlyList<Timeline> timelines, FeedFilter filter, Language language)
+    /// <summary>The version of the wording this code gives events; part of every fingerprint.</summary>
+    private const string Wording = "2";
+
+    /// <summary>
+    /// The events of <paramref name="timelines"/> that pass <paramref name="filter"/>, linking each to the page
+    /// <paramref name="link"/> gives (the public moment page, or the signed-in one).
+    /// </summary>
+    public IReadOnlyList<FeedEvent> Build(IReadOnlyList<Timeline> timelines, FeedFilter filter, Language language, Func<MomentKey, Uri> link)
     {
         var events = new List<FeedEvent>();
         var named = timelines.Count > 1;
@@ -23,7 +33,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
             {
                 if (filter.Includes(moment))
                 {
-                    AddEvents(events, timeline.Municipality, moment, language, named);
+                    AddEvents(events, timeline.Municipality, moment, language, named, link(moment.Key));
                 }
             }
         }
@@ -31,17 +41,10 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         return events;
     }
 
-    private void AddEvents(List<FeedEvent> events, Municipality municipality, Moment moment, Language language, bool named)
+    private void AddEvents(List<FeedEvent> events, Municipality municipality, Moment moment, Language language, bool named, Uri url)
     {
-        var en = language == Language.En;
-        var phase = moment.Definition.Phase == "local" && !HasPhase("local")
-            ? (en ? "Local" : "Lokaal")
-            : rules.Phase(moment.Definition.Phase).Name.In(language);
-        var title = (named ? municipality.Name + ": " : "") + moment.Title(language);
-        var expected = moment.Basis == Basis.Estimate ? (en ? " (expected)" : " (verwacht)") : "";
+        var phase = PhaseName(moment, language);
         var categories = new[] { phase }.Concat(moment.Audiences.Select(a => Audiences.Name(a, language))).ToArray();
-        var url = MomentUrl(moment.Key);
-        var description = Description(municipality, moment, language, url);
         var status = moment.Basis switch
         {
             Basis.Estimate => FeedStatus.Tentative,
@@ -49,34 +52,57 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
             _ => FeedStatus.None,
         };
         var uid = Uid(moment.Key);
-        var fingerprint = Fingerprint(municipality, moment);
+        var fingerprint = Fingerprint(municipality, moment, url);
         var days = Period.DaysBetween(moment.Start, moment.End) + 1;
+        // With several municipalities in one feed, the name follows what happens, after the month view's 20 characters.
+        var where = named ? " · " + municipality.Name : "";
 
         if (days <= LongestSingleEventDays)
         {
-            events.Add(new FeedEvent(uid + "@" + options.UidHost, $"[{phase}] {title}{expected}", description,
-                moment.Start, moment.End.PlusDays(1), status, categories, url, fingerprint));
+            events.Add(new FeedEvent(uid + "@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.None, language) + where,
+                Description(municipality, moment, FeedEdge.None, phase, language, url), moment.Start, moment.End.PlusDays(1), status, categories, url, fingerprint));
             return;
         }
-        var (opens, closes) = en ? ("opens", "closes") : ("opent", "sluit");
-        events.Add(new FeedEvent(uid + ".opens@" + options.UidHost, $"[{phase}] {title} – {opens}{expected}", description,
-            moment.Start, moment.Start.PlusDays(1), status, categories, url, fingerprint));
-        events.Add(new FeedEvent(uid + ".closes@" + options.UidHost, $"[{phase}] {title} – {closes}{expected}", description,
-            moment.End, moment.End.PlusDays(1), status, categories, url, fingerprint));
+        events.Add(new FeedEvent(uid + ".opens@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.Opens, language) + where,
+            Description(municipality, moment, FeedEdge.Opens, phase, language, url), moment.Start, moment.Start.PlusDays(1), status, categories, url, fingerprint));
+        events.Add(new FeedEvent(uid + ".closes@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.Closes, language) + where,
+            Description(municipality, moment, FeedEdge.Closes, phase, language, url), moment.End, moment.End.PlusDays(1), status, categories, url, fingerprint));
     }
+
+    /// <summary>The phase of a moment as users read it; local events without a "local" phase in the rules are "Lokaal".</summary>
+    public string PhaseName(Moment moment, Language language) => moment.Definition.Phase == "local" && !HasPhase("local")
+        ? (language == Language.En ? "Local" : "Lokaal")
+        : rules.Phase(moment.Definition.Phase).Name.In(language);
 
     private bool HasPhase(string id) => rules.Phases.Any(p => p.Id == id);
 
     /// <summary>The UID stem of a moment: its key with dots, e.g. "GM0344.coalition-agreement.2026".</summary>
     public static string Uid(MomentKey key) => key.ToString().Replace('/', '.');
 
-    /// <summary>The page of a moment in the web application.</summary>
-    public Uri MomentUrl(MomentKey key) => new($"{options.BaseUrl.TrimEnd('/')}/gemeenten/{key.Municipality.Value}/momenten/{key.Kind}/{key.Cycle}{(key.LocalId is null ? "" : "/" + key.LocalId)}");
+    /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
+    public Uri PublicMomentUrl(MomentKey key) => _links.PublicMoment(key);
 
-    private static string Description(Municipality municipality, Moment moment, Language language, Uri url)
+    /// <summary>The path of a moment's public page, e.g. "/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026".</summary>
+    public static string PublicMomentPath(MomentKey key) => Web.PublicLinks.PublicMomentPath(key);
+
+    /// <summary>The page of a moment in the signed-in web application: what personal feeds link to.</summary>
+    public Uri MomentUrl(MomentKey key) => _links.Moment(key);
+
+    private static string Description(Municipality municipality, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
     {
         var en = language == Language.En;
         var text = new StringBuilder();
+        // The full name first: the title only has room for a short one.
+        text.Append(moment.Title(language));
+        if (edge != FeedEdge.None)
+        {
+            text.Append(" – ").Append(FeedTitles.EdgeWord(edge, language));
+        }
+        if (moment.Basis == Basis.Estimate)
+        {
+            text.Append(en ? " (expected)" : " (verwacht)");
+        }
+        text.Append('\n').Append(en ? "Phase: " : "Fase: ").Append(phase).Append("\n\n");
         if (moment.Definition.Advice.In(language) is { Length: > 0 } advice)
         {
             text.Append(advice).Append("\n\n");
@@ -117,14 +143,20 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         _ => "lokaal",
     };
 
-    /// <summary>A digest of the event's facts in both languages: it changes exactly when something users see changes.</summary>
-    private static string Fingerprint(Municipality municipality, Moment moment)
+    /// <summary>
+    /// A digest of everything the event's title, description, dates, status and link are made from, in both
+    /// languages: it changes exactly when something users of this feed see changes. Raise
+    /// <see cref="Wording"/> when a change to this code rewords events.
+    /// </summary>
+    private string Fingerprint(Municipality municipality, Moment moment, Uri url)
     {
         var d = moment.Definition;
         var facts = string.Join('\u001f',
-            moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
+            Wording, moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
             moment.Basis, moment.Estimate?.ToString() ?? "", moment.Source ?? "",
-            d.Name.Nl, d.Name.En, d.Advice.Nl, d.Advice.En, string.Join(',', d.Audiences), d.Phase);
+            moment.Title(Language.Nl), moment.Title(Language.En), d.Advice.Nl, d.Advice.En, string.Join(',', moment.Audiences), d.Phase,
+            PhaseName(moment, Language.Nl), PhaseName(moment, Language.En),
+            FeedTitles.ShortName(moment, Language.Nl), FeedTitles.ShortName(moment, Language.En), url);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)), 0, 16);
     }
 }

@@ -2,17 +2,21 @@ using Timing.Core.Cycle;
 
 namespace Timing.Feeds;
 
-/// <summary>Which moments a feed shows: those for any of <see cref="Audiences"/> and of <see cref="Kinds"/>; null means all.</summary>
-public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null)
+/// <summary>
+/// Which moments a feed shows: those for any of <see cref="Audiences"/> and of <see cref="Kinds"/>; null means all.
+/// <see cref="MunicipalOnly"/> leaves out other arenas (provincial, water-board, national and European elections).
+/// </summary>
+public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null, bool MunicipalOnly = false)
 {
     public static readonly FeedFilter All = new();
 
     public bool Includes(Moment moment) =>
         (Kinds is null || Kinds.Contains(moment.Kind))
-        && (Audiences is null || moment.Audiences.Any(Audiences.Contains));
+        && (Audiences is null || moment.Audiences.Any(Audiences.Contains))
+        && !(MunicipalOnly && MomentKinds.IsOtherArena(moment.Kind));
 
     /// <summary>A stable text for cache keys.</summary>
-    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}";
+    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}";
 
     private static string Join(IReadOnlySet<string>? set) => set is null ? "*" : string.Join(',', set.Order(StringComparer.Ordinal));
 }

@@ -1,25 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Timing.Storage;
 
 namespace Timing.Feeds;
 
-/// <summary>The published version of an event or a feed: its SEQUENCE and when it last changed.</summary>
+/// <summary>The published version of an event: its SEQUENCE and when it last changed.</summary>
 public readonly record struct FeedStamp(int Sequence, Instant Modified);
 
 /// <summary>
-/// Remembers what each event (and each feed as a whole) looked like when it was last published.
-/// An unchanged fingerprint keeps its stamp, so output stays byte-identical across renders and restarts;
-/// a changed one gets SEQUENCE + 1 and a new LAST-MODIFIED. The database decides, so two nodes agree.
+/// Remembers what each event of one feed scope looked like when it was last published. An unchanged
+/// fingerprint keeps its stamp, so output stays byte-identical across renders and restarts; a changed one
+/// gets SEQUENCE + 1 and a new LAST-MODIFIED. Scopes never share rows, so nothing published in one scope
+/// moves another. The database decides, so two nodes agree.
 /// </summary>
 public sealed class FeedLedger(TimingDbContext db, IClock clock)
 {
-    public async Task<IReadOnlyDictionary<string, FeedStamp>> StampAsync(IEnumerable<(string Uid, string Fingerprint)> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the complete current content of <paramref name="scope"/>: every event's fingerprint and a
+    /// digest of the scope's calendar texts. Rows of events that are no longer in the scope are removed.
+    /// Writes only what changed; a second call with the same content writes nothing.
+    /// </summary>
+    public async Task<ScopeStamps> StampAsync(string scope, IReadOnlyCollection<(string Uid, string Fingerprint)> items, string texts, CancellationToken cancellationToken)
     {
-        var wanted = items.DistinctBy(i => i.Uid).ToList();
-        var uids = wanted.Select(i => i.Uid).ToList();
-        var known = await Read(uids, cancellationToken);
-        var stale = wanted.Where(i => !known.TryGetValue(i.Uid, out var v) || v.Fingerprint != i.Fingerprint).ToList();
-        if (stale.Count > 0)
+        var wanted = WithSetRow(items, texts);
+        var known = await ReadRows(scope, cancellationToken);
+        var stale = wanted.Where(i => !known.TryGetValue(i.Key, out var v) || v.Fingerprint != i.Value).ToList();
+        var gone = known.Keys.Where(uid => !wanted.ContainsKey(uid)).ToList();
+        if (stale.Count > 0 || gone.Count > 0)
         {
             var now = clock.GetCurrentInstant().ToUnixTimeSeconds() * 1000;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -27,29 +35,75 @@ public sealed class FeedLedger(TimingDbContext db, IClock clock)
             {
                 // Insert-if-absent and update-if-different are single statements, so concurrent renders on two nodes cannot double-count.
                 await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ({uid}, {fingerprint}, 0, {now}) ON CONFLICT ("Uid") DO NOTHING""",
+                    $"""INSERT INTO feed_versions ("Scope", "Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ({scope}, {uid}, {fingerprint}, 0, {now}) ON CONFLICT ("Scope", "Uid") DO NOTHING""",
                     cancellationToken);
                 await db.Database.ExecuteSqlAsync(
-                    $"""UPDATE feed_versions SET "Fingerprint" = {fingerprint}, "Sequence" = "Sequence" + 1, "ModifiedUnixMs" = {now} WHERE "Uid" = {uid} AND "Fingerprint" <> {fingerprint}""",
+                    $"""UPDATE feed_versions SET "Fingerprint" = {fingerprint}, "Sequence" = "Sequence" + 1, "ModifiedUnixMs" = {now} WHERE "Scope" = {scope} AND "Uid" = {uid} AND "Fingerprint" <> {fingerprint}""",
                     cancellationToken);
             }
+            foreach (var uid in gone)
+            {
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM feed_versions WHERE "Scope" = {scope} AND "Uid" = {uid}""", cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
-            known = await Read(uids, cancellationToken);
+            known = await ReadRows(scope, cancellationToken);
         }
-        return known.ToDictionary(k => k.Key, k => new FeedStamp(k.Value.Sequence, Instant.FromUnixTimeMilliseconds(k.Value.ModifiedUnixMs)));
+        return ToStamps(known, fallback: clock.GetCurrentInstant());
     }
 
-    private async Task<Dictionary<string, FeedVersion>> Read(List<string> uids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stamps of a scope without writing anything: events without a row get SEQUENCE 0 and now.
+    /// A database that does not exist yet, or has no version table, reads as empty.
+    /// </summary>
+    public async Task<ScopeStamps> ReadAsync(string scope, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, FeedVersion>(StringComparer.Ordinal);
-        foreach (var chunk in uids.Chunk(500))
+        Dictionary<string, FeedVersion> known;
+        try
         {
-            var rows = await db.FeedVersions.AsNoTracking().Where(v => chunk.Contains(v.Uid)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                result[row.Uid] = row;
-            }
+            known = await ReadRows(scope, cancellationToken);
         }
-        return result;
+        catch (System.Data.Common.DbException)
+        {
+            known = [];
+        }
+        return ToStamps(known, fallback: Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds()));
     }
+
+    /// <summary>No records at all: every event SEQUENCE 0, stamped now.</summary>
+    public Task<ScopeStamps> EmptyAsync() =>
+        Task.FromResult(ToStamps([], Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds())));
+
+    /// <summary>The wanted rows: each event's, and one for the set of events together with the calendar texts (a removed event changes it).</summary>
+    private static Dictionary<string, string> WithSetRow(IReadOnlyCollection<(string Uid, string Fingerprint)> items, string texts)
+    {
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (uid, fingerprint) in items)
+        {
+            wanted.TryAdd(uid, fingerprint);
+        }
+        var set = texts + "\u001e" + string.Join('\u001f', wanted.Keys.Order(StringComparer.Ordinal));
+        wanted[FeedVersion.SetUid] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(set)), 0, 16);
+        return wanted;
+    }
+
+    private static ScopeStamps ToStamps(Dictionary<string, FeedVersion> rows, Instant fallback)
+    {
+        var events = rows.Where(r => r.Key != FeedVersion.SetUid)
+            .ToDictionary(r => r.Key, r => new FeedStamp(r.Value.Sequence, Instant.FromUnixTimeMilliseconds(r.Value.ModifiedUnixMs)), StringComparer.Ordinal);
+        var set = rows.TryGetValue(FeedVersion.SetUid, out var row) ? Instant.FromUnixTimeMilliseconds(row.ModifiedUnixMs) : fallback;
+        return new ScopeStamps(events, set, fallback);
+    }
+
+    private async Task<Dictionary<string, FeedVersion>> ReadRows(string scope, CancellationToken cancellationToken) =>
+        (await db.FeedVersions.AsNoTracking().Where(v => v.Scope == scope).ToListAsync(cancellationToken))
+            .ToDictionary(v => v.Uid, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The stamps of one scope: each known event's, and when the scope's set of events or calendar texts last
+/// changed. An event without a stamp (only when reading without writing) gets SEQUENCE 0 at <see cref="Fallback"/>.
+/// </summary>
+public sealed record ScopeStamps(IReadOnlyDictionary<string, FeedStamp> Events, Instant SetModified, Instant Fallback)
+{
+    public FeedStamp For(string uid) => Events.TryGetValue(uid, out var stamp) ? stamp : new FeedStamp(0, Fallback);
 }

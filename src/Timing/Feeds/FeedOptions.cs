@@ -11,14 +11,22 @@ public sealed class FeedOptions
     /// <summary>The public address of the service, used for links to moment pages and feed URLs.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 
-    /// <summary>How far back a feed reaches, in months.</summary>
+    /// <summary>How far back a feed reaches, in months (from 1 January of that month's year).</summary>
     public int MonthsBack { get; set; } = 12;
 
-    /// <summary>How far ahead a feed reaches, in years.</summary>
+    /// <summary>How far ahead a feed reaches, in years (to 31 December of that year).</summary>
     public int YearsAhead { get; set; } = 5;
 
     /// <summary>How long HTTP caches may keep a feed before revalidating, in seconds.</summary>
     public int CacheSeconds { get; set; } = 900;
 
-    public DateInterval Horizon(LocalDate today) => new(today.PlusMonths(-MonthsBack), today.PlusYears(YearsAhead));
+    /// <summary>How many bytes of rendered feeds the service keeps in memory at most (default 64 MB).</summary>
+    public long CacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The period a feed covers: whole calendar years around today, so a feed stays byte-identical from one
+    /// day to the next and its content moves only when something in it changes (or once a year).
+    /// </summary>
+    public DateInterval Horizon(LocalDate today) =>
+        new(new LocalDate(today.PlusMonths(-MonthsBack).Year, 1, 1), new LocalDate(today.PlusYears(YearsAhead).Year, 12, 31));
 }

@@ -3,7 +3,11 @@ using Timing.Core.Cycle;
 
 namespace Timing.Feeds;
 
-/// <summary>The optional query of a feed URL: audience=…, kinds=…, lang=nl|en. Errors name the parameter.</summary>
+/// <summary>
+/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, lang=nl|en. Values are canonical: order, case,
+/// spaces and duplicates do not matter, and a list naming every value means no filter, so every spelling of
+/// one filter is one feed. Unknown values are refused with a message naming the parameter.
+/// </summary>
 public static class FeedQuery
 {
     public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out string? error)
@@ -27,7 +31,19 @@ public static class FeedQuery
         {
             return false;
         }
-        filter = new FeedFilter(audiences, kinds);
+        var municipalOnly = false;
+        if (query.TryGetValue("arena", out var arena))
+        {
+            switch (arena.ToString().Trim().ToLowerInvariant())
+            {
+                case "municipal": municipalOnly = true; break;
+                case "all": break;
+                default:
+                    error = $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.";
+                    return false;
+            }
+        }
+        filter = new FeedFilter(audiences, kinds, municipalOnly);
         return true;
     }
 
@@ -40,14 +56,16 @@ public static class FeedQuery
         {
             return true;
         }
-        var items = raw.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        var items = raw.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(i => i.ToLowerInvariant()).ToArray();
         var unknown = items.FirstOrDefault(i => !known(i));
         if (items.Length == 0 || unknown is not null)
         {
             error = $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {string.Join(", ", all)}.";
             return false;
         }
-        values = items.ToHashSet(StringComparer.Ordinal);
+        var set = items.ToHashSet(StringComparer.Ordinal);
+        values = set.Count == all.Count ? null : set;
         return true;
     }
 }

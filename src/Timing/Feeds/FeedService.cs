@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Timing.Core;
 using Timing.Core.Cycle;
@@ -10,17 +9,18 @@ using Timing.Storage;
 namespace Timing.Feeds;
 
 /// <summary>
-/// Makes feeds and keeps the last rendering of each in memory. A repeat request on the same day for the
-/// same data is answered from memory without planning or rendering; changed data is re-rendered once,
-/// and the ledger gives it the next SEQUENCE.
+/// Makes feeds and keeps the last rendering of each in memory (<see cref="FeedCache"/>). A repeat request
+/// for the same data is answered from memory without planning or rendering; changed data is re-rendered
+/// once. Events are versioned per feed scope — the public feed of a municipality, or one organisation's
+/// view — so nothing published in one scope moves another.
 /// </summary>
 public sealed class FeedService(
     CyclePlanner planner,
     CycleRules rules,
     IClock clock,
     IOptions<FeedOptions> options,
-    IServiceScopeFactory scopes,
-    IMemoryCache cache,
+    IFeedVersions versions,
+    FeedCache cache,
     Facts.PublicFactStore facts)
 {
     private readonly FeedEventBuilder _builder = new(rules, options.Value);
@@ -28,6 +28,12 @@ public sealed class FeedService(
 
     /// <summary>How many times a feed was rendered by Ical.Net since start: for tests and diagnostics.</summary>
     public int Renders => Volatile.Read(ref _renders);
+
+    /// <summary>The scope of a municipality's public feed.</summary>
+    public static string PublicScope(MunicipalityCode code) => "public:" + code.Value;
+
+    /// <summary>The scope of an organisation's feeds (the personal feeds of its people).</summary>
+    public static string OrganisationScope(int organisationId) => "org:" + organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The public feed of one municipality: its moments from the rules and its public facts, without organisation-specific entries.</summary>
     /// <param name="range">The period to cover; by default the horizon around today (Feeds:MonthsBack, Feeds:YearsAhead).</param>
@@ -37,12 +43,18 @@ public sealed class FeedService(
         var shared = await facts.GetAsync(municipality.Code.Value, cancellationToken);
         var today = ProductTime.Today(clock);
         var period = range ?? options.Value.Horizon(today);
-        var key = $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
-        return await GetAsync(key, today.ToString("yyyy-MM-dd", null) + "/" + shared.Version, () =>
-        {
-            var timeline = planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
-            return (MunicipalityCalendar(municipality, language), _builder.Build([timeline], filter, language));
-        }, cancellationToken);
+        var span = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
+        var scope = PublicScope(municipality.Code);
+        var scopeValidity = $"{span}/{municipality.Name}/{shared.Version}";
+        Timeline? timeline = null;
+        Timeline Plan() => timeline ??= planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
+        return await GetAsync(
+            $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{span}", scopeValidity,
+            new ScopeRequest(scope, scopeValidity, () => (_builder.Build([Plan()], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl), municipality.Name)),
+            () => new Composition(MunicipalityCalendar(municipality, language),
+                _builder.Build([Plan()], filter, language, _builder.PublicMomentUrl),
+                NothingMatches(municipality.Code.Value, period, language, Describe(filter, language), today)),
+            cancellationToken);
     }
 
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
@@ -59,81 +71,169 @@ public sealed class FeedService(
             return null;
         }
         var codes = Split(person.Municipalities);
-        var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+        var all = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        rows = rows.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
+        var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
         var audiences = Split(person.Audiences);
         var filter = new FeedFilter(audiences.Count == 0 ? null : audiences);
         var language = person.Language == "en" ? Language.En : Language.Nl;
         var today = ProductTime.Today(clock);
-        var shared = await facts.GetManyAsync(rows.Select(r => r.Code).ToArray(), cancellationToken);
-        var validity = $"{today:yyyy-MM-dd}/{person.Language}/{person.Audiences}/{person.Municipalities}/" + string.Join(',', rows.Select(r => $"{r.Id}:{r.Version}:{shared[r.Code].Version}"));
-        return await GetAsync($"person/{person.Id}", validity, () =>
+        var period = options.Value.Horizon(today);
+        var organisation = person.Organisation!.Name;
+        var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
+        // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
+        var scopeValidity = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
+        var validity = $"{scopeValidity}/{person.Language}/{person.Audiences}/{person.Municipalities}";
+        var timelines = new Dictionary<int, Timeline>();
+        Timeline Plan(FollowedMunicipality row)
         {
-            var timelines = rows.Select(r => planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(r).WithPublicFacts(shared[r.Code].Facts), options.Value.Horizon(today))).ToArray();
-            var name = language == Language.En ? $"Political calendar – {person.Organisation!.Name}" : $"Politieke kalender – {person.Organisation!.Name}";
-            var description = language == Language.En
-                ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}. Dates marked (expected) are estimates."
-                : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}. Data met (verwacht) zijn schattingen.";
-            return (new FeedCalendar(name, description), _builder.Build(timelines, filter, language));
-        }, cancellationToken);
+            if (!timelines.TryGetValue(row.Id, out var timeline))
+            {
+                timelines[row.Id] = timeline = planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(row).WithPublicFacts(shared[row.Code].Facts), period);
+            }
+            return timeline;
+        }
+        return await GetAsync($"person/{person.Id}", validity,
+            new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
+            {
+                // Versions follow the facts of each event; whether a person's feed adds the municipality's name
+                // to titles (when it shows several) is presentation, the same event for everyone in the organisation.
+                var events = all.SelectMany(r => _builder.Build([Plan(r)], FeedFilter.All, Language.Nl, _builder.MomentUrl)).ToList();
+                return (events, organisation + "\u001f" + string.Join('\u001f', all.Select(r => r.Name)));
+            }),
+            () =>
+            {
+                var name = language == Language.En ? $"Political calendar – {organisation}" : $"Politieke kalender – {organisation}";
+                var description = (language == Language.En
+                    ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}."
+                    : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(language);
+                var why = rows.Count == 0
+                    ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
+                    : Describe(filter, language);
+                return new Composition(new FeedCalendar(name, description),
+                    _builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl),
+                    NothingMatches("person", period, language, why, today));
+            }, cancellationToken);
     }
 
     private static HashSet<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Returns the cached feed while <paramref name="validity"/> (the day and the data version) is unchanged;
+    /// Returns the cached feed while <paramref name="validity"/> (the horizon and the data version) is unchanged;
     /// otherwise composes the events and re-renders only if they differ from the cached ones.
     /// </summary>
-    public async Task<RenderedFeed> GetAsync(string feedKey, string validity,
-        Func<(FeedCalendar Calendar, IReadOnlyList<FeedEvent> Events)> compose, CancellationToken cancellationToken)
+    private async Task<RenderedFeed> GetAsync(string feedKey, string validity, ScopeRequest scope, Func<Composition> compose, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(feedKey, out Entry? entry) && entry!.Validity == validity)
+        if (cache.TryGet(feedKey, out Entry? entry) && entry!.Validity == validity)
         {
             return entry.Feed;
         }
-        var (calendar, events) = compose();
-        var input = InputHash(calendar, events);
+        var composition = compose();
+        var stamps = await StampsAsync(scope, cancellationToken);
+        var events = composition.Events.Count > 0 ? composition.Events : [composition.Placeholder];
+        FeedStamp Stamp(string uid) => uid == composition.Placeholder.Uid ? new FeedStamp(0, stamps.SetModified) : stamps.For(uid);
+        var input = InputHash(composition.Calendar, events, Stamp);
         if (entry is not null && entry.Input == input)
         {
             Remember(feedKey, entry with { Validity = validity });
             return entry.Feed;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var ledger = new FeedLedger(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), clock);
-        var stamps = await ledger.StampAsync(events.Select(e => (e.Uid, e.Fingerprint)), cancellationToken);
-        var body = IcsWriter.Write(calendar, events, stamps);
+        var body = IcsWriter.Write(composition.Calendar, events, Stamp);
         Interlocked.Increment(ref _renders);
         var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
-        var feedUid = "feed:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(feedKey)), 0, 20);
-        var feedStamp = (await ledger.StampAsync([(feedUid, digest)], cancellationToken))[feedUid];
-        var feed = new RenderedFeed(body, $"\"{digest}\"", feedStamp.Modified);
+        // The feed's content last changed when one of its events did, or when the scope's set of events or texts did.
+        var modified = events.Select(e => Stamp(e.Uid).Modified).Append(stamps.SetModified).Max();
+        var feed = new RenderedFeed(body, digest, modified);
         Remember(feedKey, new Entry(validity, input, feed));
         return feed;
     }
 
+    /// <summary>The stamps of a scope: from memory while its validity holds, otherwise recorded (or read) once.</summary>
+    private async Task<ScopeStamps> StampsAsync(ScopeRequest scope, CancellationToken cancellationToken)
+    {
+        var key = "scope/" + scope.Scope;
+        if (cache.TryGet(key, out ScopeEntry? known) && known!.Validity == scope.Validity)
+        {
+            return known.Stamps;
+        }
+        var (events, texts) = scope.Content();
+        var stamps = await versions.StampAsync(scope.Scope, events.Select(e => (e.Uid, e.Fingerprint)).ToList(), texts, cancellationToken);
+        cache.Set(key, new ScopeEntry(scope.Validity, stamps), 512 + 256L * stamps.Events.Count, keepLonger: true);
+        return stamps;
+    }
+
+    private static string ExpectedNote(Language language) => language == Language.En
+        ? "A question mark after a title (Coalition agreement?) marks an expected date: an estimate."
+        : "Een vraagteken achter een titel (Coalitieakkoord?) betekent: verwachte datum, een schatting.";
+
     private FeedCalendar MunicipalityCalendar(Municipality municipality, Language language) => language == Language.En
         ? new FeedCalendar($"Political calendar – Municipality of {municipality.Name}",
-            $"When to engage local politics in {municipality.Name}: elections, coalition forming and the budget cycle. Dates marked (expected) are estimates.")
+            $"When to engage local politics in {municipality.Name}: elections, coalition forming and the budget cycle. " + ExpectedNote(language))
         : new FeedCalendar($"Politieke kalender – Gemeente {municipality.Name}",
-            $"Wanneer u de lokale politiek in {municipality.Name} benadert: verkiezingen, coalitievorming en de begrotingscyclus. Data met (verwacht) zijn schattingen.");
+            $"Wanneer u de lokale politiek in {municipality.Name} benadert: verkiezingen, coalitievorming en de begrotingscyclus. " + ExpectedNote(language));
 
-    private void Remember(string key, Entry entry) =>
-        cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromDays(2) });
+    /// <summary>A filter in words, for the event that says nothing matched.</summary>
+    private static string Describe(FeedFilter filter, Language language)
+    {
+        var en = language == Language.En;
+        var parts = new List<string>();
+        if (filter.Audiences is { } audiences)
+        {
+            parts.Add((en ? "audience " : "doelgroep ") + string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => Audiences.Name(a, language))));
+        }
+        if (filter.Kinds is { } kinds)
+        {
+            parts.Add((en ? "kinds " : "soorten ") + string.Join(", ", kinds.Order(StringComparer.Ordinal)));
+        }
+        return parts.Count == 0
+            ? (en ? "no moment falls in this period" : "er valt geen moment in deze periode")
+            : (en ? "no moment matches " : "geen moment past bij ") + string.Join(en ? " and " : " en ", parts);
+    }
 
-    private static string InputHash(FeedCalendar calendar, IReadOnlyList<FeedEvent> events)
+    /// <summary>
+    /// The one event of a feed in which nothing matches, so the calendar still has a component (RFC 5545
+    /// §3.6) and the subscriber learns why. It stands on 1 January of this year, so it does not move daily.
+    /// </summary>
+    private FeedEvent NothingMatches(string stem, DateInterval period, Language language, string why, LocalDate today)
+    {
+        var en = language == Language.En;
+        var day = new LocalDate(today.Year, 1, 1);
+        if (!period.Contains(day))
+        {
+            day = period.Start;
+        }
+        var range = DateText.Range(period.Start, period.End, language);
+        var description = en
+            ? $"This calendar shows no moments: {why} ({range}). Widen or leave out audience= and kinds= in the feed address to see more."
+            : $"Deze agenda toont geen momenten: {why} ({range}). Verruim audience= en kinds= in het feed-adres, of laat ze weg, om meer te zien.";
+        var url = new Uri(options.Value.BaseUrl.TrimEnd('/') + "/");
+        return new FeedEvent($"{stem}.nothing-matches@{options.Value.UidHost}", en ? "No moments (filter)" : "Geen momenten (filter)",
+            description, day, day.PlusDays(1), FeedStatus.None, [en ? "Notice" : "Melding"], url, "");
+    }
+
+    private void Remember(string key, Entry entry) => cache.Set(key, entry, entry.Feed.Size + 2L * key.Length + 256);
+
+    private static string InputHash(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, Func<string, FeedStamp> stamp)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(calendar.Name + "\u001f" + calendar.Description));
         foreach (var e in events)
         {
+            var s = stamp(e.Uid);
             hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', e.Uid, e.Fingerprint, e.Summary, e.Description,
-                e.Start.ToString("yyyy-MM-dd", null), e.EndExclusive.ToString("yyyy-MM-dd", null), e.Status, string.Join(',', e.Categories), e.Url)));
+                e.Start.ToString("yyyy-MM-dd", null), e.EndExclusive.ToString("yyyy-MM-dd", null), e.Status, string.Join(',', e.Categories), e.Url,
+                s.Sequence, s.Modified.ToUnixTimeMilliseconds())));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    private sealed record Composition(FeedCalendar Calendar, IReadOnlyList<FeedEvent> Events, FeedEvent Placeholder);
+
+    private sealed record ScopeRequest(string Scope, string Validity, Func<(IReadOnlyList<FeedEvent> Events, string Texts)> Content);
+
     private sealed record Entry(string Validity, string Input, RenderedFeed Feed);
+
+    private sealed record ScopeEntry(string Validity, ScopeStamps Stamps);
 }

@@ -23,12 +23,15 @@ public static class IcsWriter
     [ThreadStatic]
     private static ComponentSerializer? _serializer;
 
-    public static byte[] Write(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, IReadOnlyDictionary<string, FeedStamp> stamps)
+    public static byte[] Write(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, IReadOnlyDictionary<string, FeedStamp> stamps) =>
+        Write(calendar, events, uid => stamps[uid]);
+
+    public static byte[] Write(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, Func<string, FeedStamp> stamps)
     {
         // Ical.Net writes the calendar's own lines and each event; events are written in parallel and
         // joined in order, which gives the same bytes as one large Calendar at a fraction of the latency.
         var texts = new string[events.Count];
-        Parallel.For(0, events.Count, i => texts[i] = EventText(events[i], stamps[events[i].Uid]));
+        Parallel.For(0, events.Count, i => texts[i] = EventText(events[i], stamps(events[i].Uid)));
         var frame = Frame(calendar);
         var end = frame.LastIndexOf("END:VCALENDAR", StringComparison.Ordinal);
         // Encode straight into one array of the exact size: no intermediate string of the whole feed.
@@ -46,7 +49,8 @@ public static class IcsWriter
     /// <summary>The calendar without events: BEGIN:VCALENDAR, its properties, END:VCALENDAR.</summary>
     private static string Frame(FeedCalendar calendar)
     {
-        var ical = new Calendar { ProductId = ProductId };
+        // PUBLISH: a published calendar, not a scheduling message (RFC 5546 §3.2.1).
+        var ical = new Calendar { ProductId = ProductId, Method = "PUBLISH" };
         ical.AddProperty("CALSCALE", "GREGORIAN");
         ical.AddProperty("X-WR-CALNAME", calendar.Name);
         ical.AddProperty("NAME", calendar.Name);

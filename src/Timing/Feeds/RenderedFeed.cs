@@ -1,4 +1,65 @@
+using System.IO.Compression;
+
 namespace Timing.Feeds;
 
-/// <summary>A feed as served: its bytes, a strong ETag over them and when they last changed.</summary>
-public sealed record RenderedFeed(byte[] Body, string ETag, Instant LastModified);
+/// <summary>
+/// A feed as served: its bytes, a strong ETag over them and when its content last changed. The gzip and
+/// brotli forms are made at most once per rendering, when first asked for, and each has its own ETag.
+/// </summary>
+public sealed class RenderedFeed
+{
+    private readonly string _digest;
+    private readonly Lazy<byte[]> _gzip;
+    private readonly Lazy<byte[]> _brotli;
+
+    public RenderedFeed(byte[] body, string digest, Instant lastModified)
+    {
+        Body = body;
+        _digest = digest;
+        LastModified = lastModified;
+        _gzip = new(() => Compress(body, s => new GZipStream(s, CompressionLevel.SmallestSize)));
+        _brotli = new(() => Compress(body, s => new BrotliStream(s, CompressionLevel.SmallestSize)));
+    }
+
+    public byte[] Body { get; }
+
+    public string ETag => ETagFor(FeedEncoding.Identity);
+
+    public Instant LastModified { get; }
+
+    /// <summary>What the feed takes in memory at most, with both compressed forms: for the cache's byte budget.</summary>
+    public long Size => Body.LongLength + Body.LongLength / 2 + 1024;
+
+    /// <summary>The bytes in an encoding: the same content, each encoding with its own ETag.</summary>
+    public byte[] BytesFor(FeedEncoding encoding) => encoding switch
+    {
+        FeedEncoding.Gzip => _gzip.Value,
+        FeedEncoding.Brotli => _brotli.Value,
+        _ => Body,
+    };
+
+    public string ETagFor(FeedEncoding encoding) => encoding switch
+    {
+        FeedEncoding.Gzip => $"\"{_digest}-gz\"",
+        FeedEncoding.Brotli => $"\"{_digest}-br\"",
+        _ => $"\"{_digest}\"",
+    };
+
+    private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream(body.Length / 5);
+        using (var stream = compressor(output))
+        {
+            stream.Write(body);
+        }
+        return output.ToArray();
+    }
+}
+
+/// <summary>The content codings a feed is sent in (RFC 9110 §8.4.1).</summary>
+public enum FeedEncoding
+{
+    Identity,
+    Gzip,
+    Brotli,
+}

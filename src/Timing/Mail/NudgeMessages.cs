@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
 using Timing.Feeds;
+using Timing.Web;
 
 namespace Timing.Mail;
 
@@ -11,87 +11,72 @@ namespace Timing.Mail;
 /// Writes nudges and digests: text and HTML in the person's language, a subject that names the municipality
 /// and the moment, what is coming, why now, whom to approach and what to bring, links to the moment and the
 /// person's feed, and List-Unsubscribe headers (RFC 8058 one-click). No meeting invitations are attached.
+/// The words come from <see cref="MailWords"/>, the links from <see cref="PublicLinks"/>, the HTML from Razor components.
 /// </summary>
-public sealed class NudgeMessages(IOptions<FeedOptions> feeds, IOptions<MailOptions> mail)
+public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<MailOptions> mail)
 {
-    private string BaseUrl => feeds.Value.BaseUrl.TrimEnd('/');
-
-    public MimeMessage Nudge(string email, string name, Language language, Municipality municipality, Moment moment, NudgeLead lead,
+    public async Task<MimeMessage> NudgeAsync(string email, string name, Language language, Municipality municipality, Moment moment, NudgeLead lead,
         LocalDate sendDay, string messageId, string unsubscribeToken, Instant now)
     {
-        var en = language == Language.En;
+        var words = MailWords.For(language);
         var edge = lead.Edge == MomentEdge.Start ? moment.Start : moment.End;
-        var days = Period.DaysBetween(sendDay, edge);
-        var when = When(moment, lead.Edge, days, language);
-        var title = moment.Title(language) + (moment.Basis == Basis.Estimate ? (en ? " (expected)" : " (verwacht)") : "");
-        var subject = $"{municipality.Name}: {title} {when}";
-        var momentUrl = $"{BaseUrl}/gemeenten/{municipality.Code.Value}/momenten/{moment.Kind}/{moment.Cycle}";
-        var audiences = string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language)));
-        var dates = DateText.Range(moment.Start, moment.End, language);
-        var basis = FeedEventBuilder.BasisText(moment.Basis, language);
-        var range = moment.Estimate is { } r
-            ? (en ? $"Expected between {DateText.Long(r.Start, language)} and {DateText.Long(r.End, language)}." : $"Verwacht tussen {DateText.Long(r.Start, language)} en {DateText.Long(r.End, language)}.")
-            : "";
+        var when = words.When(moment, lead.Edge, Period.DaysBetween(sendDay, edge));
+        var title = moment.Title(language);
+        var content = new NudgeContent(
+            Title: title,
+            Municipality: municipality.Name,
+            When: when,
+            Dates: DateText.Range(moment.Start, moment.End, language),
+            Basis: FeedEventBuilder.BasisText(moment.Basis, language),
+            Range: moment.Estimate is { } r ? words.ExpectedBetween(DateText.Long(r.Start, language), DateText.Long(r.End, language)) : "",
+            Advice: moment.Definition.Advice.In(language),
+            Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
+            MomentUrl: links.Moment(moment.Key).AbsoluteUri,
+            FeedUrl: links.MyFeed.AbsoluteUri,
+            UnsubscribeUrl: links.Unsubscribe(unsubscribeToken).AbsoluteUri);
+        var subject = $"{municipality.Name}: {title}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {when}";
 
-        var text = new StringBuilder();
-        text.Append(en ? "Coming up in " : "Binnenkort in ").Append(municipality.Name).Append(": ").Append(moment.Title(language)).Append(", ").Append(when).Append(".\n");
-        text.Append(en ? "Date: " : "Datum: ").Append(dates).Append(" (").Append(basis).Append(").");
-        if (range.Length > 0)
-        {
-            text.Append(' ').Append(range);
-        }
-        text.Append("\n\n").Append(en ? "Why now, whom to approach and what to bring:\n" : "Waarom nu, wie u benadert en wat u meeneemt:\n")
-            .Append(moment.Definition.Advice.In(language)).Append("\n\n")
-            .Append(en ? "Audiences: " : "Doelgroepen: ").Append(audiences).Append("\n\n")
-            .Append(en ? "More about this moment: " : "Meer over dit moment: ").Append(momentUrl).Append('\n')
-            .Append(en ? "Your calendar feed: " : "Uw agenda-feed: ").Append(BaseUrl).Append("/mijn-feed\n");
-        var html = new StringBuilder();
-        html.Append("<h1>").Append(Html(moment.Title(language))).Append("</h1>")
-            .Append("<p><strong>").Append(Html(municipality.Name)).Append("</strong>, ").Append(Html(when)).Append(": ").Append(Html(dates)).Append(" (").Append(Html(basis)).Append(").");
-        if (range.Length > 0)
-        {
-            html.Append(' ').Append(Html(range));
-        }
-        html.Append("</p><h2>").Append(en ? "Why now, whom to approach and what to bring" : "Waarom nu, wie u benadert en wat u meeneemt").Append("</h2>")
-            .Append("<p>").Append(Html(moment.Definition.Advice.In(language))).Append("</p>")
-            .Append("<p>").Append(en ? "Audiences: " : "Doelgroepen: ").Append(Html(audiences)).Append("</p>")
-            .Append("<p><a href=\"").Append(Html(momentUrl)).Append("\">").Append(en ? "More about this moment" : "Meer over dit moment").Append("</a> · ")
-            .Append("<a href=\"").Append(Html(BaseUrl)).Append("/mijn-feed\">").Append(en ? "Your calendar feed" : "Uw agenda-feed").Append("</a></p>");
-        return Build(email, name, subject, text.ToString(), html.ToString(), messageId, unsubscribeToken, language, now);
+        var text = new StringBuilder()
+            .Append(words.ComingUpIn).Append(' ').Append(content.Municipality).Append(": ").Append(title).Append(", ").Append(when).Append(".\n")
+            .Append(words.Date).Append(": ").Append(content.Dates).Append(" (").Append(content.Basis).Append(").")
+            .Append(content.Range.Length > 0 ? " " + content.Range : "")
+            .Append("\n\n").Append(words.WhyNow).Append(":\n").Append(content.Advice).Append("\n\n")
+            .Append(words.Audiences).Append(": ").Append(content.Audiences).Append("\n\n")
+            .Append(words.MoreAboutThisMoment).Append(": ").Append(content.MomentUrl).Append('\n')
+            .Append(words.YourCalendarFeed).Append(": ").Append(content.FeedUrl).Append('\n');
+        var body = await html.RenderAsync<NudgeMail>(new Dictionary<string, object?> { [nameof(NudgeMail.Words)] = words, [nameof(NudgeMail.Content)] = content });
+        return Build(email, name, subject, text.ToString(), body, messageId, unsubscribeToken, words, now);
     }
 
-    public MimeMessage Digest(string email, string name, Language language, IReadOnlyList<(Municipality Municipality, Moment Moment)> coming,
+    public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<(Municipality Municipality, Moment Moment)> coming,
         LocalDate monday, string messageId, string unsubscribeToken, Instant now)
     {
-        var en = language == Language.En;
-        var subject = en ? $"Timing: the weeks ahead from {DateText.Long(monday, language)}" : $"Timing: de komende weken vanaf {DateText.Long(monday, language)}";
-        var text = new StringBuilder(en ? "Moments in the next two weeks:\n\n" : "Momenten in de komende twee weken:\n\n");
-        var html = new StringBuilder("<h1>").Append(en ? "The weeks ahead" : "De komende weken").Append("</h1><ul>");
-        foreach (var (municipality, moment) in coming)
+        var words = MailWords.For(language);
+        var lines = coming.Select(c => new DigestLine(
+            $"{DateText.Range(c.Moment.Start, c.Moment.End, language)} – {c.Municipality.Name}: {c.Moment.Title(language)}",
+            links.Moment(c.Moment.Key).AbsoluteUri)).ToList();
+        var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
+        foreach (var line in lines)
         {
-            var line = $"{DateText.Range(moment.Start, moment.End, language)} – {municipality.Name}: {moment.Title(language)}";
-            var url = $"{BaseUrl}/gemeenten/{municipality.Code.Value}/momenten/{moment.Kind}/{moment.Cycle}";
-            text.Append("- ").Append(line).Append("\n  ").Append(url).Append('\n');
-            html.Append("<li><a href=\"").Append(Html(url)).Append("\">").Append(Html(line)).Append("</a></li>");
+            text.Append("- ").Append(line.Text).Append("\n  ").Append(line.Url).Append('\n');
         }
-        if (coming.Count == 0)
+        if (lines.Count == 0)
         {
-            text.Append(en ? "Nothing in your municipalities.\n" : "Niets in uw gemeenten.\n");
-            html.Append("<li>").Append(en ? "Nothing in your municipalities." : "Niets in uw gemeenten.").Append("</li>");
+            text.Append(words.NothingComing).Append('\n');
         }
-        html.Append("</ul>");
-        return Build(email, name, subject, text.ToString(), html.ToString(), messageId, unsubscribeToken, language, now);
+        var body = await html.RenderAsync<DigestMail>(new Dictionary<string, object?>
+        {
+            [nameof(DigestMail.Words)] = words,
+            [nameof(DigestMail.Lines)] = lines,
+            [nameof(DigestMail.UnsubscribeUrl)] = links.Unsubscribe(unsubscribeToken).AbsoluteUri,
+        });
+        return Build(email, name, words.DigestSubject(DateText.Long(monday, language)), text.ToString(), body, messageId, unsubscribeToken, words, now);
     }
 
-    private MimeMessage Build(string email, string name, string subject, string text, string html, string messageId, string unsubscribeToken, Language language, Instant now)
+    private MimeMessage Build(string email, string name, string subject, string text, string html, string messageId, string unsubscribeToken, MailWords words, Instant now)
     {
-        var en = language == Language.En;
-        var unsubscribeUrl = $"{BaseUrl}/afmelden-nudges/{unsubscribeToken}";
+        var unsubscribeUrl = links.Unsubscribe(unsubscribeToken).AbsoluteUri;
         var from = MailboxAddress.Parse(mail.Value.From);
-        var footerText = en
-            ? $"\n--\nYou receive this because your organisation follows these municipalities in Timing. Stop these e-mails: {unsubscribeUrl}\n"
-            : $"\n--\nU ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing. Geen e-mails meer: {unsubscribeUrl}\n";
-        var footerHtml = $"<hr><p style=\"color:#535353\">{(en ? "You receive this because your organisation follows these municipalities in Timing." : "U ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing.")} <a href=\"{Html(unsubscribeUrl)}\">{(en ? "Stop these e-mails" : "Geen e-mails meer")}</a></p>";
         var message = new MimeMessage { Subject = subject, MessageId = messageId, Date = now.ToDateTimeOffset() };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(name, email));
@@ -99,24 +84,10 @@ public sealed class NudgeMessages(IOptions<FeedOptions> feeds, IOptions<MailOpti
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Body = new BodyBuilder
         {
-            TextBody = text + footerText,
-            HtmlBody = $"<!DOCTYPE html><html lang=\"{(en ? "en" : "nl")}\"><body style=\"font-family:Arial,sans-serif;color:#1a1a1a\">{html}{footerHtml}</body></html>",
+            TextBody = $"{text}\n--\n{words.WhyYouReceiveThis} {words.StopTheseEmails}: {unsubscribeUrl}\n",
+            HtmlBody = html,
         }.ToMessageBody();
-        message.Body.Headers.Add(HeaderId.ContentLanguage, en ? "en" : "nl");
+        message.Body.Headers.Add(HeaderId.ContentLanguage, words.LanguageTag);
         return message;
     }
-
-    private static string When(Moment moment, MomentEdge edge, int days, Language language)
-    {
-        var en = language == Language.En;
-        var verb = moment.IsPoint ? "" : edge == MomentEdge.Start ? (en ? "starts " : "begint ") : (en ? "closes " : "sluit ");
-        return days switch
-        {
-            <= 0 => verb + (en ? "today" : "vandaag"),
-            1 => verb + (en ? "tomorrow" : "morgen"),
-            _ => verb + (en ? $"in {days} days" : $"over {days} dagen"),
-        };
-    }
-
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
 }

@@ -39,7 +39,23 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
 
     private sealed class Session(SmtpClient client) : IMailSession
     {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => client.SendAsync(message, cancellationToken);
+        /// <summary>
+        /// Sends one message. When the connection breaks once the message's bytes have started to go out, the
+        /// server may have it: that is reported as <see cref="MailOutcomeUnknownException"/>. A break before
+        /// (greeting, sender, recipients) leaves the original exception: the message certainly did not leave.
+        /// </summary>
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            var progress = new HandOver();
+            try
+            {
+                await client.SendAsync(message, cancellationToken, progress);
+            }
+            catch (Exception e) when (progress.Started && e is not SmtpCommandException)
+            {
+                throw new MailOutcomeUnknownException($"the connection broke after the message was handed over ({e.GetType().Name}: {e.Message})", e);
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -56,5 +72,15 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
             }
             client.Dispose();
         }
+    }
+
+    /// <summary>Notes that the message's bytes started to go out (after the server's 354 to DATA).</summary>
+    private sealed class HandOver : MailKit.ITransferProgress
+    {
+        public bool Started { get; private set; }
+
+        public void Report(long bytesTransferred, long totalSize) => Started |= bytesTransferred > 0;
+
+        public void Report(long bytesTransferred) => Started |= bytesTransferred > 0;
     }
 }

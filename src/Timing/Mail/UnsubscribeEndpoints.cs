@@ -17,8 +17,11 @@ public static class UnsubscribeEndpoints
             var personId = await unsubscribe.ReadAsync(token, http.RequestAborted);
             if (personId is null)
             {
-                return Results.NotFound("This unsubscribe link is not valid.");
+                return Results.NotFound(); // the site's own 404 page, in the reader's language
             }
+            // The mode before is kept so that the person, and only the person, can undo this on "Mijn agenda-feed".
+            await db.People.Where(p => p.Id == personId && p.ModeBeforeUnsubscribe == "" && p.NudgeMode != "none")
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ModeBeforeUnsubscribe, p => p.NudgeMode), http.RequestAborted);
             await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, "none"), http.RequestAborted);
             await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);

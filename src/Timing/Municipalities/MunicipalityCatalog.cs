@@ -6,7 +6,7 @@ namespace Timing.Municipalities;
 
 /// <summary>
 /// The municipality names the service knows: the list imported with `timing municipalities import`,
-/// completed by the file in Timing:MunicipalitiesFile. Re-read from the database at most once a minute,
+/// completed by the file in Timing:MunicipalitiesFile (by default the shipped CBS list of 2026). Re-read from the database at most once a minute,
 /// so an import on the command line reaches a running service without a restart.
 /// </summary>
 public sealed class MunicipalityCatalog(MunicipalityDirectory configured, IServiceScopeFactory scopes, IClock clock)

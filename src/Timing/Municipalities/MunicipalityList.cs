@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Timing.Core.Cycle;
 
@@ -5,17 +6,69 @@ namespace Timing.Municipalities;
 
 /// <summary>
 /// Reads the CBS municipality list: a CSV with a header "code,name", or the CBS/PDOK GeoJSON
-/// (features with properties statcode and statnaam). Malformed rows are errors that name the line.
+/// (features with properties statcode and statnaam). The file must be UTF-8; a name has 1–80
+/// characters and no control characters. Malformed rows are errors that name the line and the reason.
 /// </summary>
 public static class MunicipalityList
 {
+    public const int MaxNameLength = 80;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static IReadOnlyList<Municipality> Parse(string text, string fileName)
     {
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return trimmed.StartsWith('{') ? ParseGeoJson(trimmed, fileName) : ParseCsv(trimmed, fileName);
     }
 
-    public static IReadOnlyList<Municipality> Load(string path) => Parse(File.ReadAllText(path), path);
+    public static IReadOnlyList<Municipality> Load(string path) => Parse(Decode(File.ReadAllBytes(path), path), path);
+
+    /// <summary>The file as text, or an error naming the first line that is not valid UTF-8.</summary>
+    public static string Decode(byte[] bytes, string fileName)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            var line = 1;
+            var start = 0;
+            for (var i = 0; i <= bytes.Length; i++)
+            {
+                if (i == bytes.Length || bytes[i] == (byte)'\n')
+                {
+                    try
+                    {
+                        StrictUtf8.GetString(bytes, start, i - start);
+                    }
+                    catch (DecoderFallbackException)
+                    {
+                        break;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            throw new FormatException($"{fileName}: line {line} is not valid UTF-8; save the list as UTF-8 (CBS publishes it so).");
+        }
+    }
+
+    /// <summary>Why a municipality name cannot be used, or null when it can.</summary>
+    public static string? NameProblem(string name)
+    {
+        var length = name.EnumerateRunes().Count();
+        if (length == 0)
+        {
+            return "is empty";
+        }
+        if (length > MaxNameLength)
+        {
+            return $"has {length} characters; at most {MaxNameLength} are allowed";
+        }
+        var control = name.FirstOrDefault(char.IsControl, 'x');
+        return control != 'x' ? $"contains the control character U+{(int)control:X4}; a name is plain text on one line" : null;
+    }
 
     private static List<Municipality> ParseCsv(string text, string fileName)
     {
@@ -85,9 +138,9 @@ public static class MunicipalityList
         {
             throw new FormatException($"{fileName}: {where}: '{codeText}' is not a municipality code (expected GM followed by four digits).");
         }
-        if (name.Length == 0)
+        if (NameProblem(name) is { } problem)
         {
-            throw new FormatException($"{fileName}: {where}: the name of {code} is empty.");
+            throw new FormatException($"{fileName}: {where}: the name of {code} {problem}.");
         }
         if (result.Any(m => m.Code == code))
         {

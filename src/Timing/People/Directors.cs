@@ -42,4 +42,28 @@ public static class Directors
         await db.SaveChangesAsync(cancellationToken);
         return person;
     }
+
+    /// <summary>The organisation of operators who have no account yet: it follows no municipality.</summary>
+    public const string OperatorsOrganisation = "Timing-beheer";
+
+    /// <summary>
+    /// Makes a person an operator of the instance (the background-job dashboard). An existing account keeps
+    /// its organisation and role; an unknown address gets a member account in the operators' own organisation.
+    /// Returns the person and whether the account was new.
+    /// </summary>
+    public static async Task<(Person Person, bool Created)> AddOperatorAsync(TimingDbContext db, string email, long nowUnixMs, CancellationToken cancellationToken)
+    {
+        var address = NormaliseEmail(email);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
+        var created = person is null;
+        if (person is null)
+        {
+            var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == OperatorsOrganisation, cancellationToken)
+                ?? db.Organisations.Add(new Organisation { Name = OperatorsOrganisation, CreatedUnixMs = nowUnixMs }).Entity;
+            person = db.People.Add(new Person { Email = address, Role = Roles.Member, CreatedUnixMs = nowUnixMs, Organisation = org, NudgeMode = "none" }).Entity;
+        }
+        person.IsOperator = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return (person, created);
+    }
 }

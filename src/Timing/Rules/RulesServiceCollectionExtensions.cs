@@ -21,14 +21,23 @@ public static class RulesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Runs the service; if start-up validation fails, prints what to fix instead of a stack trace and returns 1.
+    /// Runs the service; if start-up validation fails, or the address, a settings file or the database is
+    /// unusable, prints what to fix instead of a stack trace and returns 1.
     /// </summary>
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {
+        app.Lifetime.ApplicationStarted.Register(StartupProblems.MarkStarted);
+        // Read before running: a host that failed to start has disposed its services.
+        var settings = app.Configuration;
         try
         {
             await app.RunAsync();
             return 0;
+        }
+        catch (Exception e) when (StartupProblems.Explain(e, settings) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return 1;
         }
         catch (OptionsValidationException e)
         {
@@ -52,16 +61,12 @@ public sealed class RulesSource
     {
         lock (_lock)
         {
-            return _loaded ??= new Loaded(CycleRulesLoader.Load(options.ResolvedConfigDirectory), LoadList(options.MunicipalitiesFile));
+            return _loaded ??= new Loaded(CycleRulesLoader.Load(options.ResolvedConfigDirectory), LoadList(options.ResolvedMunicipalitiesFile));
         }
     }
 
-    private static (MunicipalityDirectory?, string?) LoadList(string? path)
+    private static (MunicipalityDirectory?, string?) LoadList(string path)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return (MunicipalityDirectory.Empty, null);
-        }
         try
         {
             return (new MunicipalityDirectory(MunicipalityList.Load(path)), null);
@@ -91,7 +96,7 @@ public sealed class TimingOptionsValidator(RulesSource source) : IValidateOption
         var failures = loaded.Result.Problems.Select(p => p.ToString()).ToList();
         if (loaded.List.Problem is { } problem)
         {
-            failures.Add(problem + " Set Timing:MunicipalitiesFile to a CSV (code,name) or CBS GeoJSON file, or leave it empty.");
+            failures.Add(problem + " Set Timing:MunicipalitiesFile to a CSV (code,name) or CBS GeoJSON file, or leave it empty for the shipped CBS list of 2026.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

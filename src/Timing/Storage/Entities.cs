@@ -46,7 +46,27 @@ public sealed class Person
     /// <summary>each, digest, both or none (unsubscribed).</summary>
     public string NudgeMode { get; set; } = "each";
 
+    /// <summary>
+    /// The nudge mode the person had before unsubscribing through a mail link; empty while subscribed.
+    /// Only the person can undo their unsubscribe, which restores this mode.
+    /// </summary>
+    public string ModeBeforeUnsubscribe { get; set; } = "";
+
     public long CreatedUnixMs { get; set; }
+
+    /// <summary>
+    /// Changes whenever this person's sessions must end (sign-out, another role); every sign-in cookie
+    /// carries the value it was issued with, and a cookie with another value is refused.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    /// <summary>Operates this Timing instance (the background-job dashboard); independent of the organisation role.</summary>
+    public bool IsOperator { get; set; }
+
+    /// <summary>Ends every session of this person, on every node, at their next request.</summary>
+    public void EndSessions() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }
 
 /// <summary>The two roles. Directors manage municipalities, dates and people; members read.</summary>
@@ -146,6 +166,28 @@ public sealed class FeedToken
     public long CreatedUnixMs { get; set; }
 
     public long? RevokedUnixMs { get; set; }
+
+    /// <summary>The token encrypted with ASP.NET Core data protection, so its owner can see the address again; never stored plain.</summary>
+    public string? Protected { get; set; }
+}
+
+/// <summary>The organisation's audit lines that outlive the thing they describe, such as a municipality no longer followed.</summary>
+public sealed class OrganisationChange
+{
+    public int Id { get; set; }
+
+    public int OrganisationId { get; set; }
+
+    public string PersonEmail { get; set; } = "";
+
+    public long AtUnixMs { get; set; }
+
+    /// <summary>What changed, e.g. "unfollow/GM0344".</summary>
+    public required string Subject { get; set; }
+
+    public string OldValue { get; set; } = "";
+
+    public string NewValue { get; set; } = "";
 }
 
 /// <summary>A single-use sign-in link, stored only as its SHA-256 hash; valid for 15 minutes.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Timing.Storage;
 
 /// <summary>Registers the database for the configured provider and applies migrations at start-up.</summary>
-public static class StorageServiceCollectionExtensions
+public static partial class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,21 +20,48 @@ public static class StorageServiceCollectionExtensions
 
         // Queries that include several small collections (a municipality's actual dates and events) stay one
         // query: said explicitly, so EF Core does not warn about it at every start.
-        services.AddDbContext<SqliteTimingDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value), x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
-        services.AddDbContext<PostgresTimingDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSqlConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        // Interceptors other parts register (the web part forgets cached session stamps of changed people).
+        services.AddDbContext<SqliteTimingDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value), x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContext<PostgresTimingDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSqlConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<TimingDbContext>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgresTimingDbContext>()
             : sp.GetRequiredService<SqliteTimingDbContext>());
+        services.AddSingleton<Facts.IPublicFactReader, Facts.StoredPublicFactReader>();
         services.AddSingleton<Facts.PublicFactStore>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database");
         return services;
     }
 
-    /// <summary>The SQLite connection: the file (and its folder) are created on first use.</summary>
+    /// <summary>
+    /// The SQLite connection. The folder (mode 0700) and the file (mode 0600) are created on first use,
+    /// readable by the service's own user only; SQLite gives its -wal and -shm files the file's mode.
+    /// </summary>
     public static string SqliteConnectionString(StorageOptions options)
     {
         var path = Path.GetFullPath(options.SqlitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        if (!OperatingSystem.IsWindows() && !File.Exists(path))
+        {
+            try
+            {
+                using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it a moment ago.
+            }
+        }
         return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Shared, DefaultTimeout = 30 }.ToString();
     }
 
@@ -48,14 +76,64 @@ public static class StorageServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    private sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedService
+    /// <summary>/health: "ok" (200) while the database takes writes, else "unhealthy: database" (503); the log says why.</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (http, report) =>
+            {
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                var failed = report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(e => e.Key);
+                return http.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? "ok" : "unhealthy: " + string.Join(", ", failed));
+            },
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Where the configured database is, in words for a log line that names the setting.</summary>
+    public static string Describe(StorageOptions options) => options.Provider == StorageProvider.PostgreSql
+        ? "the PostgreSQL database of Storage:PostgreSqlConnectionString"
+        : $"{Path.GetFullPath(options.SqlitePath)} (Storage:SqlitePath)";
+
+    /// <summary>Opens and migrates the database, or says in one line which database failed and which setting to fix.</summary>
+    public static async Task MigrateOrExplainAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(services.GetRequiredService<TimingDbContext>(), cancellationToken);
+        }
+        catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
+        {
+            throw StorageUnavailableException.For(services.GetRequiredService<IOptions<StorageOptions>>().Value, e);
+        }
+    }
+
+    private sealed partial class MigrateOnStart(IServiceScopeFactory scopes, IOptions<StorageOptions> options, ILogger<MigrateOnStart> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await MigrateAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
+            bool empty;
+            try
+            {
+                empty = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            }
+            catch (Exception e) when (StorageUnavailableException.IsStorageFailure(e))
+            {
+                throw StorageUnavailableException.For(options.Value, e);
+            }
+            await MigrateOrExplainAsync(scope.ServiceProvider, cancellationToken);
+            if (empty)
+            {
+                NewDatabase(logger, Describe(options.Value));
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Created a new, empty database at {Where}. If you expected existing data, point the setting at it.")]
+        private static partial void NewDatabase(ILogger logger, string where);
     }
 }

@@ -23,6 +23,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DateChange> DateChanges => Set<DateChange>();
 
+    public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
@@ -39,13 +41,39 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MeetingSource> MeetingSources => Set<MeetingSource>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EndSessionsOfChangedPeople();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EndSessionsOfChangedPeople();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A person whose role, organisation, address or operator right changes signs in again, whichever code made the change.</summary>
+    private void EndSessionsOfChangedPeople()
+    {
+        foreach (var entry in ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Property(p => p.Role).IsModified || entry.Property(p => p.OrganisationId).IsModified
+                || entry.Property(p => p.Email).IsModified || entry.Property(p => p.IsOperator).IsModified)
+            {
+                entry.Entity.EndSessions();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         modelBuilder.Entity<FeedVersion>(e =>
         {
             e.ToTable("feed_versions");
-            e.HasKey(x => x.Uid);
+            e.HasKey(x => new { x.Scope, x.Uid });
+            e.Property(x => x.Scope).HasMaxLength(40);
             e.Property(x => x.Uid).HasMaxLength(200);
             e.Property(x => x.Fingerprint).HasMaxLength(64);
         });
@@ -63,6 +91,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.Role).HasMaxLength(20);
             e.Property(x => x.NudgeMode).HasMaxLength(10).HasDefaultValue("each");
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
+            e.Property(x => x.ModeBeforeUnsubscribe).HasMaxLength(10).HasDefaultValue("");
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>
@@ -100,7 +130,18 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("feed_tokens");
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Protected).HasMaxLength(1000);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
+        });
+        modelBuilder.Entity<OrganisationChange>(e =>
+        {
+            e.ToTable("organisation_changes");
+            e.HasIndex(x => new { x.OrganisationId, x.AtUnixMs });
+            e.Property(x => x.PersonEmail).HasMaxLength(254);
+            e.Property(x => x.Subject).HasMaxLength(80);
+            e.Property(x => x.OldValue).HasMaxLength(400);
+            e.Property(x => x.NewValue).HasMaxLength(400);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<SignInLink>(e =>
         {

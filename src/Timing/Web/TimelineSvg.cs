@@ -16,6 +16,10 @@ public static class TimelineSvg
     private const int Lane = 30;
     private const int Top = 28;
 
+    /// <summary>A small square in a phase's colour, beside the phase's name (decorative: the name carries the meaning).</summary>
+    public static string Swatch(string colour) =>
+        $"<svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"14\" height=\"14\" fill=\"{WebUtility.HtmlEncode(colour)}\"/></svg>";
+
     public static string Render(Timeline timeline, CycleRules rules, LocalDate today, Language language)
     {
         var phases = rules.Phases.Where(p => timeline.Moments.Any(m => m.Definition.Phase == p.Id)).ToList();
@@ -36,6 +40,8 @@ public static class TimelineSvg
         for (var i = 0; i < phases.Count; i++)
         {
             var phase = phases[i];
+            // Checked as #rrggbb when the rules are read; encoded here as well, so a colour can never end the attribute.
+            var colour = WebUtility.HtmlEncode(phase.Colour);
             var y = Top + i * Lane;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 19}\" font-size=\"13\" fill=\"#1a1a1a\">{WebUtility.HtmlEncode(phase.Name.In(language))}</text>");
             foreach (var m in timeline.Moments.Where(m => m.Definition.Phase == phase.Id))
@@ -43,16 +49,16 @@ public static class TimelineSvg
                 var title = WebUtility.HtmlEncode($"{m.Title(language)}: {DateText.Range(m.Start, m.End, language)}");
                 if (m.Estimate is { } range)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(range.Start))}\" y=\"{y + 8}\" width=\"{F(Math.Max(2, X(range.End) - X(range.Start)))}\" height=\"10\" fill=\"{phase.Colour}\" opacity=\"0.3\"><title>{title}</title></rect>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(range.Start))}\" y=\"{y + 8}\" width=\"{F(Math.Max(2, X(range.End) - X(range.Start)))}\" height=\"10\" fill=\"{colour}\" opacity=\"0.3\"><title>{title}</title></rect>");
                 }
                 if (m.IsPoint)
                 {
                     var x = X(m.Start);
-                    svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x)} {y + 5} l7 8 -7 8 -7 -8z\" fill=\"{phase.Colour}\"><title>{title}</title></path>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x)} {y + 5} l7 8 -7 8 -7 -8z\" fill=\"{colour}\"><title>{title}</title></path>");
                 }
                 else
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(m.Start))}\" y=\"{y + 6}\" width=\"{F(Math.Max(3, X(m.End.PlusDays(1)) - X(m.Start)))}\" height=\"14\" fill=\"{phase.Colour}\" opacity=\"{(m.Basis == Basis.Estimate ? "0.6" : "0.9")}\"><title>{title}</title></rect>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(m.Start))}\" y=\"{y + 6}\" width=\"{F(Math.Max(3, X(m.End.PlusDays(1)) - X(m.Start)))}\" height=\"14\" fill=\"{colour}\" opacity=\"{(m.Basis == Basis.Estimate ? "0.6" : "0.9")}\"><title>{title}</title></rect>");
                 }
             }
         }

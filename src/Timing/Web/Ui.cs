@@ -11,9 +11,18 @@ public static class Ui
     public static Language Language(HttpContext http)
     {
         var requested = http.Request.Query["lang"].ToString();
+        if (requested.Length == 0 && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original)
+        {
+            // An error page shown in place of the requested one speaks the language that was asked for.
+            requested = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original).TryGetValue("lang", out var asked) ? asked.ToString() : "";
+        }
         if (requested is "nl" or "en")
         {
-            http.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
+            // A page asks for its language many times while it renders; the cookie is set once per response.
+            if (http.Items.TryAdd(LanguageCookie, requested))
+            {
+                http.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
+            }
             return requested == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
         }
         var chosen = http.Request.Cookies[LanguageCookie] ?? http.User.FindFirstValue(Claims.Language);
@@ -33,5 +42,6 @@ public static class Ui
     {
         public const string Organisation = "timing:org";
         public const string Language = "timing:lang";
+        public const string Operator = "timing:operator";
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Timing.Web.Sessions;
 using Timing.Web.SignIn;
 
 namespace Timing.Web;
@@ -9,8 +12,39 @@ public static class WebServiceCollectionExtensions
 {
     public const string DirectorPolicy = "director";
 
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebOptions>()
+            .Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => o.SessionCheckSeconds is >= 0 and <= 60, "Web:SessionCheckSeconds must be 0–60.")
+            .Validate(o => o.KnownProxies.All(IsAddressOrNetwork), "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")
+            .Validate(o => o.Operators.All(IsEmail), "Web:Operators must list e-mail addresses, such as beheer@organisatie.nl.")
+            .ValidateOnStart();
+        // Forwarded headers count only when they come from a proxy named in Web:KnownProxies (the defaults
+        // would trust loopback). With none named, MapWeb leaves the middleware out altogether.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<WebOptions>>((o, web) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is emptied too, so nothing is trusted by default
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var entry in web.Value.KnownProxies.Where(IsAddressOrNetwork))
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(entry));
+                }
+            }
+        });
+        services.AddSingleton<SessionStamps>();
+        services.AddScoped<SessionCookieEvents>();
+        services.AddSingleton<IInterceptor, ForgetChangedStamps>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
@@ -20,6 +54,15 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
             o.Conventions.AllowAnonymousToPage("/Municipalities/Public");
+            // Public moment pages: what every event of a public feed links to.
+            o.Conventions.AllowAnonymousToPage("/Public/Moment");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddCookieTempDataProvider(o =>
+        {
+            // Messages after a redirect ("Opgeslagen …"): post/redirect/get, so a reload never repeats an action.
+            o.Cookie.Name = "timing-message";
+            o.Cookie.IsEssential = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -32,6 +75,7 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.EventsType = typeof(SessionCookieEvents);
         });
         services.AddAuthorizationBuilder().AddPolicy(DirectorPolicy, p => p.RequireRole(Storage.Roles.Director));
         services.AddAntiforgery(o =>
@@ -42,16 +86,50 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: a cookie issued by one node is read by the next, and survives restarts.
         services.AddDataProtection().SetApplicationName("Timing").PersistKeysToDbContext<Storage.TimingDbContext>();
         services.AddScoped<MagicLinks>();
+        services.AddSingleton<SignInMailQueue>();
+        services.AddHostedService<SignInMailer>();
         services.AddSingleton<SignInLimiter>();
         return services;
     }
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        // With no proxies listed the middleware would believe every sender, so then it is left out.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        // Errors in the site's own layout and language: exceptions become a 500 page with a reference that the
+        // log carries; a status code without a body of its own (an unknown page, municipality or moment) gets a page too.
+        app.UseExceptionHandler("/fout/500");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Whether the signed-in person operates this instance: marked in the database, or listed in Web:Operators.</summary>
+    public static bool IsOperator(this System.Security.Claims.ClaimsPrincipal user, WebOptions options) =>
+        user.Identity?.IsAuthenticated == true
+        && (user.HasClaim(Ui.Claims.Operator, "true")
+            || options.Operators.Contains(user.Identity.Name ?? "", StringComparer.OrdinalIgnoreCase));
+
+    private static bool IsAddressOrNetwork(string entry) =>
+        entry.Contains('/', StringComparison.Ordinal) ? System.Net.IPNetwork.TryParse(entry, out _) : System.Net.IPAddress.TryParse(entry, out _);
+
+    private static bool IsEmail(string entry)
+    {
+        try
+        {
+            People.Directors.NormaliseEmail(entry);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -20,64 +20,75 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
 
     public async Task<Result> PlanAsync(CancellationToken cancellationToken)
     {
-        var today = ProductTime.Today(clock);
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
         int added = 0, retracted = 0, kept = 0;
         var organisations = await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);
         foreach (var organisationId in organisations)
         {
-            var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-                .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
-            var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
-            var range = new DateInterval(today, today.PlusDays(430));
-            var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
-            var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
-            var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
-            var planned = NudgePlanner.Plan(timelines, people.Select(p => Recipient(p, all)).ToArray(), today);
-
-            var ids = people.Select(p => p.Id).ToList();
-            var fromDay = FollowedMunicipalities.Stored(today);
-            var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= fromDay).ToListAsync(cancellationToken);
-            var byKey = rows.ToDictionary(Key);
-            var wanted = new HashSet<string>();
-            foreach (var nudge in planned)
-            {
-                var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, FollowedMunicipalities.Stored(nudge.Day));
-                wanted.Add(key);
-                if (byKey.TryGetValue(key, out var row))
-                {
-                    if (row.State == NudgeStates.Retracted)
-                    {
-                        row.State = NudgeStates.Pending;
-                        row.Attempts = 0;
-                        row.NextAttemptUnixMs = 0;
-                        added++;
-                    }
-                    else
-                    {
-                        kept++;
-                    }
-                    continue;
-                }
-                db.Nudges.Add(new Nudge
-                {
-                    PersonId = nudge.PersonId,
-                    Subject = nudge.Moment.ToString(),
-                    LeadId = nudge.Lead.Id,
-                    Day = FollowedMunicipalities.Stored(nudge.Day),
-                    DueUnixMs = nudge.SendAt.ToUnixTimeMilliseconds(),
-                    CreatedUnixMs = now,
-                });
-                added++;
-            }
-            foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
-            {
-                row.State = NudgeStates.Retracted;
-                retracted++;
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            var result = await PlanOrganisationAsync(organisationId, cancellationToken);
+            added += result.Added;
+            retracted += result.Retracted;
+            kept += result.Kept;
         }
+        return new Result(added, retracted, kept);
+    }
+
+    /// <summary>Plans one organisation's people; what the pages call right after a change, to say what followed from it.</summary>
+    public async Task<Result> PlanOrganisationAsync(int organisationId, CancellationToken cancellationToken)
+    {
+        var today = ProductTime.Today(clock);
+        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        int added = 0, retracted = 0, kept = 0;
+        var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+            .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var range = new DateInterval(today, today.PlusDays(430));
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
+        var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
+        var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
+        var planned = NudgePlanner.Plan(timelines, people.Select(p => Recipient(p, all)).ToArray(), today);
+
+        var ids = people.Select(p => p.Id).ToList();
+        var fromDay = FollowedMunicipalities.Stored(today);
+        var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= fromDay).ToListAsync(cancellationToken);
+        var byKey = rows.ToDictionary(Key);
+        var wanted = new HashSet<string>();
+        foreach (var nudge in planned)
+        {
+            var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, FollowedMunicipalities.Stored(nudge.Day));
+            wanted.Add(key);
+            if (byKey.TryGetValue(key, out var row))
+            {
+                if (row.State == NudgeStates.Retracted)
+                {
+                    row.State = NudgeStates.Pending;
+                    row.Attempts = 0;
+                    row.NextAttemptUnixMs = 0;
+                    added++;
+                }
+                else
+                {
+                    kept++;
+                }
+                continue;
+            }
+            db.Nudges.Add(new Nudge
+            {
+                PersonId = nudge.PersonId,
+                Subject = nudge.Moment.ToString(),
+                LeadId = nudge.Lead.Id,
+                Day = FollowedMunicipalities.Stored(nudge.Day),
+                DueUnixMs = nudge.SendAt.ToUnixTimeMilliseconds(),
+                CreatedUnixMs = now,
+            });
+            added++;
+        }
+        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
+        {
+            row.State = NudgeStates.Retracted;
+            retracted++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return new Result(added, retracted, kept);
     }
 
@@ -85,9 +96,9 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     public async Task<int> PlanDigestsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(NudgePlanner.DigestDay));
         var week = $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}";
-        var due = monday.At(new LocalTime(7, 30)).InZoneLeniently(ProductTime.Zone).ToInstant().ToUnixTimeMilliseconds();
+        var due = NudgePlanner.DigestOfWeek(monday).ToUnixTimeMilliseconds();
         var day = FollowedMunicipalities.Stored(monday);
         var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == "digest" || p.NudgeMode == "both").Select(p => p.Id).ToListAsync(cancellationToken);
         var existing = await db.Nudges.Where(n => n.Kind == NudgeKinds.Digest && n.Subject == week).Select(n => n.PersonId).ToListAsync(cancellationToken);

@@ -24,4 +24,29 @@ public sealed class WorkerOptions
 
     /// <summary>Cron of the planning job (default hourly).</summary>
     public string PlanCron { get; set; } = "0 * * * *";
+
+    /// <summary>Where Hangfire keeps its jobs; Auto follows Storage:Provider.</summary>
+    public HangfireStorageKind HangfireStorage { get; set; } = HangfireStorageKind.Auto;
+
+    /// <summary>Hangfire's SQLite file; empty: beside Storage:SqlitePath, named after it (data/timing.hangfire.db).</summary>
+    public string HangfireSqlitePath { get; set; } = "";
+
+    /// <summary>How often an idle Hangfire worker looks for a queued job, in milliseconds.</summary>
+    public int QueuePollMilliseconds { get; set; } = 1000;
+
+    /// <summary>The storage Hangfire uses under these settings and Timing's storage settings.</summary>
+    public HangfireStorageKind ResolvedHangfireStorage(Storage.StorageOptions storage) => HangfireStorage != HangfireStorageKind.Auto
+        ? HangfireStorage
+        : storage.Provider == Storage.StorageProvider.PostgreSql ? HangfireStorageKind.PostgreSql : HangfireStorageKind.Sqlite;
+
+    /// <summary>The full path of Hangfire's SQLite file: the setting, or Timing's database file with ".hangfire" before its extension.</summary>
+    public string ResolvedHangfireSqlitePath(Storage.StorageOptions storage)
+    {
+        if (HangfireSqlitePath.Length > 0)
+        {
+            return Path.GetFullPath(HangfireSqlitePath);
+        }
+        var main = Path.GetFullPath(storage.SqlitePath);
+        return Path.Combine(Path.GetDirectoryName(main)!, Path.GetFileNameWithoutExtension(main) + ".hangfire" + Path.GetExtension(main));
+    }
 }

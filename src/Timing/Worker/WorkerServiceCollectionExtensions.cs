@@ -1,15 +1,20 @@
+using System.Globalization;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using Timing.Core.Nudges;
 using Timing.Mail;
 using Timing.Storage;
 
 namespace Timing.Worker;
 
 /// <summary>
-/// The background worker: Hangfire on in-memory storage (one node, the default) or on PostgreSQL when
-/// Storage:Provider is PostgreSql (several nodes share the jobs), with the nudge jobs registered at start-up.
+/// The background worker: Hangfire on its own SQLite file beside Timing's database (one node, the default)
+/// or on PostgreSQL when Storage:Provider is PostgreSql (several nodes share the jobs), with the nudge jobs
+/// registered at start-up. Queued and scheduled jobs and the dashboard's history survive a restart.
 /// </summary>
 public static class WorkerServiceCollectionExtensions
 {
@@ -20,11 +25,19 @@ public static class WorkerServiceCollectionExtensions
             .Validate(o => o.ClaimLeaseSeconds is >= 1 and <= 3600, "Worker:ClaimLeaseSeconds must be 1–3600.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Worker:BatchSize must be 1–1000.")
             .Validate(o => o.NodeName.Length <= 100, "Worker:NodeName must be at most 100 characters (empty: machine name and process id).")
+            .Validate(o => o.QueuePollMilliseconds is >= 100 and <= 60_000, "Worker:QueuePollMilliseconds must be 100–60000 (default 1000).")
+            .Validate(o => o.HangfireStorage != HangfireStorageKind.PostgreSql
+                    || !string.IsNullOrWhiteSpace(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.PostgreSqlConnectionString),
+                "Worker:HangfireStorage is PostgreSql but Storage:PostgreSqlConnectionString is empty; set it, or use Auto or Sqlite.")
             .ValidateOnStart();
         services.AddScoped<NudgeOutbox>();
+        services.AddScoped<NudgeClaims>();
+        services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();
+        services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();
         services.AddSingleton<NudgeMessages>();
+        services.AddSingleton<MailHtml>();
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<PlanTrigger>();
 
@@ -35,14 +48,22 @@ public static class WorkerServiceCollectionExtensions
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (storage.Provider == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(storage.PostgreSqlConnectionString))
+            var poll = TimeSpan.FromMilliseconds(worker.QueuePollMilliseconds);
+            switch (worker.ResolvedHangfireStorage(storage))
             {
-                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgreSqlConnectionString),
-                    new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                cfg.UseInMemoryStorage();
+                case HangfireStorageKind.PostgreSql:
+                    cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgreSqlConnectionString),
+                        new PostgreSqlStorageOptions { QueuePollInterval = poll, PrepareSchemaIfNecessary = true });
+                    break;
+                case HangfireStorageKind.InMemory:
+                    cfg.UseInMemoryStorage();
+                    break;
+                default:
+                    // Its own file, so Hangfire's polling never waits for the outbox's write lock (or the reverse).
+                    var path = worker.ResolvedHangfireSqlitePath(storage);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    cfg.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
+                    break;
             }
         });
         if (worker.Enabled)
@@ -58,12 +79,17 @@ public static class WorkerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Hangfire dashboard at /hangfire, for directors only.</summary>
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire, for the instance's operators only: it controls the jobs of every
+    /// organisation. Directors see their own people's nudges on Timing's pages; anyone not signed in is sent to sign in.
+    /// </summary>
     public static WebApplication MapWorkerDashboard(this WebApplication app)
     {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/hangfire") && http.User.Identity?.IsAuthenticated != true,
+            branch => branch.Run(http => http.ChallengeAsync()));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DirectorsOnly()],
+            Authorization = [new OperatorsOnly(app.Services.GetRequiredService<IOptions<Web.WebOptions>>())],
             DisplayStorageConnectionString = false,
             AppPath = "/",
             DashboardTitle = "Timing – achtergrondtaken",
@@ -71,9 +97,9 @@ public static class WorkerServiceCollectionExtensions
         return app;
     }
 
-    private sealed class DirectorsOnly : IDashboardAuthorizationFilter
+    private sealed class OperatorsOnly(IOptions<Web.WebOptions> options) : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Director);
+        public bool Authorize(DashboardContext context) => Web.WebServiceCollectionExtensions.IsOperator(context.GetHttpContext().User, options.Value);
     }
 
     /// <summary>Registers the recurring jobs in Amsterdam time at every start, and catches up once right away.</summary>
@@ -84,7 +110,9 @@ public static class WorkerServiceCollectionExtensions
             var amsterdam = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
             recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Plan, j => j.PlanAsync(CancellationToken.None), options.Value.PlanCron, amsterdam);
             recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Dispatch, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron, amsterdam);
-            recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Digest, j => j.DigestAsync(CancellationToken.None), "30 7 * * 1", amsterdam);
+            var digest = NudgePlanner.DigestTime;
+            recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Digest, j => j.DigestAsync(CancellationToken.None),
+                string.Create(CultureInfo.InvariantCulture, $"{digest.Minute} {digest.Hour} * * {(int)NudgePlanner.DigestDay % 7}"), amsterdam);
             jobs.Enqueue<NudgeJobs>(j => j.PlanAsync(CancellationToken.None));
             jobs.Enqueue<NudgeJobs>(j => j.DispatchAsync(CancellationToken.None));
             return Task.CompletedTask;

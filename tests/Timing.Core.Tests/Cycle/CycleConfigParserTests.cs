@@ -26,6 +26,29 @@ public class CycleConfigParserTests
         }
     }
 
+    [Theory]
+    [InlineData("red")]
+    [InlineData("#12345g")]
+    [InlineData("#1d5fa8\" onload=\"alert(1)")]
+    [InlineData("#1d5fa8;background:url(x)")]
+    public void Parse_PhaseColourThatIsNotAColour_NamesThePhaseAndTheField(string colour)
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        var phase = cycle["phases"]![0]!;
+        phase["colour"] = colour;
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.False(result.IsValid);
+        Assert.Contains($"cycle.json: phase '{phase["id"]}', field 'colour': '{colour}' is not a colour; expected #rrggbb (or #rgb), e.g. #1d5fa8.",
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("#1d5fa8", true)]
+    [InlineData("#FFF", true)]
+    [InlineData("1d5fa8", false)]
+    [InlineData("#1d5fa", false)]
+    public void IsColour_AcceptsHexColoursOnly(string text, bool expected) => Assert.Equal(expected, CycleConfigParser.IsColour(text));
+
     [Fact]
     public void Parse_UnknownAnchor_NamesFileMomentAndField()
     {
@@ -86,7 +109,7 @@ public class CycleConfigParserTests
     public void Parse_EstimateOutOfOrder_IsReported()
     {
         var problems = ProblemsAfter(m => m["kind"]!.GetValue<string>() == "coalition-agreement", m => m["estimate"]!["p10"] = "P90D");
-        Assert.Contains("cycle.json: moment 'coalition-agreement', field 'estimate': needs p10 ≤ median ≤ p90 (got P90D, P65D, P130D).", problems);
+        Assert.Contains("cycle.json: moment 'coalition-agreement', field 'estimate': needs p10 ≤ median ≤ p90 (got P90D, P72D, P140D).", problems);
     }
 
     [Fact]

@@ -29,11 +29,12 @@ public class CyclePlannerTests
     [Fact]
     public void Plan_CoalitionAgreement_IsAnEstimateWithItsRange()
     {
-        // Agreement: median E+65, p10 E+20, p90 E+130 after 18 March 2026.
+        // Agreement: median E+72, p10 E+32, p90 E+140 after 18 March 2026 (cycle.md §3 calibration).
+        // E+72 is Friday 29 May; E+32 is Sunday 19 April, shown as Monday 20 April; E+140 is Wednesday 5 August.
         var agreement = Planner.Plan(Utrecht, Term2026).Find("coalition-agreement", 2026)!;
         Assert.Equal(Basis.Estimate, agreement.Basis);
-        Assert.Equal(Date("2026-05-22"), agreement.Start);
-        Assert.Equal(new DateInterval(Date("2026-04-07"), Date("2026-07-26")), agreement.Estimate);
+        Assert.Equal(Date("2026-05-29"), agreement.Start);
+        Assert.Equal(new DateInterval(Date("2026-04-20"), Date("2026-08-05")), agreement.Estimate);
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public class CyclePlannerTests
             ],
         }, Term2026);
         var programme = timeline.Find("college-programme", 2026)!;
-        Assert.Equal((Date("2026-06-13"), Date("2026-12-12"), Basis.Typical), (programme.Start, programme.End, programme.Basis));
+        // 13 June and 12 December 2026 are Saturdays: the window runs from Monday 15 June to Friday 11 December.
+        Assert.Equal((Date("2026-06-15"), Date("2026-12-11"), Basis.Typical), (programme.Start, programme.End, programme.Basis));
         Assert.Null(programme.Estimate);
     }
 
@@ -75,7 +77,8 @@ public class CyclePlannerTests
     {
         // Not a real scenario, but it shows that dependants follow any actual date, including a statutory one.
         var timeline = Planner.Plan(Utrecht with { Actuals = [new ActualDate("election", 2026, Day("2026-03-25"))] }, Term2026);
-        Assert.Equal(Date("2024-12-25"), timeline.Find("programme-input", 2026)!.Start);
+        // E − 15 months is Christmas Day 2024; the window opens on the next working day, Friday 27 December.
+        Assert.Equal(Date("2024-12-27"), timeline.Find("programme-input", 2026)!.Start);
         Assert.Equal(Basis.Actual, timeline.Find("election", 2026)!.Basis);
     }
 
@@ -113,7 +116,8 @@ public class CyclePlannerTests
     [Fact]
     public void Plan_EveryCanonicalKindAppearsOverAFullTerm()
     {
-        var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2028-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
+        // 2025–2029 holds a full council term, a provincial election (2027) and a European one (2029).
+        var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
         Assert.Equal(MomentKinds.All.OrderBy(k => k), kinds.OrderBy(k => k));
     }
 
@@ -123,8 +127,12 @@ public class CyclePlannerTests
         var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2027-01-01"), Date("2027-12-31")));
         var budgetDay = timeline.Find("budget-day", 2027)!;
         Assert.Equal((Date("2027-09-21"), Basis.Law), (budgetDay.Start, budgetDay.Basis));
-        Assert.Equal(Date("2027-11-15"), timeline.Find("budget-deadline", 2027)!.Start);
-        Assert.Equal(Date("2027-07-15"), timeline.Find("annual-accounts-deadline", 2027)!.Start);
+        // "Vóór 15 november" / "vóór 15 juli" (Gemeentewet art. 191 lid 2, art. 200): the 14th is the last day.
+        var budget = timeline.Find("budget-deadline", 2027)!;
+        Assert.Equal((Date("2027-11-14"), Basis.Law, "Gemeentewet art. 191 lid 2"), (budget.Start, budget.Basis, budget.Source));
+        Assert.Equal(Date("2027-07-14"), timeline.Find("annual-accounts-deadline", 2027)!.Start);
+        Assert.StartsWith("Laatste dag", budget.Title(Language.Nl), StringComparison.Ordinal);
+        Assert.Contains("191", budget.Definition.Advice.Nl, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +175,118 @@ public class CyclePlannerTests
         var timeline = Planner.Plan(Utrecht with { Events = [crisis] }, new DateInterval(Date("2027-01-01"), Date("2027-03-01")));
         var moment = Assert.Single(timeline.Moments, m => m.Kind == MomentKinds.LocalEvent);
         Assert.Equal(("GM0344/local-event/2027/crisis-1", Basis.Local, "Coalitiecrisis"), (moment.Key.ToString(), moment.Basis, moment.Title(Language.Nl)));
+    }
+
+    [Theory]
+    // Provincial and water-board elections (years ≡ 3 mod 4) follow the council's Kieswet rules. Published:
+    // 2019 K 4 February, E 20 March, Staten installed Thursday 28 March; 2023 E 15 March, installed Wednesday 29 March.
+    // Computed: 2027 K 1 February, E 17 March, installed 31 March; 2031 K 3 February, E 19 March, installed 2 April.
+    [InlineData(2019, "2019-02-04", "2019-03-20", "2019-03-28")]
+    [InlineData(2023, "2023-01-30", "2023-03-15", "2023-03-29")]
+    [InlineData(2027, "2027-02-01", "2027-03-17", "2027-03-31")]
+    [InlineData(2031, "2031-02-03", "2031-03-19", "2031-04-02")]
+    public void Plan_ProvincialAndWaterBoardElections_FollowTheKieswet(int year, string nomination, string election, string installation)
+    {
+        var timeline = Planner.Plan(Utrecht, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+        Assert.Equal(Date(nomination), timeline.Find("provincial-nomination", year)!.Start);
+        Assert.Equal(Date(election), timeline.Find("provincial-election", year)!.Start);
+        Assert.Equal(Date(election), timeline.Find("water-board-election", year)!.Start);
+        var installed = timeline.Find("provincial-installation", year)!;
+        Assert.Equal((Date(installation), Basis.Law), (installed.Start, installed.Basis));
+        Assert.All(MomentKinds.OtherArenas.Select(k => timeline.Find(k, year)).OfType<Moment>(),
+            m => Assert.Equal(["parties"], m.Audiences));
+    }
+
+    [Fact]
+    public void Plan_NationalAndEuropeanElections_ComeFromTheElectionCalendar()
+    {
+        // Tweede Kamer 29 October 2025 (fixed after the dissolution); European Parliament 2029 not fixed yet: an estimate.
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31")));
+        var national = timeline.Find("national-election", 2025)!;
+        Assert.Equal((Date("2025-10-29"), Basis.Law), (national.Start, national.Basis));
+        var european = timeline.Find("european-election", 2029)!;
+        Assert.Equal(Basis.Estimate, european.Basis);
+        Assert.NotNull(european.Estimate);
+        Assert.True(MomentKinds.IsOtherArena(european.Kind));
+        Assert.False(MomentKinds.IsOtherArena("election"));
+    }
+
+    [Theory]
+    // Official results as published: 2026 Thursday 26 March (E+8, since 2023); 2022 Monday 21 March (three
+    // polling days under the covid act, from config); 2018 Friday 23 March (E+2, before 2023).
+    [InlineData(2026, "2026-03-26", Basis.Typical)]
+    [InlineData(2022, "2022-03-21", Basis.Law)]
+    [InlineData(2018, "2018-03-23", Basis.Typical)]
+    public void Plan_OfficialResult_FollowsTheRuleOfItsYear(int year, string expected, Basis basis)
+    {
+        var timeline = Planner.Plan(Utrecht, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+        var result = timeline.Find("result", year)!;
+        Assert.Equal((Date(expected), basis), (result.Start, result.Basis));
+    }
+
+    [Fact]
+    public void Plan_ListsFinal_CitesTheArticlesOnValidityAndNumbering()
+    {
+        // 2026: nomination Monday 2 February, lists validated and numbered Friday 6 February (Kieswet art. I 4, I 14).
+        var lists = Planner.Plan(Utrecht, Term2026).Find("lists-final", 2026)!;
+        Assert.Equal(Date("2026-02-06"), lists.Start);
+        Assert.Contains("I 4", lists.Source, StringComparison.Ordinal);
+        Assert.Contains("I 14", lists.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_Induction_StartsTheDayAfterElectionDay()
+    {
+        // The griffie plans the induction before the election; it starts right after 18 March 2026.
+        var induction = Planner.Plan(Utrecht, Term2026).Find("councillor-induction", 2026)!;
+        Assert.Equal(Date("2026-03-19"), induction.Start);
+        Assert.Contains("griffie", induction.Definition.Advice.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_EstimatedDays_NeverFallOnAWeekendOrPublicHoliday()
+    {
+        for (var year = 2026; year <= 2050; year += 4)
+        {
+            var timeline = Planner.Plan(Utrecht, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+            foreach (var kind in new[] { "coalition-agreement", "college-appointed" })
+            {
+                var moment = timeline.Find(kind, year)!;
+                Assert.True(Timing.Core.Nudges.WorkingDays.IsWorkingDay(moment.Start), $"{kind} {year}: {moment.Start}");
+                Assert.True(Timing.Core.Nudges.WorkingDays.IsWorkingDay(moment.Estimate!.Start) && Timing.Core.Nudges.WorkingDays.IsWorkingDay(moment.Estimate.End), $"{kind} {year}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Plan_TypicalWindowEndingOnAWeekend_EndsOnTheWorkingDayBefore()
+    {
+        // The budget debate runs to 14 November; in 2026 that is a Saturday, so the window ends Friday 13 November.
+        // The December circular of 2028 would end on Sunday 31 December: shown as Friday 29 December.
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2026-01-01"), Date("2028-12-31")));
+        Assert.Equal(Date("2026-11-13"), timeline.Find("budget-debate", 2026)!.End);
+        Assert.Equal(Date("2028-12-29"), timeline.Find("december-circular", 2028)!.End);
+    }
+
+    [Fact]
+    public void Plan_MergerOutsideFirstOfJanuary_KeepsTheRegularElections()
+    {
+        // Weesp joined Amsterdam on 24 March 2022 without a merger election; Amsterdam voted 16 March 2022 and 18 March 2026.
+        var amsterdam = new MunicipalityProfile(new Municipality(MunicipalityCode.Parse("GM0363"), "Amsterdam"), Date("2022-03-24"));
+        var elections = Planner.Plan(amsterdam, new DateInterval(Date("2021-01-01"), Date("2026-12-31"))).Moments
+            .Where(m => m.Kind == "election").Select(m => m.Start).ToArray();
+        Assert.Equal([Date("2022-03-16"), Date("2026-03-18")], elections);
+    }
+
+    [Fact]
+    public void Plan_SummerRecess_UsesSchoolHolidaysThrough2028AndSaysWhenItFallsBack()
+    {
+        var zuid = Utrecht with { Region = SchoolRegion.Zuid };
+        var known = Planner.Plan(zuid, new DateInterval(Date("2028-01-01"), Date("2028-12-31"))).Find("summer-recess", 2028)!;
+        Assert.Equal((Basis.Local, (LocalizedText?)null), (known.Basis, known.Note));
+        var later = Planner.Plan(zuid, new DateInterval(Date("2029-01-01"), Date("2029-12-31"))).Find("summer-recess", 2029)!;
+        Assert.Equal(Basis.Typical, later.Basis);
+        Assert.Contains("2029", later.Note!.Nl, StringComparison.Ordinal);
     }
 
     [Theory]

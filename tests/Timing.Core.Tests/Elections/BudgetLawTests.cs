@@ -21,10 +21,14 @@ public class BudgetLawTests
     public void Prinsjesdag_MatchesKnownDates(int year, string expected) =>
         Assert.Equal(LocalDatePattern.Iso.Parse(expected).Value, BudgetLaw.Prinsjesdag(year));
 
-    [Fact]
-    public void Deadlines_Are15Julyand15November()
+    [Theory]
+    // Gemeentewet art. 200 and 191 lid 2 say "vóór 15 juli" / "vóór 15 november": the 14th is the last day.
+    // 2026: the budget is due by Saturday 14 November 2026, the accounts by Tuesday 14 July 2026.
+    [InlineData(2026, "2026-07-14", "2026-11-14")]
+    [InlineData(2027, "2027-07-14", "2027-11-14")]
+    public void Deadlines_AreTheLastDayBefore15JulyAnd15November(int year, string accounts, string budget)
     {
-        Assert.Equal(new LocalDate(2026, 7, 15), BudgetLaw.AnnualAccountsDeadline(2026));
-        Assert.Equal(new LocalDate(2026, 11, 15), BudgetLaw.BudgetDeadline(2026));
+        Assert.Equal(LocalDatePattern.Iso.Parse(accounts).Value, BudgetLaw.AnnualAccountsDeadline(year));
+        Assert.Equal(LocalDatePattern.Iso.Parse(budget).Value, BudgetLaw.BudgetDeadline(year));
     }
 }

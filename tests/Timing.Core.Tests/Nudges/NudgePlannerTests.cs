@@ -28,8 +28,9 @@ public class NudgePlannerTests
     public void Plan_Window_BeforeOpening_OnOpening_AndBeforeClosing()
     {
         var debate = PlanFor(Person(1)).Where(n => n.Moment.ToString() == "GM0344/budget-debate/2026").OrderBy(n => n.Day).ToArray();
-        // 1 October – 15 November 2026: 17 September, 1 October, 8 November (a Sunday → Monday 9 November).
-        Assert.Equal([Date("2026-09-17"), Date("2026-10-01"), Date("2026-11-09")], debate.Select(n => n.Day));
+        // 1 October – 14 November 2026; the 14th is a Saturday, so the window ends Friday 13 November:
+        // 17 September, 1 October, 6 November.
+        Assert.Equal([Date("2026-09-17"), Date("2026-10-01"), Date("2026-11-06")], debate.Select(n => n.Day));
         Assert.Equal(["start-P14D", "start-P0D", "end-P7D"], debate.Select(n => n.Lead.Id));
         // In summer the same 08:30 is 06:30 UTC.
         Assert.Equal(Instant.FromUtc(2026, 10, 1, 6, 30), debate[1].SendAt);

@@ -40,6 +40,33 @@ public class AdminCommandTests
         Assert.Contains("342 added", again.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("overlong", "line 3: the name of GM0363 has 81 characters; at most 80 are allowed.")]
+    [InlineData("control", "line 3: the name of GM0363 contains the control character U+001B; a name is plain text on one line.")]
+    [InlineData("latin1", "line 3 is not valid UTF-8; save the list as UTF-8 (CBS publishes it so).")]
+    public async Task Import_BadName_NamesTheLineAndTheReason_AndStoresNothing(string defect, string reason)
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var env = new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(dir, "timing.db") };
+        var file = Path.Combine(dir, "names.csv");
+        var good = System.Text.Encoding.UTF8.GetBytes("code,name\nGM0344,Utrecht (stad)\n");
+        var bad = defect switch
+        {
+            "overlong" => System.Text.Encoding.UTF8.GetBytes("GM0363," + new string('A', 81) + "\n"),
+            "control" => System.Text.Encoding.UTF8.GetBytes("GM0363,Amster\u001B[31mdam\n"),
+            _ => System.Text.Encoding.Latin1.GetBytes("GM1900,S\u00FAdwest-Frysl\u00E2n\n"),
+        };
+        await File.WriteAllBytesAsync(file, [.. good, .. bad]);
+        var result = await ProcessRunner.RunAsync(["municipalities", "import", file], dir, env);
+        Assert.Equal((2, ""), (result.Exit, result.Output));
+        Assert.Equal($"timing municipalities import: {file}: {reason}", result.Error.Trim());
+
+        // Nothing was stored, not even the good line before the bad one.
+        await using var factory = new TimingFactory(Path.Combine(dir, "timing.db"));
+        var feed = await factory.CreateClient().GetStringAsync(new Uri("/feeds/GM0344.ics", UriKind.Relative));
+        Assert.Contains("X-WR-CALNAME:Politieke kalender – Gemeente Utrecht\r\n", feed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddDirector_CreatesOneAccountPerAddress()
     {

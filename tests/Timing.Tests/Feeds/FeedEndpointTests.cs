@@ -64,10 +64,10 @@ public class FeedEndpointTests
         await client.GetByteArrayAsync(Utrecht);
         await client.GetByteArrayAsync(Utrecht);
         Assert.Equal(afterFirst, feeds.Renders);
-        // The next day the horizon moves; the events may be the same, but only a changed feed is rendered.
+        // The horizon is whole calendar years: the next day gives the same feed, without rendering.
         factory.Clock.AdvanceDays(1);
         await client.GetByteArrayAsync(Utrecht);
-        Assert.True(feeds.Renders <= afterFirst + 1);
+        Assert.Equal(afterFirst, feeds.Renders);
     }
 
     [Fact]
@@ -128,6 +128,7 @@ public class FeedEndpointTests
     [InlineData("/feeds/GM9999.ics", HttpStatusCode.NotFound, "Unknown municipality GM9999: it is not in the municipality list.")]
     [InlineData("/feeds/GM0344.ics?audience=burgers", HttpStatusCode.BadRequest, "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance.")]
     [InlineData("/feeds/GM0344.ics?kinds=election,verkiezing", HttpStatusCode.BadRequest, "Query parameter 'kinds': 'verkiezing' is unknown; expected a comma-separated list of: party-preparation,")]
+    [InlineData("/feeds/GM0344.ics?arena=provincie", HttpStatusCode.BadRequest, "Query parameter 'arena': 'provincie' is not supported; use municipal (only the municipality's own cycle) or all.")]
     [InlineData("/feeds/GM0344.ics?lang=de", HttpStatusCode.BadRequest, "Query parameter 'lang': 'de' is not supported; use nl or en.")]
     public async Task BadRequests_SayWhatIsWrongInOneLine(string url, HttpStatusCode status, string message)
     {
@@ -146,7 +147,7 @@ public class FeedEndpointTests
         var client = factory.CreateClient();
         var finance = IndependentParsers.IcalJs(await client.GetByteArrayAsync(new Uri("/feeds/GM0344.ics?audience=finance&lang=en", UriKind.Relative)));
         var summaries = finance.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("summary").GetString()!).ToArray();
-        Assert.Contains("[Budget] Budget Day (Prinsjesdag)", summaries);
+        Assert.Contains("Budget Day", summaries);
         Assert.DoesNotContain(summaries, s => s.Contains("election", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("Political calendar – Municipality of Utrecht", finance.GetProperty("name").GetString());
 
@@ -155,7 +156,24 @@ public class FeedEndpointTests
         Assert.Equal(
             ["GM0344.election.2026@timing.test", "GM0344.installation.2026@timing.test", "GM0344.election.2030@timing.test", "GM0344.installation.2030@timing.test"],
             elections.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()!).ToArray());
-        Assert.Equal("[Verkiezingen] Gemeenteraadsverkiezingen", elections.GetProperty("events")[0].GetProperty("summary").GetString());
+        Assert.Equal("Raadsverkiezingen", elections.GetProperty("events")[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Query_ArenaMunicipal_LeavesOutOtherElections()
+    {
+        await using var factory = new TimingFactory();
+        var client = factory.CreateClient();
+        string[] Uids(string url) => IndependentParsers.IcalJs(client.GetByteArrayAsync(new Uri(url, UriKind.Relative)).GetAwaiter().GetResult())
+            .GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()!).ToArray();
+        // The horizon from 22 November 2026 holds the provincial and water-board elections of 17 March 2027.
+        var all = Uids("/feeds/GM0344.ics");
+        Assert.Contains("GM0344.provincial-election.2027@timing.test", all);
+        var parties = Uids("/feeds/GM0344.ics?kinds=provincial-election,water-board-election&audience=parties");
+        Assert.Contains("GM0344.water-board-election.2027@timing.test", parties);
+        var municipal = Uids("/feeds/GM0344.ics?arena=municipal");
+        Assert.DoesNotContain(municipal, uid => Timing.Core.Cycle.MomentKinds.OtherArenas.Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
+        Assert.Contains("GM0344.election.2030@timing.test", municipal);
     }
 
     [Fact]
@@ -173,13 +191,14 @@ public class FeedEndpointTests
     }
 
     [Fact]
-    public async Task Feed_HasNoAlarmsRecurrenceOrMethod_AndNoBom()
+    public async Task Feed_IsPublished_WithoutAlarmsOrRecurrence_AndNoBom()
     {
         await using var factory = new TimingFactory();
         var bytes = await factory.CreateClient().GetByteArrayAsync(Utrecht);
         Assert.NotEqual(0xEF, bytes[0]);
         var text = Encoding.UTF8.GetString(bytes);
-        foreach (var forbidden in new[] { "BEGIN:VALARM", "RRULE", "METHOD:", "TZID" })
+        Assert.Contains("\r\nMETHOD:PUBLISH\r\n", text, StringComparison.Ordinal);
+        foreach (var forbidden in new[] { "BEGIN:VALARM", "RRULE", "METHOD:REQUEST", "TZID" })
         {
             Assert.DoesNotContain(forbidden, text, StringComparison.Ordinal);
         }

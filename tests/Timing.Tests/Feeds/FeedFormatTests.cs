@@ -26,7 +26,8 @@ public class FeedFormatTests
     {
         var rules = Rules;
         var timeline = new CyclePlanner(rules).Plan(profile, range);
-        var events = new FeedEventBuilder(rules, Options).Build([timeline], FeedFilter.All, language);
+        var builder = new FeedEventBuilder(rules, Options);
+        var events = builder.Build([timeline], FeedFilter.All, language, builder.PublicMomentUrl);
         var stamps = events.ToDictionary(e => e.Uid, _ => new FeedStamp(0, Stamp));
         return (events, IcsWriter.Write(new FeedCalendar("Politieke kalender – Gemeente Utrecht", "Test"), events, stamps));
     }
@@ -41,8 +42,9 @@ public class FeedFormatTests
         var opens = events.Single(e => e.Uid == "GM0344.college-programme.2026.opens@timing.test");
         var closes = events.Single(e => e.Uid == "GM0344.college-programme.2026.closes@timing.test");
         Assert.Equal((opens.Start.PlusDays(1), closes.Start.PlusDays(1)), (opens.EndExclusive, closes.EndExclusive));
-        Assert.EndsWith("– opent (verwacht)", opens.Summary, StringComparison.Ordinal);
-        Assert.EndsWith("– sluit (verwacht)", closes.Summary, StringComparison.Ordinal);
+        Assert.Equal("Collegeplan begint?", opens.Summary);
+        Assert.Equal("Collegeplan eindigt?", closes.Summary);
+        Assert.StartsWith("Collegeprogramma – eindigt (verwacht)\nFase: ", closes.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,12 +56,13 @@ public class FeedFormatTests
         Assert.Equal(2, support.Length);
         var election = events.Single(e => e.Uid == "GM0344.election.2026@timing.test");
         Assert.Equal((new LocalDate(2026, 3, 18), new LocalDate(2026, 3, 19)), (election.Start, election.EndExclusive));
-        Assert.Equal("[Verkiezingen] Gemeenteraadsverkiezingen", election.Summary);
+        Assert.Equal("Raadsverkiezingen", election.Summary);
         Assert.Equal(FeedStatus.Confirmed, election.Status);
         // Typical dates are neither promised nor guessed: no STATUS at all.
         Assert.Equal(FeedStatus.None, events.Single(e => e.Uid == "GM0344.result.2026@timing.test").Status);
         var circular = events.Single(e => e.Uid == "GM0344.may-circular.2026.opens@timing.test");
-        Assert.Equal(new LocalDate(2026, 5, 25), circular.Start);
+        // 25 May 2026 is Whit Monday: the typical window opens on Tuesday 26 May.
+        Assert.Equal(new LocalDate(2026, 5, 26), circular.Start);
         var exactlyTwoWeeks = Render(new MunicipalityProfile(Utrecht) { Actuals = [new ActualDate("budget-debate", 2026, new DateInterval(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 14)))] }, Year2026)
             .Events.Single(e => e.Uid.StartsWith("GM0344.budget-debate.2026", StringComparison.Ordinal));
         Assert.Equal((new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 15)), (exactlyTwoWeeks.Start, exactlyTwoWeeks.EndExclusive));
@@ -71,9 +74,10 @@ public class FeedFormatTests
         var (events, ics) = Render(new MunicipalityProfile(Utrecht), Year2026);
         var agreement = events.Single(e => e.Uid == "GM0344.coalition-agreement.2026@timing.test");
         Assert.Equal(FeedStatus.Tentative, agreement.Status);
-        Assert.Equal("[Coalitievorming] Coalitieakkoord (verwacht)", agreement.Summary);
-        Assert.Contains("Verwacht tussen 7 april 2026 en 26 juli 2026", agreement.Description, StringComparison.Ordinal);
-        Assert.Contains("Meer: https://timing.test/gemeenten/GM0344/momenten/coalition-agreement/2026", agreement.Description, StringComparison.Ordinal);
+        Assert.Equal("Coalitieakkoord?", agreement.Summary);
+        Assert.StartsWith("Coalitieakkoord (verwacht)\nFase: Coalitievorming\n\n", agreement.Description, StringComparison.Ordinal);
+        Assert.Contains("Verwacht tussen 20 april 2026 en 5 augustus 2026", agreement.Description, StringComparison.Ordinal);
+        Assert.Contains("Meer: https://timing.test/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026", agreement.Description, StringComparison.Ordinal);
         Assert.Equal(["Coalitievorming", "onderhandelaars", "college", "ambtenaren"], agreement.Categories);
 
         var parsed = Calendar.Load(Encoding.UTF8.GetString(ics))!;
@@ -121,8 +125,8 @@ public class FeedFormatTests
         foreach (var reading in new[] { python, js })
         {
             var ev = reading.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("uid").GetString() == "GM0344.local-event.2026.hoorzitting-1@timing.test");
-            Assert.Equal($"[Lokaal] {title}", ev.GetProperty("summary").GetString());
-            Assert.StartsWith(description, ev.GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.Equal(title, ev.GetProperty("summary").GetString());
+            Assert.Contains(description, ev.GetProperty("description").GetString(), StringComparison.Ordinal);
         }
     }
 

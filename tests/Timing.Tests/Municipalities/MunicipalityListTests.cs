@@ -15,6 +15,23 @@ public class MunicipalityListTests
     }
 
     [Fact]
+    public void Parse_NameOfEightyCharacters_IsAccepted()
+    {
+        var name = "Súdwest-Fryslân " + new string('a', 64);
+        Assert.Equal(80, name.Length);
+        Assert.Equal(name, MunicipalityList.Parse($"code,name\nGM1900,{name}\n", "list.csv").Single().Name);
+    }
+
+    [Fact]
+    public void Decode_InvalidUtf8_NamesTheLine()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("code,name\nGM0344,Utrecht\nGM1900,S\u00FAdwest\n").ToList();
+        bytes.InsertRange(bytes.Count - 5, [0xC3, 0x28]); // a broken two-byte sequence in line 3
+        var error = Assert.Throws<FormatException>(() => MunicipalityList.Decode([.. bytes], "list.csv"));
+        Assert.Equal("list.csv: line 3 is not valid UTF-8; save the list as UTF-8 (CBS publishes it so).", error.Message);
+    }
+
+    [Fact]
     public void Parse_GeoJson_ReadsStatcodeAndStatnaam()
     {
         const string GeoJson = """
@@ -31,6 +48,10 @@ public class MunicipalityListTests
     [InlineData("code,name\nGM0344", "list.csv: line 2 has no name after the code: 'GM0344'.")]
     [InlineData("code,name\nGM0344,Utrecht\ngm0344,Utrecht", "list.csv: line 3: GM0344 appears twice.")]
     [InlineData("code,name\nGM0344,", "list.csv: line 2: the name of GM0344 is empty.")]
+    [InlineData("code,name\nGM0344,Utrecht\nGM0363,Amsterdam Amsterdam Amsterdam Amsterdam Amsterdam Amsterdam Amsterdam Amsterdam Amsterdam",
+        "list.csv: line 3: the name of GM0363 has 89 characters; at most 80 are allowed.")]
+    [InlineData("code,name\nGM0344,Utr\u0007echt", "list.csv: line 2: the name of GM0344 contains the control character U+0007; a name is plain text on one line.")]
+    [InlineData("code,name\nGM0344,Utr\techt", "list.csv: line 2: the name of GM0344 contains the control character U+0009; a name is plain text on one line.")]
     public void Parse_BadCsv_NamesTheLine(string text, string expected)
     {
         var error = Assert.Throws<FormatException>(() => MunicipalityList.Parse(text, "list.csv"));

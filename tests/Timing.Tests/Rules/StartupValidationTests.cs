@@ -29,7 +29,7 @@ public class StartupValidationTests
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             HttpResponseMessage? css = null;
-            for (var i = 0; i < 60 && css is null; i++)
+            for (var i = 0; i < 360 && css is null; i++)
             {
                 try { css = await http.GetAsync(new Uri("/css/timing.css", UriKind.Relative)); } catch (HttpRequestException) { await Task.Delay(250); }
             }

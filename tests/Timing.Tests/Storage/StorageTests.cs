@@ -31,6 +31,7 @@ public class StorageTests(PostgresServer postgres)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures: add a migration for both providers.");
         Assert.Equal(provider == "PostgreSql", db.Database.IsNpgsql());
     }
 
@@ -64,12 +65,12 @@ public class StorageTests(PostgresServer postgres)
         {
             using var scope = factory.Services.CreateScope();
             var ledger = new FeedLedger(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), factory.Clock);
-            await ledger.StampAsync([("uid-1", fingerprint)], CancellationToken.None);
+            await ledger.StampAsync("public:GM0344", [("uid-1", fingerprint)], "Utrecht", CancellationToken.None);
         }
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Stamp("a")));
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Stamp("b")));
         using var check = factory.Services.CreateScope();
-        var row = await check.ServiceProvider.GetRequiredService<TimingDbContext>().FeedVersions.SingleAsync(v => v.Uid == "uid-1");
+        var row = await check.ServiceProvider.GetRequiredService<TimingDbContext>().FeedVersions.SingleAsync(v => v.Scope == "public:GM0344" && v.Uid == "uid-1");
         Assert.Equal(("b", 1), (row.Fingerprint, row.Sequence));
     }
 
@@ -83,10 +84,12 @@ public class StorageTests(PostgresServer postgres)
         var migrator = db.GetService<IMigrator>();
         var first = db.Database.GetMigrations().First();
         await migrator.MigrateAsync(first);
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ('kept', 'f', 3, 1)""");
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ('GM0344.election.2026@timing.test', 'f', 3, 1)""");
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ('feed:0A1B', 'f', 7, 1)""");
         await db.Database.MigrateAsync();
-        var kept = await db.FeedVersions.SingleAsync(v => v.Uid == "kept");
-        Assert.Equal(3, kept.Sequence);
+        // An event's version carries on in its municipality's public feed; the old per-day feed rows are gone.
+        var kept = await db.FeedVersions.SingleAsync();
+        Assert.Equal(("public:GM0344", "GM0344.election.2026@timing.test", 3), (kept.Scope, kept.Uid, kept.Sequence));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }

@@ -48,11 +48,35 @@ public static partial class Browserless
         var before = mailbox().Length;
         var page = await client.GetStringAsync(new Uri("/aanmelden", UriKind.Relative));
         var response = await client.PostFormAsync("/aanmelden", page, new() { ["Email"] = email });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var mails = mailbox();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.SignInQueueHandledAsync();
+        var mails = await WaitForMailsAsync(mailbox, before + 1);
         Assert.Equal(before + 1, mails.Length);
         var text = mails.Last().TextBody ?? "";
         return new Uri(LinkInMail().Match(text).Value);
+    }
+
+    /// <summary>Waits until the sign-in requests accepted so far have been handled in the background (mailed or not).</summary>
+    public static async Task SignInQueueHandledAsync(this TimingFactory factory)
+    {
+        var queue = factory.Services.GetRequiredService<Timing.Web.SignIn.SignInMailQueue>();
+        for (var i = 0; i < 600 && queue.Pending > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(0, queue.Pending);
+    }
+
+    /// <summary>The mailbox once it holds at least <paramref name="count"/> messages (mail is sent in the background), or as it is after a minute.</summary>
+    public static async Task<MimeMessage[]> WaitForMailsAsync(Func<MimeMessage[]> mailbox, int count)
+    {
+        var mails = mailbox();
+        for (var i = 0; i < 600 && mails.Length < count; i++)
+        {
+            await Task.Delay(100);
+            mails = mailbox();
+        }
+        return mails;
     }
 
     public static MimeMessage[] Mails(TimingFactory factory) => Directory.Exists(factory.PickupDirectory)
@@ -65,6 +89,28 @@ public static partial class Browserless
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiForgery().Match(pageHtml).Groups[1].Value };
         return client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
     }
+
+    /// <summary>Posts a form and follows the redirect (post/redirect/get), returning the page shown after it.</summary>
+    public static async Task<string> PostAndFollowAsync(this HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)
+    {
+        var response = await client.PostFormAsync(url, pageHtml, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await client.GetStringAsync(response.Headers.Location!.IsAbsoluteUri ? new Uri(response.Headers.Location.PathAndQuery, UriKind.Relative) : response.Headers.Location);
+    }
+
+    /// <summary>Makes a personal feed address on "Mijn agenda-feed" and reads it back from the page, as its owner would.</summary>
+    public static async Task<string> MakeFeedAsync(this HttpClient client)
+    {
+        var page = await client.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
+        var shown = await client.PostAndFollowAsync("/mijn-feed", page, []);
+        return FeedAddress().Match(shown).Groups[1].Value;
+    }
+
+    [GeneratedRegex("data-full=\"([^\"]+)\"")]
+    private static partial Regex FeedAddress();
+
+    /// <summary>The anti-forgery token in a page's form.</summary>
+    public static string AntiForgeryToken(string pageHtml) => AntiForgery().Match(pageHtml).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiForgery();

@@ -25,9 +25,7 @@ public partial class DirectorFlowTests
         var added = await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
         Assert.Equal("/gemeenten/GM0344", added.Headers.Location!.OriginalString);
 
-        var feedPage = await client.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
-        var made = await (await client.PostFormAsync("/mijn-feed", feedPage, [])).Content.ReadAsStringAsync();
-        var feedUrl = new Uri(FeedUrl().Match(made).Value);
+        var feedUrl = new Uri(FeedUrl().Match(await client.MakeFeedAsync()).Value);
         var before = await client.GetStringAsync(new Uri(feedUrl.PathAndQuery, UriKind.Relative));
         Assert.Contains("UID:GM0344.coalition-agreement.2030@timing.test", before, StringComparison.Ordinal);
 
@@ -43,7 +41,7 @@ public partial class DirectorFlowTests
         Assert.Contains("STATUS:CONFIRMED", agreement, StringComparison.Ordinal);
 
         var audit = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
-        Assert.Contains("coalition-agreement/2030", audit, StringComparison.Ordinal);
+        Assert.Contains("Coalitieakkoord (2030)", audit, StringComparison.Ordinal);
         Assert.Contains("directeur@welzijn.nl", audit, StringComparison.Ordinal);
     }
 

@@ -28,12 +28,11 @@ public partial class PeopleTests
 
         var colleague = factory.Client();
         await colleague.SignInAsync(factory, "collega@org.nl");
-        var page = await colleague.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
-        var made = await (await colleague.PostFormAsync("/mijn-feed", page, [])).Content.ReadAsStringAsync();
+        var made = await colleague.MakeFeedAsync();
         var feed = await colleague.GetByteArrayAsync(new Uri(FeedPath().Match(made).Value, UriKind.Relative));
         var events = Feeds.IndependentParsers.IcalJs(feed).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("summary").GetString()!).ToArray();
-        Assert.Contains("[Budget] Budget Day (Prinsjesdag)", events);
-        Assert.DoesNotContain(events, e => e.Contains("Municipal council elections", StringComparison.Ordinal));
+        Assert.Contains("Budget Day", events);
+        Assert.DoesNotContain(events, e => e.Contains("Council election", StringComparison.Ordinal));
 
         // A colleague cannot manage people.
         var denied = await colleague.GetAsync(new Uri("/mensen", UriKind.Relative));

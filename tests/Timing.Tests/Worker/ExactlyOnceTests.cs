@@ -38,20 +38,9 @@ public class ExactlyOnceTests(PostgresServer postgres)
         });
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (!await done())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                var states = describe is null ? "" : string.Join(", ", await describe.WithDbAsync(db =>
-                    Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync()));
-                Assert.Fail($"not done within {limit.TotalSeconds} s; outbox: {states}");
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null) =>
+        Eventually.TrueAsync(done, limit, async () => describe is null ? "" : "outbox: " + string.Join(", ", await describe.WithDbAsync(db =>
+            Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync())));
 
     /// <summary>
     /// How many of the seeded nudges arrived. The service also plans anna's own nudges, and on some days one of

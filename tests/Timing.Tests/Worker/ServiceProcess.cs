@@ -15,6 +15,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120);
+
     public static async Task<ServiceProcess> StartAsync(string workingDirectory, IDictionary<string, string> settings)
     {
         var port = TestPaths.FreePort();
@@ -34,7 +36,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 120; i++)
+        // Generous: on a busy build machine a cold start of the program can take half a minute.
+        var until = DateTime.UtcNow + StartLimit;
+        while (DateTime.UtcNow < until)
         {
             try
             {
@@ -50,7 +54,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the service did not answer /health within 30 seconds");
+        throw new TimeoutException($"the service did not answer /health within {StartLimit.TotalSeconds} seconds");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no cleanup, as a crash or an out-of-memory kill would do.</summary>

@@ -6,14 +6,18 @@ namespace Timing.Tests.Worker;
 
 /// <summary>
 /// A real SMTP server process: Debian's python3-aiosmtpd with its Maildir handler, on a free loopback port.
-/// Tests read what arrived as files, and can stop and start the server to play an outage.
+/// Tests read what arrived as files, and can stop and start the server to play an outage. The scripted server
+/// (scripted_smtp.py beside this file) answers by recipient instead: refusals, delays and a cut connection.
+/// A server that was never started plays a host where nothing listens.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private Process? _process;
+    private readonly bool _scripted;
 
-    public SmtpServer()
+    public SmtpServer(bool scripted = false)
     {
+        _scripted = scripted;
         Port = TestPaths.FreePort();
         MailDir = Path.Combine(TestPaths.NewScratchDirectory(), "maildir");
     }
@@ -30,9 +34,9 @@ public sealed class SmtpServer : IAsyncDisposable
         ["Mail:From"] = "Timing <timing@timing.test>",
     };
 
-    public static async Task<SmtpServer> StartNewAsync()
+    public static async Task<SmtpServer> StartNewAsync(bool scripted = false)
     {
-        var server = new SmtpServer();
+        var server = new SmtpServer(scripted);
         await server.StartAsync();
         return server;
     }
@@ -41,7 +45,11 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         Assert.True(File.Exists("/usr/bin/python3") && await HasAiosmtpd(), "python3-aiosmtpd is missing: run `apt-get install python3-aiosmtpd` (bash .ci/prerequisites does this).");
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir })
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "Timing.Tests", "Worker", "scripted_smtp.py");
+        foreach (var arg in _scripted
+            ? [script, "127.0.0.1", port, MailDir]
+            : new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir })
         {
             start.ArgumentList.Add(arg);
         }

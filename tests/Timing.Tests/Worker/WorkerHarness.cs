@@ -8,6 +8,9 @@ namespace Timing.Tests.Worker;
 /// <summary>Drives the worker's jobs by hand, with the fake clock, the way Hangfire would on schedule.</summary>
 public static class WorkerHarness
 {
+    /// <summary>Monday 19 January 2026, 09:00 in Amsterdam: Utrecht's nomination-day nudges (14 days ahead) are due.</summary>
+    public static readonly Instant NominationNudgesDue = Instant.FromUtc(2026, 1, 19, 8, 0);
+
     public static async Task<NudgeOutbox.Result> PlanAsync(this TimingFactory factory)
     {
         using var scope = factory.Services.CreateScope();

@@ -1,46 +1,96 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Timing.Core.Cycle;
 using Timing.Feeds;
 using Timing.Storage;
 
 namespace Timing.Web.Pages;
 
-public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedOptions> options) : PageModel
+/// <summary>
+/// The signed-in person's own feed address and reminders. The address stays retrievable until the person makes a
+/// new one: the token is kept encrypted with ASP.NET Core data protection (keys in the database), never plain.
+/// </summary>
+public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedOptions> options, IDataProtectionProvider protection, Worker.PlanTrigger trigger) : PageModel
 {
+    public const string Purpose = "Timing.FeedToken.v1";
+
     public bool HasFeed { get; private set; }
 
     public string? Since { get; private set; }
 
-    public string? NewUrl { get; private set; }
+    public string? FeedUrl { get; private set; }
+
+    public string? MaskedUrl { get; private set; }
 
     public string? WebcalUrl { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await Describe(cancellationToken);
+    /// <summary>The mode the person had before unsubscribing through a mail link; null while subscribed.</summary>
+    public string? UnsubscribedFrom { get; private set; }
 
-    /// <summary>Makes a new token and revokes the old one; the new address is shown once.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var personId = User.PersonId();
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
-        await db.FeedTokens.Where(t => t.PersonId == personId && t.RevokedUnixMs == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUnixMs, now), cancellationToken);
-        var token = Secrets.NewToken();
-        db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), CreatedUnixMs = now });
-        await db.SaveChangesAsync(cancellationToken);
-        NewUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token}.ics";
-        WebcalUrl = "webcal://" + NewUrl[(NewUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        await Describe(cancellationToken);
-        return Page();
-    }
-
-    private async Task Describe(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
         var active = await db.FeedTokens.AsNoTracking().Where(t => t.PersonId == personId && t.RevokedUnixMs == null)
             .OrderByDescending(t => t.CreatedUnixMs).FirstOrDefaultAsync(cancellationToken);
         HasFeed = active is not null;
-        Since = active is null ? null : Instant.FromUnixTimeMilliseconds(active.CreatedUnixMs).InZone(Core.ProductTime.Zone).Date.ToString("yyyy-MM-dd", null);
+        Since = active is null ? null : DateText.Long(Instant.FromUnixTimeMilliseconds(active.CreatedUnixMs).InZone(Core.ProductTime.Zone).Date, Ui.Language(HttpContext));
+        if (active?.Protected is { } stored && Unprotect(stored) is { } token)
+        {
+            FeedUrl = new PublicLinks(options.Value.BaseUrl).PersonalFeed(token).AbsoluteUri;
+            MaskedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token[..4]}{new string('•', 12)}.ics";
+            WebcalUrl = "webcal://" + FeedUrl[(FeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        }
+        var me = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        UnsubscribedFrom = me is { ModeBeforeUnsubscribe.Length: > 0 } ? me.ModeBeforeUnsubscribe : null;
+    }
+
+    /// <summary>Makes a new token and revokes the old one, then shows the page again (post/redirect/get).</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var personId = User.PersonId();
+        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var revoked = await db.FeedTokens.Where(t => t.PersonId == personId && t.RevokedUnixMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUnixMs, now).SetProperty(t => t.Protected, (string?)null), cancellationToken);
+        var token = Secrets.NewToken();
+        db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), CreatedUnixMs = now, Protected = Protector.Protect(token) });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(revoked > 0
+            ? HttpContext.T("Nieuw feed-adres gemaakt. Het oude adres werkt niet meer: vervang het in uw agenda.", "New feed address made. The old address no longer works: replace it in your calendar.")
+            : HttpContext.T("Feed-adres gemaakt. Kopieer het en abonneer u erop in uw agenda.", "Feed address made. Copy it and subscribe to it in your calendar."));
+        return Redirect("/mijn-feed");
+    }
+
+    /// <summary>Undoes the person's own unsubscribe: only the person can do this, never a director.</summary>
+    public async Task<IActionResult> OnPostResubscribeAsync(CancellationToken cancellationToken)
+    {
+        var personId = User.PersonId();
+        var me = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (me is { ModeBeforeUnsubscribe.Length: > 0 })
+        {
+            me.NudgeMode = me.ModeBeforeUnsubscribe;
+            me.ModeBeforeUnsubscribe = "";
+            await db.SaveChangesAsync(cancellationToken);
+            var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
+            TempData.Flash(HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.") + Replan.Text(HttpContext, planned));
+        }
+        return Redirect("/mijn-feed");
+    }
+
+    private IDataProtector Protector => protection.CreateProtector(Purpose);
+
+    private string? Unprotect(string stored)
+    {
+        try
+        {
+            var token = Protector.Unprotect(stored);
+            return Secrets.IsWellFormed(token) ? token : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // a key that is gone: the person makes a new address
+        }
     }
 }

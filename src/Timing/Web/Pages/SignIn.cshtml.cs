@@ -5,7 +5,7 @@ using Timing.Web.SignIn;
 
 namespace Timing.Web.Pages;
 
-public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageModel
+public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -16,19 +16,18 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
 
     public bool Limited { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet([FromQuery(Name = "verstuurd")] string? sent) => Sent = sent == "1";
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
+        string address;
         try
         {
-            Directors.NormaliseEmail(Email);
+            address = Directors.NormaliseEmail(Email);
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
             return Page();
         }
         if (!limiter.TryAcquire(Email!, HttpContext.Connection.RemoteIpAddress?.ToString()))
@@ -37,8 +36,9 @@ public sealed class SignInModel(MagicLinks links, SignInLimiter limiter) : PageM
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        await links.RequestAsync(Email!, cancellationToken);
-        Sent = true;
-        return Page();
+        // The same work for every address: the lookup and the mail happen in the background.
+        queue.Enqueue(address);
+        // Post/redirect/get: a reload shows the answer again instead of asking for another link.
+        return Redirect("/aanmelden?verstuurd=1");
     }
 }

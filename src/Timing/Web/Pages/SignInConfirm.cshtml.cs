@@ -20,7 +20,8 @@ public sealed class SignInConfirmModel(MagicLinks links) : PageModel
         Invalid = !Secrets.IsWellFormed(t);
     }
 
-    public async Task<IActionResult> OnPostAsync([FromForm(Name = "t")] string? t, CancellationToken cancellationToken)
+    /// <summary>"Aangemeld blijven": the cookie outlives the browser only when the person asks for it.</summary>
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = "t")] string? t, [FromForm(Name = "remember")] bool remember, CancellationToken cancellationToken)
     {
         var person = await links.RedeemAsync(t, cancellationToken);
         if (person is null)
@@ -35,8 +36,10 @@ public sealed class SignInConfirmModel(MagicLinks links) : PageModel
             new Claim(ClaimTypes.Role, person.Role),
             new Claim(Ui.Claims.Organisation, person.OrganisationId.ToString(CultureInfo.InvariantCulture)),
             new Claim(Ui.Claims.Language, person.Language),
+            new Claim(Sessions.SessionCookieEvents.StampClaim, person.SecurityStamp),
+            new Claim(Ui.Claims.Operator, person.IsOperator ? "true" : "false"),
         ], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = remember });
         return Redirect("/");
     }
 }

@@ -10,23 +10,16 @@ namespace Timing.Web.SignIn;
 
 /// <summary>
 /// Sign-in without passwords: a single-use link by e-mail, valid for 15 minutes, stored as a hash.
-/// The answer to a request is the same whether or not the address has an account.
+/// Requests go through <see cref="SignInMailQueue"/>, so the answer to a request is the same, and as fast,
+/// whether or not the address has an account and whatever the mail server does.
 /// </summary>
 public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, IClock clock, IOptions<FeedOptions> feeds, IOptions<MailOptions> mailOptions, ILogger<MagicLinks> logger)
 {
     public static readonly Duration Lifetime = Duration.FromMinutes(15);
 
-    public async Task RequestAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Mails a link when the address belongs to a person; does nothing for an unknown address. Runs in the background.</summary>
+    public async Task SendAsync(string address, CancellationToken cancellationToken)
     {
-        string address;
-        try
-        {
-            address = Directors.NormaliseEmail(email);
-        }
-        catch (ArgumentException)
-        {
-            return;
-        }
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
         if (person is null)
         {
@@ -37,12 +30,13 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), ExpiresUnixMs = (now + Lifetime).ToUnixTimeMilliseconds() });
         await db.SaveChangesAsync(cancellationToken);
 
-        var link = $"{feeds.Value.BaseUrl.TrimEnd('/')}/aanmelden/bevestigen?t={token}";
+        var links = new PublicLinks(feeds.Value.BaseUrl);
+        var link = links.SignIn(token).AbsoluteUri;
         var en = person.Language == "en";
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(person.Name, person.Email));
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(new Uri(feeds.Value.BaseUrl).Host);
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(links.Host);
         var body = new BodyBuilder
         {
             TextBody = en
@@ -84,6 +78,17 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         // One statement marks it used, so two clicks at once cannot both sign in.
         var claimed = await db.SignInLinks.Where(l => l.Id == link.Id && l.UsedUnixMs == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedUnixMs, now), cancellationToken);
-        return claimed == 1 ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PersonId, cancellationToken) : null;
+        if (claimed != 1)
+        {
+            return null;
+        }
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == link.PersonId, cancellationToken);
+        if (person is { SecurityStamp: "" })
+        {
+            // People stored before sessions carried stamps get one at their first sign-in.
+            person.EndSessions();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return person;
     }
 }

@@ -150,6 +150,10 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Protected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<long?>("RevokedUnixMs")
                         .HasColumnType("bigint");
 
@@ -165,6 +169,10 @@ namespace Timing.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Timing.Storage.FeedVersion", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Uid")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -180,7 +188,7 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
-                    b.HasKey("Uid");
+                    b.HasKey("Scope", "Uid");
 
                     b.ToTable("feed_versions", (string)null);
                 });
@@ -526,6 +534,47 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.OrganisationChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "AtUnixMs");
+
+                    b.ToTable("organisation_changes", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -546,10 +595,20 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ModeBeforeUnsubscribe")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Municipalities")
                         .IsRequired()
@@ -574,6 +633,11 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -730,6 +794,15 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.HasOne("Timing.Storage.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Timing.Storage.OrganisationChange", b =>
+                {
+                    b.HasOne("Timing.Storage.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

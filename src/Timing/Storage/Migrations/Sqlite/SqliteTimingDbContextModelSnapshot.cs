@@ -137,6 +137,10 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Protected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RevokedUnixMs")
                         .HasColumnType("INTEGER");
 
@@ -152,6 +156,10 @@ namespace Timing.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Timing.Storage.FeedVersion", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Uid")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -167,7 +175,7 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Uid");
+                    b.HasKey("Scope", "Uid");
 
                     b.ToTable("feed_versions", (string)null);
                 });
@@ -503,6 +511,45 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.OrganisationChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "AtUnixMs");
+
+                    b.ToTable("organisation_changes", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -521,10 +568,20 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeBeforeUnsubscribe")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Municipalities")
                         .IsRequired()
@@ -548,6 +605,11 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -701,6 +763,15 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.HasOne("Timing.Storage.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Timing.Storage.OrganisationChange", b =>
+                {
+                    b.HasOne("Timing.Storage.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Timing.Core;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
 using Timing.Storage;
@@ -13,6 +14,9 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
 
     public string MunicipalityName { get; private set; } = "";
 
+    /// <summary>Why the moment cannot be shown (a cycle outside the supported years), or null.</summary>
+    public string? Problem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, string? localId, CancellationToken cancellationToken)
     {
         var row = await FollowedMunicipalities.FindAsync(db, User.OrganisationId(), code.ToUpperInvariant(), cancellationToken);
@@ -21,9 +25,14 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
             return NotFound();
         }
         MunicipalityName = row.Name;
+        if (!SupportedDates.Contains(cycle))
+        {
+            Problem = SupportedDates.Problem.In(Ui.Language(HttpContext));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var shared = await Facts.PublicFactRows.ActualsAsync(db, [row.Code], cancellationToken);
-        var timeline = planner.Plan(row.ToProfile().WithPublicFacts(shared[row.Code]), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
-        Moment = timeline.Moments.FirstOrDefault(m => m.Kind == kind && m.Cycle == cycle && m.Key.LocalId == localId);
+        Moment = planner.Find(row.ToProfile().WithPublicFacts(shared[row.Code]), new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
         return Moment is null ? NotFound() : Page();
     }
 }

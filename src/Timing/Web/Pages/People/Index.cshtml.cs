@@ -8,6 +8,7 @@ using Timing.Storage;
 
 namespace Timing.Web.Pages.People;
 
+/// <summary>The organisation's people and the form to add a colleague; changing someone happens on their own edit page.</summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
 public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
 {
@@ -20,23 +21,41 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
     [BindProperty] public string? Language { get; set; }
     [BindProperty] public List<string> SelectedAudiences { get; set; } = [];
     [BindProperty] public List<string> SelectedMunicipalities { get; set; } = [];
-    [BindProperty] public int PersonId { get; set; }
     [BindProperty] public string? NudgeMode { get; set; }
-
-    public string ModeName(string mode) => mode switch
-    {
-        "digest" => HttpContext.T("wekelijks overzicht", "weekly digest"),
-        "both" => HttpContext.T("elke herinnering en overzicht", "each reminder and digest"),
-        "none" => HttpContext.T("geen", "none"),
-        _ => HttpContext.T("elke herinnering", "each reminder"),
-    };
 
     public string? EmailError { get; private set; }
 
-    public string? Message { get; private set; }
+    /// <summary>An existing person with the entered address: the page links to their edit page.</summary>
+    public int? ExistingId { get; private set; }
+
+    public PersonForm Form => new(Email, true, EmailError, Name, NameError, Language ?? "nl", NudgeMode ?? "each", false,
+        SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
+
+    public static string ModeName(HttpContext http, string mode) => mode switch
+    {
+        "digest" => http.T("wekelijks overzicht", "weekly digest"),
+        "both" => http.T("elke herinnering en overzicht", "each reminder and digest"),
+        "none" => http.T("geen", "none"),
+        _ => http.T("elke herinnering", "each reminder"),
+    };
+
+    /// <summary>The municipalities a person chose, by name; codes the organisation no longer follows are left out.</summary>
+    public string MunicipalityNames(Person person)
+    {
+        var names = person.Municipalities.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => Municipalities.FirstOrDefault(m => m.Code == c)?.Name).OfType<string>().ToList();
+        return names.Count == 0 ? HttpContext.T("alle", "all") : string.Join(", ", names);
+    }
+
+    public string AudienceNames(Person person) => person.Audiences.Length == 0
+        ? HttpContext.T("alle", "all")
+        : string.Join(", ", person.Audiences.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
+
+    public string? NameError { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => Load(cancellationToken);
 
+    /// <summary>Adds a colleague. An address that is already here is not overwritten: the page points to the person's edit page.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         var organisationId = User.OrganisationId();
@@ -47,42 +66,43 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, such as name@organisation.nl.");
+            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
+            await Load(cancellationToken);
+            return Page();
+        }
+        if (!TextLimits.Fits(Name, TextLimits.PersonName))
+        {
+            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
+            await Load(cancellationToken);
+            return Page();
+        }
+        var existing = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, cancellationToken);
+        if (existing is not null)
+        {
+            EmailError = existing.OrganisationId == organisationId
+                ? HttpContext.T("Deze collega staat al in de lijst. Wijzig haar of hem via ‘Wijzigen’ in de tabel.", "This colleague is already in the list. Change them with ‘Change’ in the table.")
+                : HttpContext.T("Dit adres hoort bij een andere organisatie.", "This address belongs to another organisation.");
+            ExistingId = existing.OrganisationId == organisationId ? existing.Id : null;
             await Load(cancellationToken);
             return Page();
         }
         var codes = await db.FollowedMunicipalities.Where(m => m.OrganisationId == organisationId).Select(m => m.Code).ToListAsync(cancellationToken);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, cancellationToken);
-        if (person is not null && person.OrganisationId != organisationId)
+        var person = db.People.Add(new Person
         {
-            EmailError = HttpContext.T("Dit adres hoort bij een andere organisatie.", "This address belongs to another organisation.");
-            await Load(cancellationToken);
-            return Page();
-        }
-        person ??= db.People.Add(new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member, CreatedUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds() }).Entity;
-        person.Name = Name?.Trim() ?? person.Name;
-        person.Language = Language == "en" ? "en" : "nl";
-        person.Audiences = string.Join(',', SelectedAudiences.Where(Audiences.IsKnown).Distinct());
-        person.Municipalities = string.Join(',', SelectedMunicipalities.Where(codes.Contains).Distinct());
-        person.NudgeMode = NudgeMode is "digest" or "both" or "none" ? NudgeMode : "each";
+            Email = email,
+            OrganisationId = organisationId,
+            Role = Roles.Member,
+            CreatedUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds(),
+            Name = Name?.Trim() ?? "",
+            Language = Language == "en" ? "en" : "nl",
+            Audiences = string.Join(',', SelectedAudiences.Where(Audiences.IsKnown).Distinct()),
+            Municipalities = string.Join(',', SelectedMunicipalities.Where(codes.Contains).Distinct()),
+            NudgeMode = NudgeMode is "digest" or "both" or "none" ? NudgeMode : "each",
+        }).Entity;
         await db.SaveChangesAsync(cancellationToken);
-        trigger.PlanSoon();
-        return Redirect("/mensen");
-    }
-
-    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
-    {
-        var organisationId = User.OrganisationId();
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == PersonId && p.OrganisationId == organisationId, cancellationToken);
-        if (person is null || person.Id == User.PersonId())
-        {
-            return NotFound();
-        }
-        await db.FeedTokens.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SignInLinks.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-        db.People.Remove(person);
-        await db.SaveChangesAsync(cancellationToken);
-        trigger.PlanSoon();
+        var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);
+        TempData.Flash(HttpContext.T($"{person.Email} toegevoegd. Zij of hij kan zich nu aanmelden met dit adres.", $"{person.Email} added. They can now sign in with this address.")
+            + Replan.Text(HttpContext, planned));
         return Redirect("/mensen");
     }
 

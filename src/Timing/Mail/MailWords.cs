@@ -1,0 +1,114 @@
+using System.Globalization;
+using Timing.Core.Cycle;
+
+namespace Timing.Mail;
+
+/// <summary>Every word a nudge or digest says, in Dutch and in English: the text part and the HTML part read from here.</summary>
+public sealed class MailWords
+{
+    public static MailWords Dutch { get; } = new()
+    {
+        LanguageTag = "nl",
+        Expected = "verwacht",
+        ComingUpIn = "Binnenkort in",
+        Date = "Datum",
+        WhyNow = "Waarom nu, wie u benadert en wat u meeneemt",
+        Audiences = "Doelgroepen",
+        MoreAboutThisMoment = "Meer over dit moment",
+        YourCalendarFeed = "Uw agenda-feed",
+        Starts = "begint",
+        Closes = "sluit",
+        Today = "vandaag",
+        Tomorrow = "morgen",
+        InDaysFormat = "over {0} dagen",
+        ExpectedBetweenFormat = "Verwacht tussen {0} en {1}.",
+        DigestSubjectFormat = "Timing: de komende weken vanaf {0}",
+        WeeksAhead = "De komende weken",
+        MomentsInTwoWeeks = "Momenten in de komende twee weken:",
+        NothingComing = "Niets in uw gemeenten.",
+        WhyYouReceiveThis = "U ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing.",
+        StopTheseEmails = "Geen e-mails meer",
+    };
+
+    public static MailWords English { get; } = new()
+    {
+        LanguageTag = "en",
+        Expected = "expected",
+        ComingUpIn = "Coming up in",
+        Date = "Date",
+        WhyNow = "Why now, whom to approach and what to bring",
+        Audiences = "Audiences",
+        MoreAboutThisMoment = "More about this moment",
+        YourCalendarFeed = "Your calendar feed",
+        Starts = "starts",
+        Closes = "closes",
+        Today = "today",
+        Tomorrow = "tomorrow",
+        InDaysFormat = "in {0} days",
+        ExpectedBetweenFormat = "Expected between {0} and {1}.",
+        DigestSubjectFormat = "Timing: the weeks ahead from {0}",
+        WeeksAhead = "The weeks ahead",
+        MomentsInTwoWeeks = "Moments in the next two weeks:",
+        NothingComing = "Nothing in your municipalities.",
+        WhyYouReceiveThis = "You receive this because your organisation follows these municipalities in Timing.",
+        StopTheseEmails = "Stop these e-mails",
+    };
+
+    public static MailWords For(Language language) => language == Language.En ? English : Dutch;
+
+    public required string LanguageTag { get; init; }
+
+    public required string Expected { get; init; }
+
+    public required string ComingUpIn { get; init; }
+
+    public required string Date { get; init; }
+
+    public required string WhyNow { get; init; }
+
+    public required string Audiences { get; init; }
+
+    public required string MoreAboutThisMoment { get; init; }
+
+    public required string YourCalendarFeed { get; init; }
+
+    public required string Starts { get; init; }
+
+    public required string Closes { get; init; }
+
+    public required string Today { get; init; }
+
+    public required string Tomorrow { get; init; }
+
+    public required string InDaysFormat { get; init; }
+
+    public required string ExpectedBetweenFormat { get; init; }
+
+    public required string DigestSubjectFormat { get; init; }
+
+    public required string WeeksAhead { get; init; }
+
+    public required string MomentsInTwoWeeks { get; init; }
+
+    public required string NothingComing { get; init; }
+
+    public required string WhyYouReceiveThis { get; init; }
+
+    public required string StopTheseEmails { get; init; }
+
+    /// <summary>When the moment (or its opening or closing) comes, seen from the send day: "begint over 14 dagen", "tomorrow".</summary>
+    public string When(Moment moment, MomentEdge edge, int days)
+    {
+        var verb = moment.IsPoint ? "" : (edge == MomentEdge.Start ? Starts : Closes) + " ";
+        return verb + days switch
+        {
+            <= 0 => Today,
+            1 => Tomorrow,
+            _ => string.Format(CultureInfo.InvariantCulture, InDaysFormat, days),
+        };
+    }
+
+    public string ExpectedBetween(string first, string last) => string.Format(CultureInfo.InvariantCulture, ExpectedBetweenFormat, first, last);
+
+    public string DigestSubject(string monday) => string.Format(CultureInfo.InvariantCulture, DigestSubjectFormat, monday);
+}

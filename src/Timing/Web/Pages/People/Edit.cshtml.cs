@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Storage;
+
+namespace Timing.Web.Pages.People;
+
+/// <summary>
+/// Changing a colleague. The form shows the person's current choices; saving changes only what the form shows
+/// and what differs, so saving without changes changes nothing. A person's own unsubscribe is not the
+/// director's to undo: the reminder setting is then shown, not offered.
+/// </summary>
+[Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
+public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigger trigger) : PageModel
+{
+    public Person? Person { get; private set; }
+
+    public IReadOnlyList<FollowedMunicipality> Municipalities { get; private set; } = [];
+
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Language { get; set; }
+    [BindProperty] public List<string> SelectedAudiences { get; set; } = [];
+    [BindProperty] public List<string> SelectedMunicipalities { get; set; } = [];
+    [BindProperty] public string? NudgeMode { get; set; }
+
+    public string? NameError { get; private set; }
+
+    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, Language ?? "nl", NudgeMode ?? "each", Person.ModeBeforeUnsubscribe.Length > 0,
+        SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await Load(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var p = Person!;
+        Name = p.Name;
+        Language = p.Language;
+        NudgeMode = p.NudgeMode;
+        SelectedAudiences = Split(p.Audiences);
+        SelectedMunicipalities = Split(p.Municipalities);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await Load(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var person = await db.People.FirstAsync(p => p.Id == id, cancellationToken);
+        var shown = Municipalities.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var changed = new List<string>();
+
+        if (!TextLimits.Fits(Name, TextLimits.PersonName))
+        {
+            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
+            return Page();
+        }
+        var name = Name?.Trim() ?? "";
+        if (name != person.Name)
+        {
+            person.Name = name;
+            changed.Add(HttpContext.T("naam", "name"));
+        }
+        var language = Language == "en" ? "en" : "nl";
+        if (language != person.Language)
+        {
+            person.Language = language;
+            changed.Add(HttpContext.T("taal", "language"));
+        }
+        // Unknown audiences a person had are kept: the form only shows, and so only changes, the known ones.
+        var audiences = Split(person.Audiences).Where(a => !Audiences.IsKnown(a))
+            .Concat(Audiences.All.Where(SelectedAudiences.Contains)).Distinct().ToList();
+        if (!audiences.ToHashSet().SetEquals(Split(person.Audiences)))
+        {
+            person.Audiences = string.Join(',', audiences);
+            changed.Add(HttpContext.T("doelgroepen", "audiences"));
+        }
+        // Likewise codes of municipalities the organisation no longer follows stay as they were.
+        var municipalities = Split(person.Municipalities).Where(c => !shown.Contains(c))
+            .Concat(Municipalities.Select(m => m.Code).Where(SelectedMunicipalities.Contains)).Distinct().ToList();
+        if (!municipalities.ToHashSet().SetEquals(Split(person.Municipalities)))
+        {
+            person.Municipalities = string.Join(',', municipalities);
+            changed.Add(HttpContext.T("gemeenten", "municipalities"));
+        }
+        if (person.ModeBeforeUnsubscribe.Length == 0 && NudgeMode is "each" or "digest" or "both" or "none" && NudgeMode != person.NudgeMode)
+        {
+            person.NudgeMode = NudgeMode;
+            changed.Add(HttpContext.T("herinneringen", "reminders"));
+        }
+        if (changed.Count == 0)
+        {
+            TempData.Flash(HttpContext.T($"Niets gewijzigd voor {person.Email}.", $"Nothing changed for {person.Email}."));
+            return Redirect("/mensen");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var planned = await trigger.PlanNowAsync(person.OrganisationId, cancellationToken);
+        TempData.Flash(HttpContext.T($"Opgeslagen voor {person.Email}: {string.Join(", ", changed)} gewijzigd.", $"Saved for {person.Email}: {string.Join(", ", changed)} changed.")
+            + Replan.Text(HttpContext, planned));
+        return Redirect("/mensen");
+    }
+
+    private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private async Task<bool> Load(int id, CancellationToken cancellationToken)
+    {
+        var organisationId = User.OrganisationId();
+        Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId, cancellationToken);
+        Municipalities = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        return Person is not null;
+    }
+}

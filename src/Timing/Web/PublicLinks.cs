@@ -1,0 +1,38 @@
+using Timing.Core.Cycle;
+
+namespace Timing.Web;
+
+/// <summary>
+/// The service's public address (Feeds:BaseUrl) and every link built from it, for mail, feeds and pages that show
+/// an address to copy: the one place that knows these paths.
+/// </summary>
+public sealed class PublicLinks(string baseUrl)
+{
+    /// <summary>The address without a trailing slash, e.g. https://timing.example.nl.</summary>
+    public string Base { get; } = baseUrl.TrimEnd('/');
+
+    /// <summary>The host name, e.g. for Message-IDs.</summary>
+    public string Host => new Uri(Base).Host;
+
+    /// <summary>The page of one moment, e.g. /gemeenten/GM0344/momenten/election/2026.</summary>
+    public Uri Moment(MomentKey key) => new($"{Base}/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}"
+        + (key.LocalId is null ? "" : "/" + Uri.EscapeDataString(key.LocalId)));
+
+    /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
+    public Uri PublicMoment(MomentKey key) => new($"{Base}{PublicMomentPath(key)}");
+
+    /// <summary>The path of a moment's public page, e.g. /openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026.</summary>
+    public static string PublicMomentPath(MomentKey key) => $"/openbaar/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}";
+
+    /// <summary>The page where a person finds and renews their calendar feed.</summary>
+    public Uri MyFeed => new($"{Base}/mijn-feed");
+
+    /// <summary>A person's own feed; the token is the secret part.</summary>
+    public Uri PersonalFeed(string token) => new($"{Base}/feeds/p/{Uri.EscapeDataString(token)}.ics");
+
+    /// <summary>The one-click unsubscribe address (RFC 8058), also a page with a button.</summary>
+    public Uri Unsubscribe(string token) => new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}");
+
+    /// <summary>The address in a sign-in mail.</summary>
+    public Uri SignIn(string token) => new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}");
+}

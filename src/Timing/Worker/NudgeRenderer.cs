@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Timing.Core.Cycle;
+using Timing.Feeds;
+using Timing.Mail;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Worker;
+
+/// <summary>
+/// The render step of dispatch: turns a claimed outbox row into its message, once. The message is stored with its
+/// Message-ID, so a retry sends the same bytes and a receiving server can recognise a repeat.
+/// </summary>
+public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Unsubscribe unsubscribe, CyclePlanner planner,
+    IClock clock, IOptions<FeedOptions> feeds)
+{
+    /// <summary>Loads the claimed rows in send order and renders those without a stored message; rows whose moment or person is gone are retracted.</summary>
+    public async Task<List<Nudge>> PrepareAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Nudges.Where(n => ids.Contains(n.Id)).OrderBy(n => n.DueUnixMs).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        var ready = new List<Nudge>();
+        foreach (var row in rows)
+        {
+            if (row.Message is null)
+            {
+                var message = await RenderAsync(row, cancellationToken);
+                if (message is null)
+                {
+                    row.State = NudgeStates.Retracted;
+                    row.LastError = "the moment or the person no longer exists";
+                    continue;
+                }
+                using var buffer = new MemoryStream();
+                await message.WriteToAsync(buffer, cancellationToken);
+                row.MessageId = message.MessageId;
+                row.Message = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            ready.Add(row);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return ready;
+    }
+
+    /// <summary>The message for one row, or null when its person or moment no longer exists.</summary>
+    public async Task<MimeMessage?> RenderAsync(Nudge row, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == row.PersonId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+        var language = person.Language == "en" ? Language.En : Language.Nl;
+        var token = await unsubscribe.TokenAsync(person.Id, cancellationToken);
+        var messageId = $"{row.Kind}.{row.Id}@{feeds.Value.UidHost}";
+        var now = clock.GetCurrentInstant();
+        var day = FollowedMunicipalities.Local(row.Day);
+        var followed = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+            .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, followed.Select(m => m.Code).ToArray(), cancellationToken);
+        if (row.Kind == NudgeKinds.Digest)
+        {
+            var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
+            var recipient = NudgeOutbox.Recipient(person, all);
+            var window = new DateInterval(day, day.PlusDays(13));
+            var coming = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
+                .SelectMany(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), window).Moments.Where(x => x.Start >= day && recipient.Wants(x)).Select(x => (new Municipality(MunicipalityCode.Parse(m.Code), m.Name), x)))
+                .OrderBy(x => x.Item2.Start).ToList();
+            return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
+        }
+        if (!MomentKey.TryParse(row.Subject, out var key))
+        {
+            return null;
+        }
+        var municipality = followed.FirstOrDefault(m => m.Code == key.Municipality.Value);
+        var moment = municipality is null ? null : planner.Find(municipality.ToProfile().WithPublicFacts(shared[municipality.Code]), key);
+        var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
+        return moment is null || lead is null
+            ? null
+            : await messages.NudgeAsync(person.Email, person.Name, language, new Municipality(key.Municipality, municipality!.Name), moment, lead, day, messageId, token, now);
+    }
+}

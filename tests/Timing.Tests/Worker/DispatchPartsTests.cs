@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+using Timing.Storage;
+using Timing.Worker;
+
+namespace Timing.Tests.Worker;
+
+/// <summary>The claim and render steps of dispatch, each on its own, on a real SQLite file.</summary>
+public class DispatchPartsTests
+{
+    private static readonly Instant Monday = WorkerHarness.NominationNudgesDue;
+
+    [Fact]
+    public async Task TwoClaimers_OnOneDatabaseFile_NeverTakeTheSameRow_AndTakeOnlyDueRows()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: new() { ["Worker:BatchSize"] = "7" });
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        var due = Monday.ToUnixTimeMilliseconds();
+        await factory.WithDbAsync(async db =>
+        {
+            var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
+            for (var i = 0; i < 120; i++)
+            {
+                // Every fourth row waits for a later attempt or is due later: never claimed now.
+                var later = i % 4 == 0;
+                db.Nudges.Add(new Nudge
+                {
+                    PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2020, 1, 1).AddDays(i),
+                    DueUnixMs = later && i % 8 == 0 ? due + 60_000 : due, NextAttemptUnixMs = later && i % 8 != 0 ? due + 60_000 : 0,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        async Task<List<long>> ClaimAll(string node)
+        {
+            using var scope = factory.Services.CreateScope();
+            var claims = scope.ServiceProvider.GetRequiredService<NudgeClaims>();
+            var taken = new List<long>();
+            for (var batch = await claims.ClaimAsync(CancellationToken.None); batch.Count > 0; batch = await claims.ClaimAsync(CancellationToken.None))
+            {
+                Assert.True(batch.Count <= 7, $"{node} claimed {batch.Count} rows in one batch");
+                taken.AddRange(batch);
+            }
+            return taken;
+        }
+
+        var both = await Task.WhenAll(Task.Run(() => ClaimAll("one")), Task.Run(() => ClaimAll("two")));
+        Assert.Empty(both[0].Intersect(both[1]));
+        Assert.Equal(90, both[0].Count + both[1].Count);
+        Assert.Equal(90, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.State == NudgeStates.Claimed)));
+    }
+
+    [Fact]
+    public async Task Recover_ReturnsExpiredClaims_AndFlagsRowsCaughtMidHandover()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: new() { ["Worker:ClaimLeaseSeconds"] = "60" });
+        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        var now = Monday.ToUnixTimeMilliseconds();
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
+            Nudge Row(int day, string state, long claimed) => new()
+            {
+                PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2020, 1, day), State = state, ClaimedUnixMs = claimed,
+            };
+            var rows = new[] { Row(1, NudgeStates.Claimed, now - 61_000), Row(2, NudgeStates.Claimed, now - 10_000), Row(3, NudgeStates.Sending, now - 61_000), Row(4, NudgeStates.Sending, now - 10_000) };
+            db.Nudges.AddRange(rows);
+            await db.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToArray();
+        });
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NudgeClaims>().RecoverAsync(CancellationToken.None);
+        }
+        var states = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => ids.Contains(n.Id)).OrderBy(n => n.Day).Select(n => n.State).ToListAsync());
+        Assert.Equal([NudgeStates.Pending, NudgeStates.Claimed, NudgeStates.Uncertain, NudgeStates.Sending], states);
+    }
+
+    [Fact]
+    public async Task Render_MakesTheMessageForARow_InThePersonsLanguage_AndNothingForAMomentThatIsGone()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Monday));
+        await factory.SeedAsync(("bob@org.nl", "en", ""));
+        await factory.PlanAsync();
+        var (row, gone) = await factory.WithDbAsync(async db =>
+        {
+            var nomination = await db.Nudges.AsNoTracking().FirstAsync(n => n.Subject == "GM0344/nomination/2026");
+            var elsewhere = new Nudge { PersonId = nomination.PersonId, Subject = "GM0363/nomination/2026", LeadId = nomination.LeadId, Day = nomination.Day, DueUnixMs = nomination.DueUnixMs };
+            db.Nudges.Add(elsewhere);
+            await db.SaveChangesAsync();
+            return (nomination, elsewhere);
+        });
+
+        using var scope = factory.Services.CreateScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<NudgeRenderer>();
+        var message = await renderer.RenderAsync(row, CancellationToken.None);
+        Assert.NotNull(message);
+        Assert.Equal($"nudge.{row.Id}@timing.test", message.MessageId);
+        Assert.Equal("bob@org.nl", message.To.Mailboxes.Single().Address);
+        Assert.Equal("Utrecht: Nomination day in 14 days", message.Subject);
+        // Text and HTML say the same, with the same links.
+        var html = message.HtmlBody;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Nomination day</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Why now, whom to approach and what to bring</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://timing.test/gemeenten/GM0344/momenten/nomination/2026\">More about this moment</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://timing.test/mijn-feed\">Your calendar feed</a>", html, StringComparison.Ordinal);
+        var unsubscribe = message.Headers["List-Unsubscribe"]![1..message.Headers["List-Unsubscribe"]!.IndexOf('>', StringComparison.Ordinal)];
+        Assert.Contains($"<a href=\"{unsubscribe}\">Stop these e-mails</a>", html, StringComparison.Ordinal);
+        Assert.Contains("More about this moment: https://timing.test/gemeenten/GM0344/momenten/nomination/2026\n", message.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"Stop these e-mails: {unsubscribe}\n", message.TextBody, StringComparison.Ordinal);
+        // Amsterdam (GM0363) is not followed by bob's organisation: no message, the row is retracted at dispatch.
+        Assert.Null(await renderer.RenderAsync(gone, CancellationToken.None));
+    }
+}

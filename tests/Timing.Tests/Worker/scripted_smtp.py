@@ -1,0 +1,63 @@
+"""A real SMTP server (aiosmtpd) that answers by the recipient's local part, for the delivery classification tests.
+
+    python3 scripted_smtp.py HOST PORT MAILDIR
+
+refused@...  RCPT TO is refused: 550 5.1.1 (the recipient does not exist)
+busy@...     the message is answered 451 4.3.2 (try again later)
+spam@...     the message is answered 554 5.7.1 (refused for good)
+slow@...     RCPT TO is never answered (the client times out before the message)
+drop@...     the connection is cut after the whole message arrived, without an answer
+anyone else  the message is stored in MAILDIR, as the plain Maildir handler does
+
+Every login is refused (535), so a client that logs in meets a refused login.
+"""
+
+import asyncio
+import sys
+import threading
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import AuthResult
+
+
+def local_part(address):
+    return address.split("@", 1)[0].lower()
+
+
+class Scripted(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        who = local_part(address)
+        if who == "refused":
+            return f"550 5.1.1 <{address}>: no such mailbox here"
+        if who == "slow":
+            await asyncio.sleep(3600)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        who = {local_part(r) for r in envelope.rcpt_tos}
+        if "busy" in who:
+            return "451 4.3.2 Mailbox busy, try again later"
+        if "spam" in who:
+            return "554 5.7.1 Message refused: it looks like spam"
+        if "drop" in who:
+            server.transport.abort()
+            await asyncio.sleep(3600)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def refuse_every_login(server, session, envelope, mechanism, auth_data):
+    return AuthResult(success=False, handled=False)
+
+
+def main():
+    host, port, maildir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    controller = Controller(Scripted(maildir), hostname=host, port=port,
+                            auth_require_tls=False, authenticator=refuse_every_login)
+    controller.start()
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
