@@ -47,6 +47,12 @@ public static class FeedTitles
         [MomentKinds.BudgetDebate] = new("Begroting", "Budget debate"),
         [MomentKinds.BudgetDeadline] = new("Deadline begroting", "Budget deadline"),
         [MomentKinds.DecemberCircular] = new("Dec.-circ.", "Dec. circular"),
+        [MomentKinds.ProvincialNomination] = new("Kand. Staten", "Prov. lists"),
+        [MomentKinds.ProvincialElection] = new("Statenverk.", "Prov. vote"),
+        [MomentKinds.WaterBoardElection] = new("Waterschapsverk.", "Water board vote"),
+        [MomentKinds.ProvincialInstallation] = new("Staten geïnst.", "States seated"),
+        [MomentKinds.NationalElection] = new("Kamerverk.", "National vote"),
+        [MomentKinds.EuropeanElection] = new("Europese verk.", "EU election"),
     };
 
     /// <summary>The short name of a moment; a local event keeps the title its organisation gave it.</summary>
