@@ -61,7 +61,16 @@ public static class WorkerServiceCollectionExtensions
                 default:
                     // Its own file, so Hangfire's polling never waits for the outbox's write lock (or the reverse).
                     var path = worker.ResolvedHangfireSqlitePath(storage);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    // The folder is usually the database's own: private to the service's user, like the database file.
+                    var folder = Path.GetDirectoryName(path)!;
+                    if (OperatingSystem.IsWindows())
+                    {
+                        Directory.CreateDirectory(folder);
+                    }
+                    else if (!Directory.Exists(folder))
+                    {
+                        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    }
                     cfg.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
                     break;
             }
