@@ -1,6 +1,7 @@
 using Timing.Cli;
 using Timing.Feeds;
 using Timing.Mail;
+using Timing.Meetings;
 using Timing.Web;
 using Timing.Worker;
 using Timing.Rules;
@@ -57,6 +58,7 @@ builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
+builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();

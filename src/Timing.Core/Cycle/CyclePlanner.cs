@@ -126,7 +126,7 @@ public sealed class CyclePlanner
         Dates dates;
         if (FindActual(profile, definition.Kind, cycle.Year) is { } actual)
         {
-            dates = Dates.Certain(actual.Dates, Basis.Actual, null);
+            dates = Dates.Certain(actual.Dates, actual.Basis, actual.Source);
         }
         else
         {
@@ -176,7 +176,7 @@ public sealed class CyclePlanner
             LocalizedText? note = null;
             if (FindActual(profile, definition.Kind, year) is { } actual)
             {
-                dates = Dates.Certain(actual.Dates, Basis.Actual, null);
+                dates = Dates.Certain(actual.Dates, actual.Basis, actual.Source);
             }
             else if (definition.Derivation is LawDerivation law)
             {

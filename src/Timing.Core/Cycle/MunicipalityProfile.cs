@@ -16,4 +16,15 @@ public sealed record MunicipalityProfile(
     public IReadOnlyList<LocalEvent> Events { get; init; } = Events ?? [];
 
     public MunicipalityCode Code => Municipality.Code;
+
+    /// <summary>
+    /// The profile with the municipality's public facts added beneath its own entries: an organisation's own
+    /// date for a moment wins over a public fact for the same moment and cycle; a public fact wins over the rules.
+    /// </summary>
+    public MunicipalityProfile WithPublicFacts(IEnumerable<ActualDate> facts)
+    {
+        var own = Actuals.Select(a => (a.Kind, a.Cycle)).ToHashSet();
+        var shared = facts.Where(f => !own.Contains((f.Kind, f.Cycle))).ToArray();
+        return shared.Length == 0 ? this : this with { Actuals = Actuals.Concat(shared).ToArray() };
+    }
 }

@@ -23,10 +23,20 @@ public static class CheckConfigCommand
                 context.Error.WriteLine($"{result.Problems.Count} problem(s) in {directory}.");
                 return 1;
             }
+            var meetings = Meetings.MeetingRulesLoader.Load(directory);
+            if (!meetings.IsValid)
+            {
+                foreach (var problem in meetings.Problems)
+                {
+                    context.Error.WriteLine(problem);
+                }
+                context.Error.WriteLine($"{meetings.Problems.Count} problem(s) in {directory}.");
+                return 1;
+            }
             var rules = result.Rules!;
             context.Output.WriteLine(
                 $"Configuratie in orde / configuration OK: {directory} — {rules.Moments.Count} moments, {rules.Phases.Count} phases, " +
-                $"{rules.Elections.Exceptions.Count} statutory exceptions, {rules.Elections.OtherElections.Count} other elections.");
+                $"{rules.Elections.Exceptions.Count} statutory exceptions, {rules.Elections.OtherElections.Count} other elections, {meetings.Rules!.Moments.Count} meeting rules.");
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Timing.Feeds;
 using Timing.Mail;
+using Timing.Meetings;
 using Timing.Worker;
 using Timing.Rules;
 using Timing.Storage;
@@ -20,14 +21,14 @@ public static class CliServices
 
     /// <summary>
     /// The parts for a command that only reads: the database is neither migrated nor created nor written,
-    /// and feeds take their versions from it only where a record exists.
+    /// and feeds take their versions and public facts from it only where they exist (no facts with <paramref name="rulesOnly"/>).
     /// </summary>
-    public static ServiceProvider StartReadOnly(CliContext context, IDictionary<string, string?> overrides)
+    public static ServiceProvider StartReadOnly(CliContext context, IDictionary<string, string?> overrides, bool rulesOnly = false)
     {
-        return Build(context, overrides, readOnly: true);
+        return Build(context, overrides, readOnly: true, rulesOnly);
     }
 
-    private static ServiceProvider Build(CliContext context, IDictionary<string, string?> overrides, bool readOnly = false)
+    private static ServiceProvider Build(CliContext context, IDictionary<string, string?> overrides, bool readOnly = false, bool rulesOnly = false)
     {
         // Commands do their work in the foreground: no background job server in a command's process.
         var settings = new ConfigurationBuilder().AddConfiguration(context.Settings)
@@ -40,10 +41,12 @@ public static class CliServices
         services.AddFeeds(settings);
         services.AddMail(settings);
         services.AddWorker(settings);
+        services.AddMeetings(settings);
         services.AddSingleton(context.Clock);
         if (readOnly)
         {
             services.AddSingleton<IFeedVersions, ReadOnlyFeedVersions>();
+            services.AddSingleton<Facts.IPublicFactReader>(new Facts.ReadOnlyPublicFactReader(settings, rulesOnly, context.Error));
         }
         return services.BuildServiceProvider();
     }

@@ -11,7 +11,7 @@ namespace Timing.Cli;
 public static class CommandLine
 {
     /// <summary>The verbs, in the order <c>timing --help</c> lists them.</summary>
-    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator"];
+    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts"];
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "--version"];
 
@@ -38,12 +38,20 @@ public static class CommandLine
             AdminCommands.Municipalities(context),
             AdminCommands.AddDirector(context),
             AdminCommands.AddOperator(context),
+            MeetingsCommands.Create(context),
+            FactsCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {parsed.CommandResult.Command.Name}";
-            var usage = parsed.CommandResult.Command.Name == "plan" ? PlanCommand.Usage : Usage;
+            var usage = CommandPath(parsed.CommandResult.Command) switch
+            {
+                "plan" => PlanCommand.Usage,
+                "meetings" or "meetings import" or "meetings source" => MeetingsCommands.Usage,
+                "facts" or "facts list" or "facts revert" => FactsCommands.Usage,
+                _ => Usage,
+            };
             context.Error.WriteLine($"{verb}: {parsed.Errors[0].Message.TrimEnd('.')}; expected: {usage}");
             return 2;
         }
@@ -70,9 +78,10 @@ public static class CommandLine
     private static Command Serve() =>
         new("serve", "Start de dienst (ook zonder werkwoord) / Runs the service (also without a verb); options such as --urls http://localhost:5000 or --Storage:SqlitePath=… override settings.");
 
-    private static string CommandPath(Command command) => command.Name == "import" ? "municipalities import" : command.Name;
+    private static string CommandPath(Command command) =>
+        command.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator | meetings import|source | facts list|revert] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

@@ -11,7 +11,7 @@ public static class PlanCommand
 {
     public const string Usage =
         "timing plan --municipality GM0344 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|ics] [--lang nl|en] " +
-        "[--arena all|municipal] [--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--config-dir DIR] [--municipalities-file FILE]";
+        "[--arena all|municipal] [--merger-date YYYY-MM-DD] [--actual KIND=YYYY-MM-DD]… [--rules-only] [--config-dir DIR] [--municipalities-file FILE]";
 
     public static Command Create(CliContext context)
     {
@@ -27,10 +27,11 @@ public static class PlanCommand
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Ignore the public facts in the configured database; show what the rules say." };
 
         var command = new Command("plan", "Toont de tijdlijn van een gemeente / Prints a municipality's timeline.")
         {
-            municipality, from, to, format, lang, arena, merger, actual, configDir, listFile,
+            municipality, from, to, format, lang, arena, merger, actual, configDir, listFile, rulesOnly,
         };
         command.SetAction(parsed =>
         {
@@ -63,11 +64,11 @@ public static class PlanCommand
             {
                 if (mergerDate is not null || actuals.Length > 0)
                 {
-                    throw new UsageException("--format ics prints the public feed, which follows the rules only; leave out --merger-date and --actual.");
+                    throw new UsageException("--format ics prints the public feed, which follows the rules and the public facts only; leave out --merger-date and --actual.");
                 }
                 DateInterval? range = parsed.GetValue(from) is null && parsed.GetValue(to) is null ? null : new DateInterval(start, end);
                 var filter = parsed.GetValue(arena) == "municipal" ? new Feeds.FeedFilter(MunicipalOnly: true) : Feeds.FeedFilter.All;
-                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, filter, parsed.GetValue(configDir), parsed.GetValue(listFile)));
+                context.Output.Write(RenderFeed(context, directory.Describe(code), language, range, filter, parsed.GetValue(configDir), parsed.GetValue(listFile), parsed.GetValue(rulesOnly)));
                 return 0;
             }
 
@@ -76,7 +77,18 @@ public static class PlanCommand
             var resolved = actuals
                 .Select(a => new ActualDate(a.Kind, planner.CycleOf(profile, a.Kind, a.Dates.Start), a.Dates))
                 .ToArray();
-            var timeline = planner.Plan(profile with { Actuals = resolved }, new DateInterval(start, end));
+            profile = profile with { Actuals = resolved };
+            if (!parsed.GetValue(rulesOnly))
+            {
+                // Public facts from the configured database, read-only; --actual entries beat them, like an organisation's own.
+                var (facts, note) = Facts.ReadOnlyFacts.ReadAsync(context.Settings, code.Value, CancellationToken.None).GetAwaiter().GetResult();
+                if (note is not null)
+                {
+                    context.Error.WriteLine(note);
+                }
+                profile = profile.WithPublicFacts(facts);
+            }
+            var timeline = planner.Plan(profile, new DateInterval(start, end));
             if (parsed.GetValue(arena) == "municipal")
             {
                 timeline = timeline with { Moments = timeline.Moments.Where(m => !MomentKinds.IsOtherArena(m.Kind)).ToArray() };
@@ -94,7 +106,7 @@ public static class PlanCommand
 
     private static readonly string[] Formats = ["table", "json", "ics"];
 
-    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, Feeds.FeedFilter filter, string? configDir, string? listFile)
+    private static string RenderFeed(CliContext context, Municipality municipality, Language language, DateInterval? range, Feeds.FeedFilter filter, string? configDir, string? listFile, bool rulesOnly)
     {
         var overrides = new Dictionary<string, string?>();
         if (configDir is not null)
@@ -106,7 +118,7 @@ public static class PlanCommand
             overrides[$"{TimingOptions.Section}:{nameof(TimingOptions.MunicipalitiesFile)}"] = listFile;
         }
         // Printing a plan never writes: versions are read where the service recorded them, else SEQUENCE 0.
-        using var services = CliServices.StartReadOnly(context, overrides);
+        using var services = CliServices.StartReadOnly(context, overrides, rulesOnly);
         var feed = services.GetRequiredService<Feeds.FeedService>()
             .MunicipalityFeedAsync(municipality, filter, language, CancellationToken.None, range).GetAwaiter().GetResult();
         return System.Text.Encoding.UTF8.GetString(feed.Body);

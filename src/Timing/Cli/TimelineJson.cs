@@ -36,6 +36,10 @@ public static class TimelineJson
                 json.WriteString("start", Iso(moment.Start));
                 json.WriteString("end", Iso(moment.End));
                 json.WriteString("basis", BasisId(moment.Basis));
+                if (moment.Basis == Basis.Local && moment.Source is { } source)
+                {
+                    json.WriteString("source", source);
+                }
                 if (moment.Estimate is { } range)
                 {
                     json.WriteStartObject("estimate");

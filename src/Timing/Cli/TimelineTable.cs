@@ -59,6 +59,10 @@ public static class TimelineTable
             Basis.Actual => en ? "actual" : "werkelijk",
             _ => en ? "local" : "lokaal",
         };
+        if (moment.Basis == Basis.Local && moment.Source is { } source)
+        {
+            return $"{word}: {source}";
+        }
         return moment.Estimate is { } range
             ? $"{word} ({DateText.Short(range.Start, language)} – {DateText.Short(range.End, language)})"
             : word;

@@ -20,7 +20,8 @@ public sealed class FeedService(
     IClock clock,
     IOptions<FeedOptions> options,
     IFeedVersions versions,
-    FeedCache cache)
+    FeedCache cache,
+    Facts.PublicFactStore facts)
 {
     private readonly FeedEventBuilder _builder = new(rules, options.Value);
     private int _renders;
@@ -34,19 +35,20 @@ public sealed class FeedService(
     /// <summary>The scope of an organisation's feeds (the personal feeds of its people).</summary>
     public static string OrganisationScope(int organisationId) => "org:" + organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The public feed of one municipality: its moments from the rules, without organisation-specific facts.</summary>
+    /// <summary>The public feed of one municipality: its moments from the rules and its public facts, without organisation-specific entries.</summary>
     /// <param name="range">The period to cover; by default the horizon around today (Feeds:MonthsBack, Feeds:YearsAhead).</param>
-    public Task<RenderedFeed> MunicipalityFeedAsync(Municipality municipality, FeedFilter filter, Language language,
+    public async Task<RenderedFeed> MunicipalityFeedAsync(Municipality municipality, FeedFilter filter, Language language,
         CancellationToken cancellationToken, DateInterval? range = null)
     {
+        var shared = await facts.GetAsync(municipality.Code.Value, cancellationToken);
         var today = ProductTime.Today(clock);
         var period = range ?? options.Value.Horizon(today);
         var span = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
         var scope = PublicScope(municipality.Code);
-        var scopeValidity = $"{span}/{municipality.Name}";
+        var scopeValidity = $"{span}/{municipality.Name}/{shared.Version}";
         Timeline? timeline = null;
-        Timeline Plan() => timeline ??= planner.Plan(new MunicipalityProfile(municipality), period);
-        return GetAsync(
+        Timeline Plan() => timeline ??= planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
+        return await GetAsync(
             $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{span}", scopeValidity,
             new ScopeRequest(scope, scopeValidity, () => (_builder.Build([Plan()], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl), municipality.Name)),
             () => new Composition(MunicipalityCalendar(municipality, language),
@@ -78,15 +80,16 @@ public sealed class FeedService(
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
+        var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
-        var scopeValidity = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}"));
+        var scopeValidity = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
         var validity = $"{scopeValidity}/{person.Language}/{person.Audiences}/{person.Municipalities}";
         var timelines = new Dictionary<int, Timeline>();
         Timeline Plan(FollowedMunicipality row)
         {
             if (!timelines.TryGetValue(row.Id, out var timeline))
             {
-                timelines[row.Id] = timeline = planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(row), period);
+                timelines[row.Id] = timeline = planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(row).WithPublicFacts(shared[row.Code].Facts), period);
             }
             return timeline;
         }

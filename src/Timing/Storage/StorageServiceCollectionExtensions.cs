@@ -28,6 +28,8 @@ public static partial class StorageServiceCollectionExtensions
         services.AddScoped<TimingDbContext>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgresTimingDbContext>()
             : sp.GetRequiredService<SqliteTimingDbContext>());
+        services.AddSingleton<Facts.IPublicFactReader, Facts.StoredPublicFactReader>();
+        services.AddSingleton<Facts.PublicFactStore>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database");
         return services;

@@ -35,6 +35,12 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
+    public DbSet<PublicFact> PublicFacts => Set<PublicFact>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingSource> MeetingSources => Set<MeetingSource>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EndSessionsOfChangedPeople();
@@ -165,6 +171,45 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(50);
             e.Property(x => x.Value).HasMaxLength(200);
+        });
+        modelBuilder.Entity<PublicFact>(e =>
+        {
+            e.ToTable("public_facts");
+            e.HasIndex(x => new { x.Code, x.Kind, x.Cycle });
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.SourceUrl).HasMaxLength(2000);
+            e.Property(x => x.SetBy).HasMaxLength(254);
+            e.Property(x => x.RevertedBy).HasMaxLength(254);
+        });
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.ToTable("meetings");
+            e.HasIndex(x => new { x.Code, x.SourceKind, x.ExternalId }).IsUnique();
+            e.HasIndex(x => new { x.Code, x.Date });
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.SourceKind).HasMaxLength(20);
+            e.Property(x => x.ExternalId).HasMaxLength(300);
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.Property(x => x.Committee).HasMaxLength(200);
+            e.Property(x => x.Location).HasMaxLength(300);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.Category).HasMaxLength(12);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.ConfirmedBy).HasMaxLength(254);
+        });
+        modelBuilder.Entity<MeetingSource>(e =>
+        {
+            e.ToTable("meeting_sources");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Address).HasMaxLength(2000);
+            e.Property(x => x.ETag).HasMaxLength(300);
+            e.Property(x => x.LastModified).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Property(x => x.ConfiguredBy).HasMaxLength(254);
         });
         modelBuilder.Entity<MunicipalityName>(e =>
         {

@@ -18,7 +18,7 @@ public sealed record MunicipalityView(FollowedMunicipality Row, Timeline Timelin
 }
 
 /// <summary>Loads an organisation's municipalities and plans them; every query is limited to that organisation.</summary>
-public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock clock)
+public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock clock, Facts.PublicFactStore facts)
 {
     public LocalDate Today => ProductTime.Today(clock);
 
@@ -26,9 +26,13 @@ public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock cl
     {
         var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        return rows.Select(View).ToArray();
+        var shared = await facts.GetManyAsync(rows.Select(r => r.Code).ToArray(), cancellationToken);
+        return rows.Select(r => View(r, shared[r.Code].Facts)).ToArray();
     }
 
-    public MunicipalityView View(FollowedMunicipality row) =>
-        new(row, planner.Plan(row.ToProfile(), new DateInterval(Today.PlusYears(-1), Today.PlusYears(4))), Today);
+    public async Task<MunicipalityView> ViewAsync(FollowedMunicipality row, CancellationToken cancellationToken) =>
+        View(row, (await facts.GetAsync(row.Code, cancellationToken)).Facts);
+
+    private MunicipalityView View(FollowedMunicipality row, IReadOnlyList<ActualDate> shared) =>
+        new(row, planner.Plan(row.ToProfile().WithPublicFacts(shared), new DateInterval(Today.PlusYears(-1), Today.PlusYears(4))), Today);
 }

@@ -53,6 +53,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
+            o.Conventions.AllowAnonymousToPage("/Municipalities/Public");
             // Public moment pages: what every event of a public feed links to.
             o.Conventions.AllowAnonymousToPage("/Public/Moment");
             o.Conventions.AllowAnonymousToPage("/Error");

@@ -42,7 +42,8 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
             .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
         var range = new DateInterval(today, today.PlusDays(430));
-        var timelines = municipalities.Select(m => planner.Plan(m.ToProfile(), range)).ToArray();
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
+        var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
         var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
         var planned = NudgePlanner.Plan(timelines, people.Select(p => Recipient(p, all)).ToArray(), today);
 

@@ -59,6 +59,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var day = FollowedMunicipalities.Local(row.Day);
         var followed = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, followed.Select(m => m.Code).ToArray(), cancellationToken);
         if (row.Kind == NudgeKinds.Digest)
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
@@ -66,7 +67,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
             var window = new DateInterval(day.PlusYears(-1), day.PlusDays(ThisWeek.Days));
             var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
-                .Select(m => planner.Plan(m.ToProfile() with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
+                .Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]) with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
             var coming = ThisWeek.For(timelines, recipient, day);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
@@ -75,7 +76,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             return null;
         }
         var municipality = followed.FirstOrDefault(m => m.Code == key.Municipality.Value);
-        var moment = municipality is null ? null : planner.Find(municipality.ToProfile(), key);
+        var moment = municipality is null ? null : planner.Find(municipality.ToProfile().WithPublicFacts(shared[municipality.Code]), key);
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
         return moment is null || lead is null
             ? null

@@ -14,8 +14,18 @@ namespace Timing.Web.Pages.Municipalities;
 /// timeline (picture, then a list grouped by year), the entered dates and events, and who changed what.
 /// Every form posts, redirects and shows what changed once (post/redirect/get).
 /// </summary>
-public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner planner, CycleRules rules, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
+public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner planner, CycleRules rules, IClock clock, Timing.Worker.PlanTrigger trigger,
+    Timing.Meetings.MeetingImporter importer, Timing.Facts.PublicFactStore facts) : PageModel
 {
+    /// <summary>Meetings the rules matched to a moment without being sure: a director confirms them.</summary>
+    public IReadOnlyList<Meeting> Uncertain { get; private set; } = [];
+
+    [BindProperty] public string? PublishKind { get; set; }
+    [BindProperty] public string? PublishUrl { get; set; }
+    [BindProperty] public long MeetingId { get; set; }
+
+    public string? PublishError { get; private set; }
+
     public MunicipalityView? View { get; private set; }
 
     public CycleRules Rules => rules;
@@ -95,7 +105,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
                 return await Refuse(row, cancellationToken);
             }
         }
-        var window = WindowKindsOf(data.View(row));
+        var window = WindowKindsOf(await data.ViewAsync(row, cancellationToken));
         if (end != start.Value && !window.Contains(Kind))
         {
             EndDateError = HttpContext.T("Dit moment duurt één dag: laat de einddatum leeg.", "This moment lasts a single day: leave the end date empty.");
@@ -221,6 +231,71 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         return Redirect($"/gemeenten/{row.Code}");
     }
 
+    /// <summary>Publishes one of the organisation's own dates as a public fact for every organisation; only with a source anyone can check.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string code, CancellationToken cancellationToken)
+    {
+        var (row, me, denied) = await ForChange(code, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        var own = row!.Actuals.Where(a => $"{a.Kind}/{a.Cycle}" == PublishKind).ToArray();
+        if (own.Length != 1)
+        {
+            PublishError = HttpContext.T("Kies een van uw eigen ingevoerde data.", "Choose one of the dates you entered.");
+            return await Refuse(row, cancellationToken);
+        }
+        if (!Uri.TryCreate(PublishUrl?.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || url.OriginalString.Length > 2000)
+        {
+            PublishError = HttpContext.T("Geef een bron die iedereen kan controleren: een adres dat begint met https://, bijvoorbeeld de vergaderpagina van de raad.",
+                "Give a source anyone can check: an address starting with https://, for example the council's meeting page.");
+            return await Refuse(row, cancellationToken);
+        }
+        var actual = own[0];
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == row.OrganisationId).Select(o => o.Name).FirstAsync(cancellationToken);
+        await Timing.Facts.PublicFactRows.SetAsync(db, row.Code, actual.Kind, actual.Cycle,
+            new DateInterval(FollowedMunicipalities.Local(actual.Start), FollowedMunicipalities.Local(actual.End)),
+            $"Gepubliceerd door / published by {organisation}", url.ToString(), null, me!.Email, clock.GetCurrentInstant(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        facts.Invalidate(row.Code);
+        trigger.PlanSoon();
+        var title = KindTitle(actual.Kind);
+        var dates = DateText.Range(FollowedMunicipalities.Local(actual.Start), FollowedMunicipalities.Local(actual.End), Ui.Language(HttpContext));
+        TempData.Flash(HttpContext.T($"Openbaar gemaakt: {title} ({actual.Cycle}), {dates}, met bron {url}. Elke organisatie die deze gemeente volgt ziet deze datum; de herinneringen worden zo dadelijk opnieuw gepland.",
+            $"Published: {title} ({actual.Cycle}), {dates}, with source {url}. Every organisation following this municipality sees this date; the reminders will be re-planned shortly."));
+        return Redirect($"/gemeenten/{row.Code}");
+    }
+
+    /// <summary>Confirms an uncertain match with one click: the meeting then dates its moment for everyone.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken cancellationToken)
+    {
+        var (row, me, denied) = await ForChange(code, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == MeetingId && m.Code == row!.Code && m.Kind != "", cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        if (meeting.ConfirmedBy.Length == 0)
+        {
+            meeting.ConfirmedBy = me!.Email;
+            meeting.ConfirmedUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+            await db.SaveChangesAsync(cancellationToken);
+            await importer.DeriveFactsAsync(row!.Code, "", cancellationToken);
+            trigger.PlanSoon();
+            TempData.Flash(HttpContext.T($"Bevestigd: {meeting.Title} ({DateText.Long(FollowedMunicipalities.Local(meeting.Date), Language.Nl)}) dateert nu {KindTitle(meeting.Kind)} voor iedereen die deze gemeente volgt; de herinneringen worden zo dadelijk opnieuw gepland.",
+                $"Confirmed: {meeting.Title} ({DateText.Long(FollowedMunicipalities.Local(meeting.Date), Language.En)}) now dates {KindTitle(meeting.Kind)} for everyone following this municipality; the reminders will be re-planned shortly."));
+        }
+        else
+        {
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: {meeting.Title} was al bevestigd door {meeting.ConfirmedBy}.", $"Nothing changed: {meeting.Title} was already confirmed by {meeting.ConfirmedBy}."));
+        }
+        return Redirect($"/gemeenten/{row!.Code}");
+    }
+
     public string RegionName(string region) => region switch
     {
         "noord" => HttpContext.T("Noord", "North"),
@@ -277,8 +352,12 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
 
     private async Task<IActionResult> Show(FollowedMunicipality row, CancellationToken cancellationToken)
     {
-        View = data.View(row);
+        View = await data.ViewAsync(row, cancellationToken);
         WindowKinds = WindowKindsOf(View);
+        var from = FollowedMunicipalities.Stored(data.Today);
+        Uncertain = await db.Meetings.AsNoTracking()
+            .Where(m => m.Code == row.Code && m.Kind != "" && !m.Certain && m.ConfirmedBy == "" && m.Date >= from)
+            .OrderBy(m => m.Date).Take(20).ToListAsync(cancellationToken);
         Changes = await db.DateChanges.AsNoTracking().Where(c => c.FollowedMunicipalityId == row.Id)
             .OrderByDescending(c => c.AtUnixMs).Take(50).ToListAsync(cancellationToken);
         return Page();

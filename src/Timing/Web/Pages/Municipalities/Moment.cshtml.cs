@@ -31,7 +31,8 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Moment = planner.Find(row.ToProfile(), new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
+        var shared = await Facts.PublicFactRows.ActualsAsync(db, [row.Code], cancellationToken);
+        Moment = planner.Find(row.ToProfile().WithPublicFacts(shared[row.Code]), new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
         return Moment is null ? NotFound() : Page();
     }
 }

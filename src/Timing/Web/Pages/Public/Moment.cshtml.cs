@@ -8,10 +8,10 @@ using Timing.Municipalities;
 namespace Timing.Web.Pages.Public;
 
 /// <summary>
-/// A moment of a municipality as the rules give it, for anyone: the page each event of a public feed links
-/// to. No sign-in, nothing of any organisation.
+/// A moment of a municipality as the rules and its public facts give it, for anyone: the page each event of a
+/// public feed links to. No sign-in, nothing of any organisation.
 /// </summary>
-public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, IOptions<FeedOptions> options) : PageModel
+public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, IOptions<FeedOptions> options, Facts.PublicFactStore facts) : PageModel
 {
     public Moment? Moment { get; private set; }
 
@@ -34,7 +34,7 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
             return NotFound();
         }
         Municipality = municipalities.Describe(parsed.Value);
-        var timeline = planner.Plan(new MunicipalityProfile(Municipality), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
+        var timeline = planner.Plan(await facts.WithFactsAsync(new MunicipalityProfile(Municipality), cancellationToken), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
         Moment = timeline.Moments.FirstOrDefault(m => m.Kind == kind && m.Cycle == cycle);
         if (Moment is null)
         {

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Core.Meetings;
+using Timing.Meetings;
+using Timing.Storage;
+
+namespace Timing.Cli;
+
+/// <summary><c>timing meetings import|source</c>: an operator reads or connects a municipality's meeting calendar.</summary>
+public static class MeetingsCommands
+{
+    public const string Usage =
+        "timing meetings import --municipality GM0344 FILE|URL | timing meetings source --municipality GM0344 (--ical URL|FILE | --notubiz ORGANISATION_ID | --remove)";
+
+    public static Command Create(CliContext context)
+    {
+        return new Command("meetings", "Vergaderkalenders van gemeenteraden / Council meeting calendars.") { Import(context), Source(context) };
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
+        var address = new Argument<string>("source") { Description = "An iCalendar file or http(s) address (the council's own export)." };
+        var command = new Command("import", "Leest één keer een vergaderkalender in / Reads a meeting calendar once.") { municipality, address };
+        command.SetAction(parsed => Run(context, async services =>
+        {
+            var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
+            var source = parsed.GetValue(address)!;
+            if (!MeetingFetcher.IsHttp(source) && !File.Exists(source))
+            {
+                throw new UsageException($"'{source}' is neither an http(s) address nor an existing file; expected an iCalendar file or URL.");
+            }
+            var result = await services.GetRequiredService<MeetingFetcher>().FetchIcsAsync(source, "", "", CancellationToken.None);
+            if (result.Status != FetchStatus.Fetched)
+            {
+                context.Error.WriteLine($"Niets ingelezen; er is niets veranderd / nothing imported, nothing changed: {result.Error}");
+                return 1;
+            }
+            var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
+            Print(context, code, report);
+            if (report.FactsSet.Count > 0)
+            {
+                await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Print(CliContext context, string code, MeetingImporter.Report report)
+    {
+        var o = context.Output;
+        o.WriteLine($"{code}: {report.Lines.Count} vergaderingen gelezen / meetings read ({report.Lines.Count(l => l.IsNew)} nieuw / new).");
+        foreach (var line in report.Lines)
+        {
+            var m = line.Match;
+            var what = !m.IsMatched ? "geen moment / no moment"
+                : m.Certain ? $"→ {m.Kind} (zeker / certain)"
+                : $"→ {m.Kind}? bevestigen / to confirm: {m.Reason}";
+            var committee = line.Meeting.Committee.Length > 0 ? $" [{line.Meeting.Committee}]" : "";
+            o.WriteLine($"  {line.Meeting.Date:yyyy-MM-dd}  {line.Meeting.Title}{committee}  {Category(m.Category)}  {what}");
+        }
+        if (report.FactsSet.Count == 0)
+        {
+            o.WriteLine("Openbare feiten ongewijzigd / public facts unchanged.");
+            return;
+        }
+        o.WriteLine("Openbare feiten gezet / public facts set:");
+        foreach (var fact in report.FactsSet)
+        {
+            o.WriteLine($"  {fact.Kind}/{fact.Cycle}: {Facts.PublicFactRows.Describe(fact.Start, fact.End)} (basis local) — {Facts.PublicFactRows.SourceText(fact)}");
+        }
+    }
+
+    private static string Category(MeetingCategory category) => category switch
+    {
+        MeetingCategory.Council => "raad / council",
+        MeetingCategory.Committee => "commissie / committee",
+        _ => "informatie / information",
+    };
+
+    private static Command Source(CliContext context)
+    {
+        var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
+        var ical = new Option<string>("--ical") { Description = "The council's iCalendar export: an http(s) address or a file." };
+        var notubiz = new Option<string>("--notubiz") { Description = "The Notubiz organisation id of the council." };
+        var remove = new Option<bool>("--remove") { Description = "Stop reading this municipality's meetings (stored meetings and facts stay)." };
+        var by = new Option<string>("--by") { Description = "Who configures it (for the record). Default: the user running the command." };
+        var command = new Command("source", "Stelt in waar de vergaderingen vandaan komen / Configures where meetings come from.") { municipality, ical, notubiz, remove, by };
+        command.SetAction(parsed => Run(context, async services =>
+        {
+            var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
+            var chosen = new[] { parsed.GetValue(ical) is not null, parsed.GetValue(notubiz) is not null, parsed.GetValue(remove) }.Count(x => x);
+            if (chosen != 1)
+            {
+                throw new UsageException("give exactly one of --ical URL|FILE, --notubiz ORGANISATION_ID or --remove.");
+            }
+            var db = services.GetRequiredService<TimingDbContext>();
+            var row = await db.MeetingSources.FirstOrDefaultAsync(s => s.Code == code);
+            if (parsed.GetValue(remove))
+            {
+                if (row is not null)
+                {
+                    db.MeetingSources.Remove(row);
+                    await db.SaveChangesAsync();
+                }
+                context.Output.WriteLine($"{code}: vergaderkalender losgekoppeld / meeting source removed; stored meetings and public facts stay.");
+                return 0;
+            }
+            var (kind, value) = parsed.GetValue(ical) is { } i ? (MeetingSourceKinds.Ical, i) : (MeetingSourceKinds.Notubiz, parsed.GetValue(notubiz)!);
+            if (kind == MeetingSourceKinds.Ical && !MeetingFetcher.IsHttp(value) && !File.Exists(value))
+            {
+                throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file.");
+            }
+            if (kind == MeetingSourceKinds.Notubiz && !int.TryParse(value, out _))
+            {
+                throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id (a number, e.g. 686).");
+            }
+            var now = services.GetRequiredService<IClock>().GetCurrentInstant().ToUnixTimeMilliseconds();
+            if (row is null)
+            {
+                row = new MeetingSource { Code = code, Kind = kind, Address = value };
+                db.MeetingSources.Add(row);
+            }
+            row.Kind = kind;
+            row.Address = MeetingFetcher.IsHttp(value) || kind != MeetingSourceKinds.Ical ? value : Path.GetFullPath(value);
+            row.ETag = "";
+            row.LastModified = "";
+            row.NextFetchUnixMs = 0;
+            row.ConfiguredBy = parsed.GetValue(by) ?? Environment.UserName;
+            row.ConfiguredUnixMs = now;
+            await db.SaveChangesAsync();
+            context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static int Run(CliContext context, Func<IServiceProvider, Task<int>> action)
+    {
+        using var services = CliServices.StartAsync(context, new Dictionary<string, string?>()).GetAwaiter().GetResult();
+        using var scope = services.CreateScope();
+        return action(scope.ServiceProvider).GetAwaiter().GetResult();
+    }
+}

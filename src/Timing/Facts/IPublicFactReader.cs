@@ -1,0 +1,10 @@
+using Timing.Storage;
+
+namespace Timing.Facts;
+
+/// <summary>Where <see cref="PublicFactStore"/> reads the current public facts from.</summary>
+public interface IPublicFactReader
+{
+    /// <summary>The current value of every fact of these municipalities.</summary>
+    Task<List<PublicFact>> CurrentAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+}

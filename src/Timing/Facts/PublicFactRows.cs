@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Storage;
+
+namespace Timing.Facts;
+
+/// <summary>
+/// Reading and changing public facts. A change adds a row; nothing is overwritten, so the history of every
+/// fact (previous values, who or what set them, when, and reverts) stays readable.
+/// </summary>
+public static class PublicFactRows
+{
+    /// <summary>The current value of every fact of these municipalities (all municipalities when null).</summary>
+    public static async Task<List<PublicFact>> CurrentAsync(TimingDbContext db, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
+    {
+        var query = db.PublicFacts.AsNoTracking().Where(f => f.RevertedUnixMs == null);
+        if (codes is not null)
+        {
+            query = query.Where(f => codes.Contains(f.Code));
+        }
+        var rows = await query.ToListAsync(cancellationToken);
+        return rows.GroupBy(f => (f.Code, f.Kind, f.Cycle)).Select(g => g.MaxBy(f => f.Id)!).OrderBy(f => f.Code).ThenBy(f => f.Start).ToList();
+    }
+
+    /// <summary>The current facts of these municipalities as the planner reads them, by code (every code present).</summary>
+    public static async Task<IReadOnlyDictionary<string, ActualDate[]>> ActualsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var rows = await CurrentAsync(db, codes, cancellationToken);
+        return codes.Distinct().ToDictionary(c => c, c => rows.Where(r => r.Code == c).Select(ToActual).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A fact as the planner reads it: a local date with its source.</summary>
+    public static ActualDate ToActual(PublicFact fact) =>
+        new(fact.Kind, fact.Cycle, new DateInterval(Local(fact.Start), Local(fact.End)), Basis.Local, SourceText(fact));
+
+    /// <summary>"Begrotingsraad 2028 (https://…)": what the moment cites.</summary>
+    public static string SourceText(PublicFact fact) => fact.SourceUrl.Length == 0 ? fact.Source : $"{fact.Source} ({fact.SourceUrl})";
+
+    /// <summary>
+    /// Sets a fact unless its current value already says the same. Returns the added row, or null; the caller saves.
+    /// </summary>
+    public static async Task<PublicFact?> SetAsync(TimingDbContext db, string code, string kind, int cycle, DateInterval dates,
+        string source, string sourceUrl, long? meetingId, string setBy, Instant now, CancellationToken cancellationToken)
+    {
+        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.RevertedUnixMs == null)
+            .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+        var start = Stored(dates.Start);
+        var end = Stored(dates.End);
+        if (current is not null && current.Start == start && current.End == end && current.Source == source && current.SourceUrl == sourceUrl)
+        {
+            return null;
+        }
+        var row = new PublicFact
+        {
+            Code = code, Kind = kind, Cycle = cycle, Start = start, End = end, Source = Cut(source, 500), SourceUrl = Cut(sourceUrl, 2000),
+            MeetingId = meetingId, SetBy = Cut(setBy, 254), SetUnixMs = now.ToUnixTimeMilliseconds(),
+        };
+        db.PublicFacts.Add(row);
+        return row;
+    }
+
+    /// <summary>
+    /// Reverts the current value of a fact: the previous value (if any) becomes current again. The reverted row
+    /// stays, marked with who reverted it and when.
+    /// </summary>
+    public static async Task<PublicFact?> RevertAsync(TimingDbContext db, string code, string kind, int cycle, string by, Instant now, CancellationToken cancellationToken)
+    {
+        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.RevertedUnixMs == null)
+            .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+        current.RevertedUnixMs = now.ToUnixTimeMilliseconds();
+        current.RevertedBy = Cut(by, 254);
+        await db.SaveChangesAsync(cancellationToken);
+        return current;
+    }
+
+    /// <summary>Every value every fact of the municipality had, newest first: the public audit trail.</summary>
+    public static Task<List<PublicFact>> HistoryAsync(TimingDbContext db, string code, int limit, CancellationToken cancellationToken) =>
+        db.PublicFacts.AsNoTracking().Where(f => f.Code == code).OrderByDescending(f => f.Id).Take(limit).ToListAsync(cancellationToken);
+
+    public static string Describe(DateOnly start, DateOnly end) =>
+        start == end ? start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}";
+
+    private static LocalDate Local(DateOnly date) => new(date.Year, date.Month, date.Day);
+
+    private static DateOnly Stored(LocalDate date) => new(date.Year, date.Month, date.Day);
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}

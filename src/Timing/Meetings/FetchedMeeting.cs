@@ -1,0 +1,7 @@
+namespace Timing.Meetings;
+
+/// <summary>One meeting as a source shows it, before it is stored and matched.</summary>
+/// <param name="ExternalId">The meeting's id in its source (an iCalendar UID, a Notubiz event id, an OpenBesluitvorming id).</param>
+/// <param name="Date">The day in Amsterdam.</param>
+/// <param name="Start">The start time, when the source gives one.</param>
+public sealed record FetchedMeeting(string ExternalId, string Title, string Committee, string Location, string Url, LocalDate Date, Instant? Start);

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace Timing.Meetings;
+
+/// <summary>
+/// Reads a meeting source politely: conditional GET (If-None-Match, If-Modified-Since), at most one request per
+/// host per <see cref="MeetingsOptions.MinRequestSpacingMs"/>, and 429/503 with Retry-After honoured by the caller.
+/// A failure is a failure, never an empty list.
+/// </summary>
+public sealed class MeetingFetcher(IOptions<MeetingsOptions> options, IClock clock)
+{
+    private readonly HttpClient _http = CreateClient(options.Value);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Instant> _lastRequest = new(StringComparer.OrdinalIgnoreCase);
+
+    public MeetingsOptions Options => options.Value;
+
+    /// <summary>Reads an iCalendar source: an http(s) address or a file.</summary>
+    public async Task<FetchResult> FetchIcsAsync(string address, string etag, string lastModified, CancellationToken cancellationToken)
+    {
+        if (!IsHttp(address))
+        {
+            try
+            {
+                return new FetchResult(FetchStatus.Fetched, IcsMeetingReader.Read(await File.ReadAllTextAsync(address, cancellationToken)), "", "", null, "");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return FetchResult.Failed($"{address}: {e.Message}");
+            }
+        }
+        var (status, body, newEtag, newModified, retry, error) = await GetAsync(new Uri(address), etag, lastModified, cancellationToken);
+        if (status != FetchStatus.Fetched)
+        {
+            return new FetchResult(status, [], newEtag, newModified, retry, error);
+        }
+        try
+        {
+            return new FetchResult(FetchStatus.Fetched, IcsMeetingReader.Read(body!), newEtag, newModified, null, "");
+        }
+        catch (FormatException e)
+        {
+            return FetchResult.Failed($"{address}: {e.Message}");
+        }
+    }
+
+    /// <summary>One GET with the validators of the last read; the body when the source sent one.</summary>
+    public async Task<(FetchStatus Status, string? Body, string ETag, string LastModified, Duration? RetryAfter, string Error)> GetAsync(
+        Uri uri, string etag, string lastModified, CancellationToken cancellationToken)
+    {
+        var gate = _hosts.GetOrAdd(uri.Authority, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_lastRequest.TryGetValue(uri.Authority, out var last))
+            {
+                var wait = last + Duration.FromMilliseconds(options.Value.MinRequestSpacingMs) - clock.GetCurrentInstant();
+                if (wait > Duration.Zero && wait < Duration.FromMinutes(1))
+                {
+                    await Task.Delay(wait.ToTimeSpan(), cancellationToken);
+                }
+            }
+            _lastRequest[uri.Authority] = clock.GetCurrentInstant();
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (etag.Length > 0 && EntityTagHeaderValue.TryParse(etag, out var tag))
+            {
+                request.Headers.IfNoneMatch.Add(tag);
+            }
+            if (lastModified.Length > 0 && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            {
+                request.Headers.IfModifiedSince = since;
+            }
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var newEtag = response.Headers.ETag?.ToString() ?? etag;
+            var newModified = response.Content.Headers.LastModified?.ToString("R") ?? lastModified;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return (FetchStatus.NotModified, null, newEtag, newModified, null, "");
+            }
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            {
+                return (FetchStatus.Failed, null, etag, lastModified, RetryAfter(response), $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}; asked to wait");
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                return (FetchStatus.Failed, null, etag, lastModified, null, $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+            return (FetchStatus.Fetched, await response.Content.ReadAsStringAsync(cancellationToken), newEtag, newModified, null, "");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (FetchStatus.Failed, null, etag, lastModified, null, $"{uri}: {e.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public static bool IsHttp(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private Duration? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return Duration.FromTimeSpan(delta);
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = Instant.FromDateTimeOffset(date) - clock.GetCurrentInstant();
+            return wait > Duration.Zero ? wait : Duration.Zero;
+        }
+        return null;
+    }
+
+    private static HttpClient CreateClient(MeetingsOptions options)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
+        {
+            Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+        };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Timing/1.0 (political calendar; meeting import)");
+        return client;
+    }
+}

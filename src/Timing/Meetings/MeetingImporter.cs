@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Core.Meetings;
+using Timing.Facts;
+using Timing.Storage;
+
+namespace Timing.Meetings;
+
+/// <summary>
+/// Stores what a meeting source showed and turns matched meetings into public facts. Meetings a source no
+/// longer shows are kept; a meeting only dates a moment when the rules are certain or a director confirmed it.
+/// </summary>
+public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, MeetingRules rules, IClock clock, PublicFactStore store)
+{
+    /// <summary>Who sets facts read from meetings; facts set by people keep their address instead.</summary>
+    public const string SetByPrefix = "meetings:";
+
+    /// <summary>One meeting as stored, with what the rules made of it.</summary>
+    public sealed record Line(FetchedMeeting Meeting, MeetingMatch Match, bool IsNew);
+
+    /// <summary>What an import did: every meeting it saw, and the facts it set.</summary>
+    public sealed record Report(IReadOnlyList<Line> Lines, IReadOnlyList<PublicFact> FactsSet);
+
+    public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var lines = new List<Line>();
+        foreach (var fetched in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
+        {
+            var match = rules.Match(fetched.Title, fetched.Committee);
+            var isNew = !existing.TryGetValue(Cut(fetched.ExternalId, 300), out var row);
+            if (row is null)
+            {
+                row = new Meeting { Code = code, SourceKind = sourceKind, ExternalId = Cut(fetched.ExternalId, 300), Title = "", FirstSeenUnixMs = now };
+                db.Meetings.Add(row);
+            }
+            if (row.Kind != (match.Kind ?? ""))
+            {
+                // A confirmation was about the old match.
+                row.ConfirmedBy = "";
+                row.ConfirmedUnixMs = null;
+            }
+            row.Title = Cut(fetched.Title, 500);
+            row.Committee = Cut(fetched.Committee, 200);
+            row.Location = Cut(fetched.Location, 300);
+            row.Url = Cut(fetched.Url, 2000);
+            row.Date = new DateOnly(fetched.Date.Year, fetched.Date.Month, fetched.Date.Day);
+            row.StartUnixMs = fetched.Start?.ToUnixTimeMilliseconds() ?? 0;
+            row.Category = match.Category.ToString().ToLowerInvariant();
+            row.Kind = match.Kind ?? "";
+            row.Certain = match.Certain;
+            row.SocialDomain = match.SocialDomain;
+            row.LastSeenUnixMs = now;
+            lines.Add(new Line(fetched, match, isNew));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken);
+        return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts);
+    }
+
+    /// <summary>
+    /// Sets a public fact for every moment dated by meetings (certain matches and confirmed ones): the first to
+    /// the last such meeting of that moment and cycle. A value already set from meetings is not set again, so an
+    /// operator's revert or a director's published date stands until the meetings themselves change.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicFact>> DeriveFactsAsync(string code, string sourceAddress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var dating = await db.Meetings.AsNoTracking()
+            .Where(m => m.Code == code && m.Kind != "" && (m.Certain || m.ConfirmedBy != ""))
+            .ToListAsync(cancellationToken);
+        var profile = new MunicipalityProfile(Municipality.Unnamed(MunicipalityCode.Parse(code)));
+        var set = new List<PublicFact>();
+        foreach (var group in dating.GroupBy(m => (m.Kind, Cycle: CycleOf(profile, m))).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Cycle))
+        {
+            var ordered = group.OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).ToArray();
+            var first = ordered[0];
+            var last = ordered[^1];
+            var source = ordered.Length == 1
+                ? $"Vergadering / meeting '{first.Title}' ({first.Date:yyyy-MM-dd})"
+                : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(m => $"'{m.Title}' ({m.Date:yyyy-MM-dd})"));
+            var url = ordered.Select(m => m.Url).FirstOrDefault(u => u.Length > 0) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
+            var start = new LocalDate(first.Date.Year, first.Date.Month, first.Date.Day);
+            var end = new LocalDate(last.Date.Year, last.Date.Month, last.Date.Day);
+            var (kind, cycle) = group.Key;
+            var previous = await db.PublicFacts.AsNoTracking()
+                .Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.SetBy.StartsWith(SetByPrefix))
+                .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+            if (previous is not null && previous.Start == first.Date && previous.End == last.Date && previous.Source == Cut(source, 500) && previous.SourceUrl == url)
+            {
+                continue;
+            }
+            if (await PublicFactRows.SetAsync(db, code, kind, cycle, new DateInterval(start, end), source, url, first.Id, SetByPrefix + first.SourceKind, now, cancellationToken) is { } added)
+            {
+                set.Add(added);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        store.Invalidate(code);
+        return set;
+    }
+
+    private int CycleOf(MunicipalityProfile profile, Meeting meeting)
+    {
+        var date = new LocalDate(meeting.Date.Year, meeting.Date.Month, meeting.Date.Day);
+        return planner.CycleOf(profile, meeting.Kind, date);
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Timing.Mail;
+using Timing.Storage;
+using Timing.Worker;
+
+namespace Timing.Meetings;
+
+/// <summary>
+/// Reads every configured meeting source that is due, stores what it shows, and keeps the plan and the
+/// outbox in line. A failing source is retried later (after its Retry-After, if it gave one); after
+/// <see cref="MeetingsOptions.FailureDaysBeforeMail"/> days of failures the directors following the
+/// municipality get one mail.
+/// </summary>
+public sealed class MeetingSync(
+    TimingDbContext db,
+    MeetingFetcher fetcher,
+    MeetingImporter importer,
+    NudgeOutbox outbox,
+    IMailSender mail,
+    IClock clock,
+    Microsoft.Extensions.Options.IOptions<MailOptions> mailOptions,
+    ILogger<MeetingSync> log)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var due = await db.MeetingSources.Where(s => s.NextFetchUnixMs <= now.ToUnixTimeMilliseconds()).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var factsChanged = 0;
+        foreach (var source in due)
+        {
+            factsChanged += await ReadAsync(source, cancellationToken);
+        }
+        if (factsChanged > 0)
+        {
+            await outbox.PlanAsync(cancellationToken);
+        }
+        return factsChanged;
+    }
+
+    /// <summary>Reads one source now and records the outcome; returns how many facts changed.</summary>
+    public async Task<int> ReadAsync(MeetingSource source, CancellationToken cancellationToken)
+    {
+        var options = fetcher.Options;
+        var result = source.Kind switch
+        {
+            MeetingSourceKinds.Ical => await fetcher.FetchIcsAsync(source.Address, source.ETag, source.LastModified, cancellationToken),
+            MeetingSourceKinds.Notubiz => await new NotubizReader(fetcher).FetchAsync(source.Address, clock.GetCurrentInstant(), cancellationToken),
+            _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
+        };
+        var now = clock.GetCurrentInstant();
+        source.LastAttemptUnixMs = now.ToUnixTimeMilliseconds();
+        var changed = 0;
+        if (result.Status == FetchStatus.Failed)
+        {
+            source.LastError = result.Error.Length <= 1000 ? result.Error : result.Error[..1000];
+            source.FailingSinceUnixMs ??= now.ToUnixTimeMilliseconds();
+            var wait = result.RetryAfter is { } retry && retry > Duration.FromHours(1) ? retry : Duration.FromHours(1);
+            source.NextFetchUnixMs = (now + wait).ToUnixTimeMilliseconds();
+            log.LogWarning("Meeting source of {Code} failed: {Error}", source.Code, source.LastError);
+            await db.SaveChangesAsync(cancellationToken);
+            await MailIfFailingLongAsync(source, options, now, cancellationToken);
+            return 0;
+        }
+        if (result.Status == FetchStatus.Fetched)
+        {
+            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
+            changed = report.FactsSet.Count;
+            source.MeetingsSeen = result.Meetings.Count;
+            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => new DateOnly(m.Date.Year, m.Date.Month, m.Date.Day));
+        }
+        source.ETag = result.ETag;
+        source.LastModified = result.LastModified;
+        source.LastSuccessUnixMs = now.ToUnixTimeMilliseconds();
+        source.FailingSinceUnixMs = null;
+        source.FailureMailSentUnixMs = null;
+        source.LastError = "";
+        source.NextFetchUnixMs = (now + Duration.FromHours(options.IntervalHours)).ToUnixTimeMilliseconds();
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
+
+    private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
+    {
+        if (source.FailureMailSentUnixMs is not null || source.FailingSinceUnixMs is not { } since
+            || now - Instant.FromUnixTimeMilliseconds(since) < Duration.FromDays(options.FailureDaysBeforeMail))
+        {
+            return;
+        }
+        var organisations = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.Code == source.Code).Select(m => m.OrganisationId).ToListAsync(cancellationToken);
+        var directors = await db.People.AsNoTracking()
+            .Where(p => organisations.Contains(p.OrganisationId) && p.Role == Roles.Director).ToListAsync(cancellationToken);
+        // Marked before sending: one mail per outage, also when a second node runs the job.
+        source.FailureMailSentUnixMs = now.ToUnixTimeMilliseconds();
+        await db.SaveChangesAsync(cancellationToken);
+        var name = await db.MunicipalityNames.AsNoTracking().Where(n => n.Code == source.Code).Select(n => n.Name).FirstOrDefaultAsync(cancellationToken) ?? source.Code;
+        var failingDays = (int)(now - Instant.FromUnixTimeMilliseconds(since)).TotalDays;
+        var messages = directors.Select(d => SourceFailureMessage(d, name, source, failingDays)).ToArray();
+        if (messages.Length > 0)
+        {
+            await mail.SendAsync(messages, cancellationToken);
+        }
+    }
+
+    private MimeMessage SourceFailureMessage(Person director, string municipality, MeetingSource source, int days)
+    {
+        var en = director.Language == "en";
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
+        message.To.Add(new MailboxAddress(director.Name, director.Email));
+        message.Subject = en
+            ? $"{municipality}: the council's meeting calendar cannot be read for {days} days"
+            : $"{municipality}: de vergaderkalender van de raad is al {days} dagen niet te lezen";
+        message.Body = new TextPart("plain")
+        {
+            Text = en
+                ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
+                : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
+        };
+        message.MessageId = $"source-failure.{source.Code}.{source.FailingSinceUnixMs}.{director.Id}@timing";
+        return message;
+    }
+}

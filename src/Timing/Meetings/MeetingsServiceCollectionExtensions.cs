@@ -1,0 +1,61 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Timing.Core.Meetings;
+using Timing.Rules;
+using Timing.Worker;
+
+namespace Timing.Meetings;
+
+/// <summary>Registers meeting calendars: the rules of config/meetings.json (validated at start-up), the fetcher, the importer and the job.</summary>
+public static class MeetingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MeetingsOptions>()
+            .Bind(configuration.GetSection(MeetingsOptions.Section))
+            .Validate(o => o.IntervalHours is >= 1 and <= 168, "Meetings:IntervalHours must be 1–168.")
+            .Validate(o => o.MinRequestSpacingMs is >= 0 and <= 60_000, "Meetings:MinRequestSpacingMs must be 0–60000 (1000 keeps to OpenBesluitvorming's 60 requests a minute).")
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 300, "Meetings:TimeoutSeconds must be 1–300.")
+            .Validate(o => o.FailureDaysBeforeMail is >= 1 and <= 30, "Meetings:FailureDaysBeforeMail must be 1–30.")
+            .Validate(o => MeetingFetcher.IsHttp(o.NotubizBaseUrl) && MeetingFetcher.IsHttp(o.OpenBesluitvormingBaseUrl),
+                "Meetings:NotubizBaseUrl and Meetings:OpenBesluitvormingBaseUrl must be absolute http(s) addresses.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeetingsOptions>>(new MeetingRulesValidator(configuration));
+        services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
+            ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
+        services.AddSingleton<MeetingFetcher>();
+        services.AddScoped<MeetingImporter>();
+        services.AddScoped<MeetingSync>();
+        services.AddScoped<MeetingJobs>();
+        var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        if (worker.Enabled)
+        {
+            services.AddHostedService<RegisterJob>();
+        }
+        return services;
+    }
+
+    /// <summary>Start-up check of config/meetings.json: every problem with file, rule and field.</summary>
+    /// <remarks>Reads the Timing settings itself, so a problem there is reported once, by their own validation.</remarks>
+    private sealed class MeetingRulesValidator(IConfiguration configuration) : IValidateOptions<MeetingsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MeetingsOptions options)
+        {
+            var timing = configuration.GetSection(TimingOptions.Section).Get<TimingOptions>() ?? new TimingOptions();
+            var result = MeetingRulesLoader.Load(timing.ResolvedConfigDirectory);
+            return result.IsValid ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(result.Problems.Select(p => p.ToString()));
+        }
+    }
+
+    private sealed class RegisterJob(IRecurringJobManager recurring, IOptions<MeetingsOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var amsterdam = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
+            recurring.AddOrUpdate<MeetingJobs>(MeetingJobs.Fetch, j => j.FetchAsync(CancellationToken.None), options.Value.FetchCron, amsterdam);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

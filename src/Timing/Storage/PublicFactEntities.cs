@@ -1,0 +1,134 @@
+namespace Timing.Storage;
+
+// Facts every organisation shares: public dates of a municipality, the council meetings they come from,
+// and where those meetings are read. Nothing here belongs to one organisation.
+
+/// <summary>
+/// One value of a public fact: a dated statement about a municipality's moment (kind and cycle), with its
+/// source. Rows are never changed, only added: a new value is a new row, so every previous value and who or
+/// what set it stays. The current value is the newest row of (code, kind, cycle) that was not reverted.
+/// </summary>
+public sealed class PublicFact
+{
+    public long Id { get; set; }
+
+    /// <summary>CBS code, e.g. GM0344.</summary>
+    public required string Code { get; set; }
+
+    public required string Kind { get; set; }
+
+    public int Cycle { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public DateOnly End { get; set; }
+
+    /// <summary>What the date comes from, in words: a meeting's title, or the publishing organisation.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Where anyone can check it: the meeting's page, the calendar, or the URL a director gave.</summary>
+    public string SourceUrl { get; set; } = "";
+
+    /// <summary>The meeting the date was read from, if any.</summary>
+    public long? MeetingId { get; set; }
+
+    /// <summary>Who or what set it: a person's address, or "import:ical" and the like.</summary>
+    public required string SetBy { get; set; }
+
+    public long SetUnixMs { get; set; }
+
+    public long? RevertedUnixMs { get; set; }
+
+    public string RevertedBy { get; set; } = "";
+}
+
+/// <summary>
+/// A council or committee meeting read from a municipality's meeting calendar. Meetings are kept when a
+/// source stops showing them; <see cref="LastSeenUnixMs"/> says when a source last did.
+/// </summary>
+public sealed class Meeting
+{
+    public long Id { get; set; }
+
+    public required string Code { get; set; }
+
+    /// <summary>ical, notubiz or openbesluitvorming.</summary>
+    public required string SourceKind { get; set; }
+
+    /// <summary>The meeting's id in its source (an iCalendar UID, a Notubiz event id …).</summary>
+    public required string ExternalId { get; set; }
+
+    public required string Title { get; set; }
+
+    public string Committee { get; set; } = "";
+
+    public string Location { get; set; } = "";
+
+    public string Url { get; set; } = "";
+
+    /// <summary>The day of the meeting in Amsterdam.</summary>
+    public DateOnly Date { get; set; }
+
+    /// <summary>Start time, or 0 for a meeting without a time.</summary>
+    public long StartUnixMs { get; set; }
+
+    /// <summary>council, committee or information.</summary>
+    public string Category { get; set; } = "council";
+
+    /// <summary>The moment kind the meeting rules matched, or empty.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Whether the match dates the moment without confirmation.</summary>
+    public bool Certain { get; set; }
+
+    public bool SocialDomain { get; set; }
+
+    /// <summary>Who confirmed an uncertain match, or empty.</summary>
+    public string ConfirmedBy { get; set; } = "";
+
+    public long? ConfirmedUnixMs { get; set; }
+
+    public long FirstSeenUnixMs { get; set; }
+
+    public long LastSeenUnixMs { get; set; }
+}
+
+/// <summary>Where one municipality's meetings come from, and how reading it went.</summary>
+public sealed class MeetingSource
+{
+    public required string Code { get; set; }
+
+    /// <summary>ical, notubiz or openbesluitvorming.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The iCalendar URL or file, the Notubiz organisation id, or the OpenBesluitvorming index.</summary>
+    public required string Address { get; set; }
+
+    public string ETag { get; set; } = "";
+
+    public string LastModified { get; set; } = "";
+
+    /// <summary>Not before this moment (Retry-After, or the regular interval).</summary>
+    public long NextFetchUnixMs { get; set; }
+
+    public long? LastAttemptUnixMs { get; set; }
+
+    public long? LastSuccessUnixMs { get; set; }
+
+    /// <summary>Since when every attempt failed; null while it works.</summary>
+    public long? FailingSinceUnixMs { get; set; }
+
+    public string LastError { get; set; } = "";
+
+    /// <summary>When directors were told the source fails; cleared when it works again.</summary>
+    public long? FailureMailSentUnixMs { get; set; }
+
+    /// <summary>The last meeting day the source showed at its last successful read: how far ahead it sees.</summary>
+    public DateOnly? SeesUntil { get; set; }
+
+    public int MeetingsSeen { get; set; }
+
+    public string ConfiguredBy { get; set; } = "";
+
+    public long ConfiguredUnixMs { get; set; }
+}

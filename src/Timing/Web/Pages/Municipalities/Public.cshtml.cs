@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timing.Core;
+using Timing.Core.Cycle;
+using Timing.Facts;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Web.Pages.Municipalities;
+
+/// <summary>
+/// A municipality's public page, open to anyone: its public facts with their sources, every change to them,
+/// where its meetings come from and how far ahead that source sees. Every list is bounded. An operator of the
+/// instance reverts a fact here (or with <c>timing facts revert</c>).
+/// </summary>
+public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web,
+    PublicFactStore store, Timing.Worker.PlanTrigger trigger) : PageModel
+{
+    [BindProperty] public string? RevertKind { get; set; }
+    [BindProperty] public int RevertCycle { get; set; }
+
+    /// <summary>Whether the person asking may revert facts.</summary>
+    public bool CanRevert => User.IsOperator(web.Value);
+
+    public Municipality? Municipality { get; private set; }
+
+    public IReadOnlyList<PublicFact> Current { get; private set; } = [];
+
+    public IReadOnlyList<PublicFact> History { get; private set; } = [];
+
+    public MeetingSource? Source { get; private set; }
+
+    public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
+
+    public LocalDate Today { get; private set; }
+
+    public Instant Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!MunicipalityCode.TryParse(code, out var parsed))
+        {
+            return NotFound();
+        }
+        var directory = await catalog.GetAsync(cancellationToken);
+        if (directory.Count > 0 && !directory.Contains(parsed.Value))
+        {
+            return NotFound();
+        }
+        Municipality = directory.Describe(parsed.Value);
+        var value = parsed.Value.Value;
+        Now = clock.GetCurrentInstant();
+        Today = ProductTime.Today(clock);
+        Current = await PublicFactRows.CurrentAsync(db, [value], cancellationToken);
+        History = await PublicFactRows.HistoryAsync(db, value, 100, cancellationToken);
+        Source = await db.MeetingSources.AsNoTracking().FirstOrDefaultAsync(s => s.Code == value, cancellationToken);
+        var from = FollowedMunicipalities.Stored(Today);
+        Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).Take(30).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Reverts a fact's current value: the previous value, or the rules, apply again. Operators only; audited like the command line.</summary>
+    public async Task<IActionResult> OnPostRevertAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!CanRevert)
+        {
+            return Forbid();
+        }
+        if (!MunicipalityCode.TryParse(code, out var parsed) || RevertKind is null)
+        {
+            return NotFound();
+        }
+        var value = parsed.Value.Value;
+        var reverted = await PublicFactRows.RevertAsync(db, value, RevertKind, RevertCycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
+        if (reverted is null)
+        {
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {RevertKind} ({RevertCycle}) meer om terug te draaien.",
+                $"Nothing changed: there is no public fact {RevertKind} ({RevertCycle}) left to revert."));
+            return Redirect($"/gemeenten/{value}/openbaar");
+        }
+        store.Invalidate(value);
+        trigger.PlanSoon();
+        var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == RevertKind && f.Cycle == RevertCycle);
+        var was = PublicFactRows.Describe(reverted.Start, reverted.End);
+        TempData.Flash(now is null
+            ? HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu gelden weer de regels.", $"Reverted: {RevertKind} ({RevertCycle}), {was}. The rules apply again.")
+            : HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
+                $"Reverted: {RevertKind} ({RevertCycle}), {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
+        return Redirect($"/gemeenten/{value}/openbaar");
+    }
+}

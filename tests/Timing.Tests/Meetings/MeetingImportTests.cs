@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Timing.Storage;
+using Timing.Tests.Cli;
+using Timing.Tests.Web;
+using Timing.Tests.Worker;
+using Timing.Web;
+
+namespace Timing.Tests.Meetings;
+
+/// <summary>
+/// <c>timing meetings import</c> with a council's calendar, then <c>timing plan</c>, the public feed and two
+/// organisations' pages, all on one real SQLite file.
+/// </summary>
+public class MeetingImportTests
+{
+    private static Dictionary<string, string?> Settings(string database) => new()
+    {
+        ["Storage:SqlitePath"] = database,
+        ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
+    };
+
+    private static readonly string[] Plan2027 = ["plan", "--municipality", "GM0344", "--from", "2027-01-01", "--to", "2027-12-31", "--format", "json"];
+
+    [Fact]
+    public async Task Import_DatesBudgetKadernotaAndAccounts_InPlanFeedAndEveryOrganisation()
+    {
+        var database = Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        Assert.Equal((0, ""), (import.Exit, import.Error));
+        Assert.Contains("2027-11-04  Algemene beschouwingen Programmabegroting 2028 [Gemeenteraad]  raad / council  → budget-debate (zeker / certain)", import.Output, StringComparison.Ordinal);
+        Assert.Contains("2027-11-18  Vragenhalfuur en moties vreemd aan de orde [Gemeenteraad]  raad / council  geen moment / no moment", import.Output, StringComparison.Ordinal);
+        Assert.Contains("2027-06-10  Commissie Bestuur en Middelen: Kadernota 2028 [Commissie Bestuur en Middelen]  commissie / committee  → framework-note? bevestigen", import.Output, StringComparison.Ordinal);
+        Assert.Contains("budget-debate/2027: 2027-11-04/2027-11-11 (basis local)", import.Output, StringComparison.Ordinal);
+
+        // timing plan reads the facts from the configured database, and never writes to it.
+        var before = Snapshot(database);
+        var plan = CliRunner.Run(Settings(database), Plan2027);
+        Assert.Equal((0, ""), (plan.Exit, plan.Error));
+        Assert.Equal(before, Snapshot(database));
+        var moments = Moments(plan.Output);
+        AssertLocal(moments, "budget-debate", "2027-11-04", "2027-11-11", "Algemene beschouwingen Programmabegroting 2028");
+        AssertLocal(moments, "framework-note", "2027-06-24", "2027-06-24", "Raadsvergadering Kadernota 2028");
+        AssertLocal(moments, "annual-accounts", "2027-07-01", "2027-07-01", "Raadsvergadering Jaarstukken 2026");
+
+        // Everything else, including what unmatched meetings might have touched, is what the rules say.
+        var rules = Moments(CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output);
+        Assert.Equal("typical", rules.Single(m => m.GetProperty("kind").GetString() == "budget-debate").GetProperty("basis").GetString());
+        string[] dated = ["budget-debate", "framework-note", "annual-accounts"];
+        Assert.Equal(
+            rules.Where(m => !dated.Contains(m.GetProperty("kind").GetString())).Select(m => m.GetRawText()),
+            moments.Where(m => !dated.Contains(m.GetProperty("kind").GetString())).Select(m => m.GetRawText()));
+
+        // The public feed and two organisations see the same dates.
+        await using var factory = new TimingFactory(database);
+        var feed = await factory.CreateClient().GetStringAsync(new Uri("/feeds/GM0344.ics", UriKind.Relative));
+        var debate = Event(feed, "GM0344.budget-debate.2027");
+        Assert.Contains("DTSTART;VALUE=DATE:20271104", debate, StringComparison.Ordinal);
+        Assert.Contains("Algemene beschouwingen Programmabegroting 2028", Unfold(debate), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270624", Event(feed, "GM0344.framework-note.2027"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270701", Event(feed, "GM0344.annual-accounts.2027"), StringComparison.Ordinal);
+
+        var first = await factory.CreateDirectorAsync("a@welzijn-a.nl", "Welzijn A");
+        var second = await factory.CreateDirectorAsync("b@welzijn-b.nl", "Welzijn B");
+        await factory.WithDbAsync(async db =>
+        {
+            db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = first.OrganisationId, Code = "GM0344", Name = "Utrecht" });
+            db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = second.OrganisationId, Code = "GM0344", Name = "Utrecht" });
+            return await db.SaveChangesAsync();
+        });
+        foreach (var organisation in new[] { first.OrganisationId, second.OrganisationId })
+        {
+            using var scope = factory.Services.CreateScope();
+            var view = (await scope.ServiceProvider.GetRequiredService<PageData>().MunicipalitiesAsync(organisation, CancellationToken.None)).Single();
+            var budget = view.Timeline.Find("budget-debate", 2027)!;
+            Assert.Equal(("2027-11-04", Core.Cycle.Basis.Local), (budget.Start.ToString("yyyy-MM-dd", null), budget.Basis));
+        }
+    }
+
+    [Fact]
+    public void Import_OfOnlyUnmatchedMeetings_ChangesNothing()
+    {
+        var folder = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(folder, "timing.db");
+        var ics = Path.Combine(folder, "plain.ics");
+        File.WriteAllText(ics, string.Join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+            "BEGIN:VEVENT", "UID:plain-1@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
+            "SUMMARY:Vergadering van de gemeenteraad", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:plain-2@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270624",
+            "SUMMARY:Presidium", "END:VEVENT", "END:VCALENDAR", ""));
+        var rulesOnly = CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output;
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
+        Assert.Equal(0, import.Exit);
+        Assert.Contains("Openbare feiten ongewijzigd / public facts unchanged.", import.Output, StringComparison.Ordinal);
+        Assert.Equal(rulesOnly, CliRunner.Run(Settings(database), Plan2027).Output);
+    }
+
+    [Fact]
+    public void Reimport_SetsNothingTwice_AndARevertStands()
+    {
+        var database = Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
+        CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        var again = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        Assert.Contains("11 vergaderingen gelezen / meetings read (0 nieuw / new).", again.Output, StringComparison.Ordinal);
+        Assert.Contains("Openbare feiten ongewijzigd / public facts unchanged.", again.Output, StringComparison.Ordinal);
+
+        var revert = CliRunner.Run(Settings(database), "facts", "revert", "--municipality", "GM0344", "--kind", "budget-debate", "--cycle", "2027", "--by", "beheer");
+        Assert.Equal((0, ""), (revert.Exit, revert.Error));
+        Assert.Contains("nu geldt de regel / the rules apply again.", revert.Output, StringComparison.Ordinal);
+        Assert.Equal("typical", Moments(CliRunner.Run(Settings(database), Plan2027).Output).Single(m => m.GetProperty("kind").GetString() == "budget-debate").GetProperty("basis").GetString());
+
+        // The same calendar read again does not undo the operator's revert; the history keeps both.
+        CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        Assert.Equal("typical", Moments(CliRunner.Run(Settings(database), Plan2027).Output).Single(m => m.GetProperty("kind").GetString() == "budget-debate").GetProperty("basis").GetString());
+        var history = CliRunner.Run(Settings(database), "facts", "list", "--municipality", "GM0344").Output;
+        Assert.Contains("reverted", history, StringComparison.Ordinal);
+        Assert.Contains("operator:beheer", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_OfSomethingElse_IsRefusedAndStoresNothing()
+    {
+        var folder = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(folder, "timing.db");
+        var html = Path.Combine(folder, "agenda.html");
+        File.WriteAllText(html, "<html><body>Vergaderkalender</body></html>");
+        var result = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", html);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("not an iCalendar file", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", Path.Combine(folder, "missing.ics")).Exit);
+    }
+
+    private static void AssertLocal(JsonElement[] moments, string kind, string start, string end, string meeting)
+    {
+        var moment = moments.Single(m => m.GetProperty("kind").GetString() == kind);
+        Assert.Equal((start, end, "local"), (moment.GetProperty("start").GetString(), moment.GetProperty("end").GetString(), moment.GetProperty("basis").GetString()));
+        Assert.Contains(meeting, moment.GetProperty("source").GetString(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement[] Moments(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("moments").EnumerateArray().ToArray();
+
+    /// <summary>The database files' bytes: unchanged bytes mean nothing was written.</summary>
+    private static string Snapshot(string database) => string.Join('|', new[] { database, database + "-wal", database + "-shm" }
+        .Where(File.Exists).Select(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
+
+    internal static string Event(string feed, string uidPrefix)
+    {
+        var start = feed.IndexOf("UID:" + uidPrefix, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no event {uidPrefix} in the feed");
+        var begin = feed.LastIndexOf("BEGIN:VEVENT", start, StringComparison.Ordinal);
+        var end = feed.IndexOf("END:VEVENT", start, StringComparison.Ordinal);
+        return feed[begin..end];
+    }
+
+    internal static string Unfold(string text) => text.Replace("\r\n ", "", StringComparison.Ordinal).Replace("\\,", ",", StringComparison.Ordinal);
+}

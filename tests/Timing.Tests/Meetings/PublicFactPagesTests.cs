@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Timing.Tests.Cli;
+using Timing.Tests.Web;
+using Timing.Tests.Worker;
+using Timing.Web;
+
+namespace Timing.Tests.Meetings;
+
+/// <summary>Directors publish and confirm public facts on their pages; anyone reads the municipality's public page.</summary>
+public class PublicFactPagesTests
+{
+    [Fact]
+    public async Task Director_PublishesOnlyWithASource_ConfirmsAMeeting_AndAnyoneSeesTheChanges()
+    {
+        await using var factory = new TimingFactory();
+        CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        await factory.CreateDirectorAsync("a@welzijn-a.nl", "Welzijn A");
+        var other = await factory.CreateDirectorAsync("b@welzijn-b.nl", "Welzijn B");
+        await factory.WithDbAsync(async db =>
+        {
+            db.FollowedMunicipalities.Add(new Timing.Storage.FollowedMunicipality { OrganisationId = other.OrganisationId, Code = "GM0344", Name = "Utrecht" });
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.Client();
+        await client.SignInAsync(factory, "a@welzijn-a.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "Utrecht" });
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", detail, new() { ["Kind"] = "midterm-review", ["Date"] = "2028-05-10" });
+
+        detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        var refused = await (await client.PostFormAsync("/gemeenten/GM0344?handler=Publish", detail, new() { ["PublishKind"] = "midterm-review/2026", ["PublishUrl"] = "" })).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"publish-error\">Geef een bron die iedereen kan controleren", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.PublicFacts.CountAsync(f => f.Kind == "midterm-review")));
+
+        var published = await client.PostFormAsync("/gemeenten/GM0344?handler=Publish", detail, new() { ["PublishKind"] = "midterm-review/2026", ["PublishUrl"] = "https://raad.example.nl/midterm" });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        // One click confirms the committee meeting on the kadernota as the kadernota's date.
+        Assert.Contains("Commissie Bestuur en Middelen: Kadernota 2028", detail, StringComparison.Ordinal);
+        var meetingId = await factory.WithDbAsync(db => db.Meetings.Where(m => m.Title == "Commissie Bestuur en Middelen: Kadernota 2028").Select(m => m.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/gemeenten/GM0344?handler=Confirm", detail, new() { ["MeetingId"] = meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+
+        // The other organisation sees both; the kadernota now spans the committee and the council meeting.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var view = (await scope.ServiceProvider.GetRequiredService<PageData>().MunicipalitiesAsync(other.OrganisationId, CancellationToken.None)).Single();
+            var midterm = view.Timeline.Moments.Single(m => m.Kind == "midterm-review" && m.Cycle == 2026);
+            Assert.Equal(("2028-05-10", Core.Cycle.Basis.Local), (midterm.Start.ToString("yyyy-MM-dd", null), midterm.Basis));
+        }
+        var plan = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "plan", "--municipality", "GM0344", "--from", "2027-06-01", "--to", "2027-06-30");
+        Assert.Matches(@"do 10 jun 2027\s+do 24 jun 2027\s+Kadernota", plan.Output);
+
+        // Anyone, signed in or not, reads the public page with the facts and who set them.
+        var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative)));
+        Assert.Contains("https://raad.example.nl/midterm", page, StringComparison.Ordinal);
+        Assert.Contains("a@welzijn-a.nl", page, StringComparison.Ordinal);
+        Assert.Contains("meetings:ical", page, StringComparison.Ordinal);
+        Assert.Contains("Geen vergaderkalender", page.Replace("Er is geen vergaderkalender", "Geen vergaderkalender", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri("/gemeenten/GM9999/openbaar", UriKind.Relative))).StatusCode);
+    }
+}

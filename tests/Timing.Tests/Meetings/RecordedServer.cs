@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace Timing.Tests.Meetings;
+
+/// <summary>
+/// A small HTTP server on loopback (HttpListener) that serves recorded responses: a body with an ETag and
+/// Last-Modified (answering 304 to a matching If-None-Match), or a status with Retry-After. Tests change
+/// what it answers while it runs, and read which requests came in.
+/// </summary>
+public sealed class RecordedServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentDictionary<string, Func<HttpListenerRequest, Answer>> _routes = new(StringComparer.Ordinal);
+    private readonly Task _loop;
+
+    public RecordedServer()
+    {
+        Port = TestPaths.FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<(string Path, string? IfNoneMatch)> Requests { get; } = new();
+
+    public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
+
+    /// <summary>What the server answers on one path.</summary>
+    public sealed record Answer(int Status, string Body = "", string ContentType = "text/plain", string? ETag = null, string? RetryAfter = null);
+
+    /// <summary>Serves a body with a strong ETag of its content; a request with that ETag gets 304.</summary>
+    public void Serve(string path, string body, string contentType)
+    {
+        var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)), 0, 8) + "\"";
+        _routes[path] = request => request.Headers["If-None-Match"] == etag
+            ? new Answer(304, ETag: etag)
+            : new Answer(200, body, contentType, etag);
+    }
+
+    /// <summary>Answers a path by a function of the request (for paged APIs that differ by query).</summary>
+    public void Route(string path, Func<HttpListenerRequest, Answer> answer) => _routes[path] = answer;
+
+    public void Fail(string path, int status, string? retryAfter = null) => _routes[path] = _ => new Answer(status, "unavailable", RetryAfter: retryAfter);
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            var path = context.Request.Url!.AbsolutePath;
+            Requests.Enqueue((context.Request.Url.PathAndQuery, context.Request.Headers["If-None-Match"]));
+            var answer = _routes.TryGetValue(path, out var route) ? route(context.Request) : new Answer(404, "not found");
+            context.Response.StatusCode = answer.Status;
+            if (answer.ETag is not null)
+            {
+                context.Response.Headers["ETag"] = answer.ETag;
+            }
+            if (answer.RetryAfter is not null)
+            {
+                context.Response.Headers["Retry-After"] = answer.RetryAfter;
+            }
+            var bytes = Encoding.UTF8.GetBytes(answer.Status == 304 ? "" : answer.Body);
+            context.Response.ContentType = answer.ContentType;
+            if (bytes.Length > 0)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}
