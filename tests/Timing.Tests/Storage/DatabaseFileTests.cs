@@ -45,6 +45,42 @@ public class DatabaseFileTests
         Assert.DoesNotContain("Created a new, empty database", Read(Path.Combine(dir, $"service-{second}.log")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Health_Is503WhileAnotherProcessHoldsTheWriteLock_AndOkAgainAfterwards()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var file = Path.Combine(dir, "timing.db");
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:SqlitePath"] = file,
+            ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
+            ["Worker:Enabled"] = "false",
+        };
+        await using var service = await ServiceProcess.StartAsync(dir, settings);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}"), Timeout = TimeSpan.FromSeconds(60) };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+
+        // Another process on the machine takes the database's write lock and keeps it, as a stuck writer would.
+        await using (var holder = new SqliteConnection($"Data Source={file}"))
+        {
+            await holder.OpenAsync();
+            await using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE;";
+                await begin.ExecuteNonQueryAsync();
+            }
+            var blocked = await http.GetAsync(new Uri("/health", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, blocked.StatusCode);
+            Assert.Equal("unhealthy: database", await blocked.Content.ReadAsStringAsync());
+            await using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        // The log names the database and the setting, so the operator knows where to look.
+        Assert.Contains($"{file} (Storage:SqlitePath)", Read(Path.Combine(dir, $"service-{service.Port}.log")), StringComparison.Ordinal);
+    }
+
     private static string Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
