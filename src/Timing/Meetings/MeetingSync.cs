@@ -16,6 +16,7 @@ public sealed class MeetingSync(
     TimingDbContext db,
     MeetingFetcher fetcher,
     MeetingImporter importer,
+    OpenBesluitvormingReader openBesluitvorming,
     NudgeOutbox outbox,
     IMailSender mail,
     IClock clock,
@@ -46,10 +47,15 @@ public sealed class MeetingSync(
         {
             MeetingSourceKinds.Ical => await fetcher.FetchIcsAsync(source.Address, source.ETag, source.LastModified, cancellationToken),
             MeetingSourceKinds.Notubiz => await new NotubizReader(fetcher).FetchAsync(source.Address, clock.GetCurrentInstant(), cancellationToken),
+            MeetingSourceKinds.OpenBesluitvorming => await openBesluitvorming.FetchAsync(source.Code, source.Address, clock.GetCurrentInstant(), cancellationToken),
             _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
         source.LastAttemptUnixMs = now.ToUnixTimeMilliseconds();
+        if (result.Upstream is { } upstream)
+        {
+            await RememberUpstreamAsync(source.Code, upstream, now, cancellationToken);
+        }
         var changed = 0;
         if (result.Status == FetchStatus.Failed)
         {
@@ -79,6 +85,27 @@ public sealed class MeetingSync(
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
+
+    /// <summary>Keeps what a gathering source said about its own freshness, for the public page.</summary>
+    private async Task RememberUpstreamAsync(string code, UpstreamFreshness upstream, Instant now, CancellationToken cancellationToken)
+    {
+        var row = await db.MeetingSourceUpstreams.FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
+        if (row is null)
+        {
+            row = new MeetingSourceUpstream { Code = code };
+            db.MeetingSourceUpstreams.Add(row);
+        }
+        row.SourceKey = Cut(upstream.SourceKey, 100);
+        row.Label = Cut(upstream.Label, 200);
+        row.Supplier = Cut(upstream.Supplier, 50);
+        row.State = Cut(upstream.State, 30);
+        row.LastImportUnixMs = upstream.LastImport?.ToUnixTimeMilliseconds();
+        row.LatestContent = upstream.LatestContent is { } d ? new DateOnly(d.Year, d.Month, d.Day) : null;
+        row.Message = Cut(upstream.Message, 1000);
+        row.CheckedUnixMs = now.ToUnixTimeMilliseconds();
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {

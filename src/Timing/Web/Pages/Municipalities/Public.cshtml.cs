@@ -30,7 +30,8 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
 
     public IReadOnlyList<PublicFact> History { get; private set; } = [];
 
-    public MeetingSource? Source { get; private set; }
+    /// <summary>Where the meetings come from and how far that source can be trusted.</summary>
+    public Timing.Meetings.SourceFreshness? Freshness { get; private set; }
 
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
 
@@ -55,7 +56,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         Today = ProductTime.Today(clock);
         Current = await PublicFactRows.CurrentAsync(db, [value], cancellationToken);
         History = await PublicFactRows.HistoryAsync(db, value, 100, cancellationToken);
-        Source = await db.MeetingSources.AsNoTracking().FirstOrDefaultAsync(s => s.Code == value, cancellationToken);
+        Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, value, Today, cancellationToken);
         var from = FollowedMunicipalities.Stored(Today);
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
             .OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).Take(30).ToListAsync(cancellationToken);
