@@ -39,10 +39,8 @@ public static class MeetingsCommands
             }
             var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
             Print(context, code, report);
-            if (report.FactsSet.Count > 0)
-            {
-                await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
-            }
+            // Facts move moment nudges; committee meetings bring speaking-rights nudges.
+            await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
             return 0;
         }));
         return command;

@@ -32,12 +32,16 @@ public sealed class MeetingSync(
         {
             factsChanged += await ReadAsync(source, cancellationToken);
         }
-        if (factsChanged > 0)
+        // Facts move moment nudges; the meetings themselves move speaking-rights nudges.
+        if (factsChanged > 0 || _meetingsRead > 0)
         {
             await outbox.PlanAsync(cancellationToken);
         }
         return factsChanged;
     }
+
+    /// <summary>How many reads in this run brought meetings (not a 304, not a failure).</summary>
+    private int _meetingsRead;
 
     /// <summary>Reads one source now and records the outcome; returns how many facts changed.</summary>
     public async Task<int> ReadAsync(MeetingSource source, CancellationToken cancellationToken)
@@ -72,6 +76,7 @@ public sealed class MeetingSync(
         {
             var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
             changed = report.FactsSet.Count;
+            _meetingsRead++;
             source.MeetingsSeen = result.Meetings.Count;
             source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => new DateOnly(m.Date.Year, m.Date.Month, m.Date.Day));
         }
