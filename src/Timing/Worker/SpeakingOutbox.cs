@@ -25,21 +25,12 @@ public static class SpeakingOutbox
         return parts.Length == 3 && parts[1] == "meeting" && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
-    /// <summary>The committee meetings ahead that discuss a moment, as the newest read of their municipality's source showed them.</summary>
+    /// <summary>The committee meetings ahead that discuss a moment, as the newest read of their municipality's source still shows them.</summary>
     public static async Task<List<CommitteeMeeting>> CommitteeMeetingsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken)
     {
-        var from = FollowedMunicipalities.Stored(today);
-        var rows = await db.Meetings.AsNoTracking()
-            .Where(m => codes.Contains(m.Code) && m.Category == "committee" && m.Kind != "" && m.Date > from)
-            .ToListAsync(cancellationToken);
-        var connected = await db.MeetingSources.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Kind, cancellationToken);
-        var latestRead = await db.Meetings.AsNoTracking().Where(m => codes.Contains(m.Code))
-            .GroupBy(m => new { m.Code, m.SourceKind }).Select(g => new { g.Key.Code, g.Key.SourceKind, Last = g.Max(m => m.LastSeenUnixMs) })
-            .ToListAsync(cancellationToken);
-        bool Current(Meeting m) =>
-            (!connected.TryGetValue(m.Code, out var kind) || kind == m.SourceKind)
-            && latestRead.Any(r => r.Code == m.Code && r.SourceKind == m.SourceKind && r.Last == m.LastSeenUnixMs);
-        return rows.Where(Current)
+        var from = FollowedMunicipalities.Stored(today.PlusDays(1));
+        var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, DateOnly.MaxValue, cancellationToken);
+        return rows.Where(m => m.Category == "committee" && m.Kind != "")
             .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, FollowedMunicipalities.Local(m.Date)))
             .ToList();
     }
