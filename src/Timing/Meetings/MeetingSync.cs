@@ -55,6 +55,10 @@ public sealed class MeetingSync(
             _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
+        if (result is { Status: FetchStatus.Fetched, Meetings.Count: 0 } && await BlindAsync(source, now, cancellationToken) is { } blind)
+        {
+            result = FetchResult.Failed(blind) with { Upstream = result.Upstream };
+        }
         source.LastAttemptUnixMs = now.ToUnixTimeMilliseconds();
         if (result.Upstream is { } upstream)
         {
@@ -89,6 +93,20 @@ public sealed class MeetingSync(
         source.NextFetchUnixMs = (now + Duration.FromHours(options.IntervalHours)).ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(cancellationToken);
         return changed;
+    }
+
+    /// <summary>
+    /// Why an answer without any meeting is not believed: an earlier read of the same source showed meetings that still
+    /// lie ahead. A calendar does not lose every coming meeting at once; its export broke. Null when empty is plausible.
+    /// </summary>
+    private async Task<string?> BlindAsync(MeetingSource source, Instant now, CancellationToken cancellationToken)
+    {
+        var today = now.InZone(Core.ProductTime.Zone).Date;
+        var from = new DateOnly(today.Year, today.Month, today.Day);
+        var ahead = await db.Meetings.CountAsync(m => m.Code == source.Code && m.SourceKind == source.Kind && m.Date >= from, cancellationToken);
+        return ahead == 0
+            ? null
+            : $"{source.Address}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".";
     }
 
     /// <summary>Keeps what a gathering source said about its own freshness, for the public page.</summary>
