@@ -27,9 +27,10 @@ public static class MeetingsCommands
         {
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
             var source = parsed.GetValue(address)!;
-            if (!MeetingFetcher.IsHttp(source) && !File.Exists(source))
+            if (!MeetingFetcher.IsHttp(source))
             {
-                throw new UsageException($"'{source}' is neither an http(s) address nor an existing file; expected an iCalendar file or URL.");
+                source = UserPaths.ExistingFile(source)
+                    ?? throw new UsageException($"'{source}' is neither an http(s) address nor an existing file (looked in {Environment.CurrentDirectory}); expected an iCalendar file or URL.");
             }
             var result = await services.GetRequiredService<MeetingFetcher>().FetchIcsAsync(source, "", "", CancellationToken.None);
             if (result.Status != FetchStatus.Fetched)
@@ -128,9 +129,10 @@ public static class MeetingsCommands
             {
                 (kind, value) = parsed.GetValue(ical) is { } i ? (MeetingSourceKinds.Ical, i) : (MeetingSourceKinds.Notubiz, parsed.GetValue(notubiz)!);
             }
-            if (kind == MeetingSourceKinds.Ical && !MeetingFetcher.IsHttp(value) && !File.Exists(value))
+            if (kind == MeetingSourceKinds.Ical && !MeetingFetcher.IsHttp(value))
             {
-                throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file.");
+                value = UserPaths.ExistingFile(value)
+                    ?? throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file (looked in {Environment.CurrentDirectory}).");
             }
             if (kind == MeetingSourceKinds.Notubiz && !int.TryParse(value, out _))
             {
@@ -143,7 +145,7 @@ public static class MeetingsCommands
                 db.MeetingSources.Add(row);
             }
             row.Kind = kind;
-            row.Address = MeetingFetcher.IsHttp(value) || kind != MeetingSourceKinds.Ical ? value : Path.GetFullPath(value);
+            row.Address = value;
             row.ETag = "";
             row.LastModified = "";
             row.NextFetchUnixMs = 0;
