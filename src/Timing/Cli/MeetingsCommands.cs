@@ -105,11 +105,13 @@ public static class MeetingsCommands
             var row = await db.MeetingSources.FirstOrDefaultAsync(s => s.Code == code);
             if (parsed.GetValue(remove))
             {
-                if (row is not null)
+                if (row is null)
                 {
-                    db.MeetingSources.Remove(row);
-                    await db.SaveChangesAsync();
+                    context.Error.WriteLine($"{code}: geen vergaderkalender gekoppeld; er is niets veranderd / no meeting source was connected; nothing changed.");
+                    return 1;
                 }
+                db.MeetingSources.Remove(row);
+                await db.SaveChangesAsync();
                 context.Output.WriteLine($"{code}: vergaderkalender losgekoppeld / meeting source removed; stored meetings and public facts stay.");
                 return 0;
             }
@@ -134,9 +136,9 @@ public static class MeetingsCommands
                 value = UserPaths.ExistingFile(value)
                     ?? throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file (looked in {Environment.CurrentDirectory}).");
             }
-            if (kind == MeetingSourceKinds.Notubiz && !int.TryParse(value, out _))
+            if (kind == MeetingSourceKinds.Notubiz && !(int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0))
             {
-                throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id (a number, e.g. 686).");
+                throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id; expected a whole number above 0, e.g. 686.");
             }
             var now = services.GetRequiredService<IClock>().GetCurrentInstant().ToUnixTimeMilliseconds();
             if (row is null)
