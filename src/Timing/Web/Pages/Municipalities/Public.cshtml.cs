@@ -16,8 +16,10 @@ namespace Timing.Web.Pages.Municipalities;
 /// instance reverts a fact here (or with <c>timing facts revert</c>).
 /// </summary>
 public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web,
-    PublicFactStore store, Timing.Worker.PlanTrigger trigger) : PageModel
+    PublicFactStore store, Timing.Worker.PlanTrigger trigger, CycleRules rules) : PageModel
 {
+    public CycleRules Rules => rules;
+
     [BindProperty] public string? RevertKind { get; set; }
     [BindProperty] public int RevertCycle { get; set; }
 
@@ -75,20 +77,22 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         }
         var value = parsed.Value.Value;
         var reverted = await PublicFactRows.RevertAsync(db, value, RevertKind, RevertCycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
+        var lang = Ui.Language(HttpContext);
+        var moment = PublicFactText.Moment(RevertKind, RevertCycle, rules, lang);
         if (reverted is null)
         {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {RevertKind} ({RevertCycle}) meer om terug te draaien.",
-                $"Nothing changed: there is no public fact {RevertKind} ({RevertCycle}) left to revert."));
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {moment} meer om terug te draaien.",
+                $"Nothing changed: there is no public fact {moment} left to revert."));
             return Redirect($"/gemeenten/{value}/openbaar");
         }
         store.Invalidate(value);
         trigger.PlanSoon();
         var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == RevertKind && f.Cycle == RevertCycle);
-        var was = PublicFactRows.Describe(reverted.Start, reverted.End);
+        var was = PublicFactText.Days(reverted.Start, reverted.End, lang);
         TempData.Flash(now is null
-            ? HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu gelden weer de regels.", $"Reverted: {RevertKind} ({RevertCycle}), {was}. The rules apply again.")
-            : HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
-                $"Reverted: {RevertKind} ({RevertCycle}), {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
+            ? HttpContext.T($"Teruggedraaid: {moment}, {was}. Nu gelden weer de regels.", $"Reverted: {moment}, {was}. The rules apply again.")
+            : HttpContext.T($"Teruggedraaid: {moment}, {was}. Nu geldt {PublicFactText.Days(now.Start, now.End, lang)} ({SourceText.In(now.Source, lang)}).",
+                $"Reverted: {moment}, {was}. Now {PublicFactText.Days(now.Start, now.End, lang)} applies ({SourceText.In(now.Source, lang)})."));
         return Redirect($"/gemeenten/{value}/openbaar");
     }
 }
