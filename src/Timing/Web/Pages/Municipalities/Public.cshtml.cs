@@ -25,7 +25,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
     /// <summary>A meeting's moment kind by name, e.g. "Begrotingsbehandeling".</summary>
     public string KindName(string kind) => rules.Find(kind)?.Name.In(Ui.Language(HttpContext)) ?? kind;
 
-    /// <summary>Who or what set a fact, in words: the meeting calendar it was read from, an operator, or a person's address.</summary>
+    /// <summary>Who or what set a fact, in words: the meeting calendar it was read from, the operator, or an organisation.</summary>
     public string SetByName(string setBy)
     {
         var en = Ui.Language(HttpContext) == Language.En;
@@ -39,7 +39,12 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
             };
             return en ? $"meeting calendar ({kind})" : $"vergaderkalender ({kind})";
         }
-        return setBy.StartsWith("operator:", StringComparison.Ordinal) ? (en ? "operator " : "beheerder ") + setBy["operator:".Length..] : setBy;
+        // Never a person's address or an account name on a public page: the role says enough.
+        if (setBy.StartsWith("operator:", StringComparison.Ordinal))
+        {
+            return en ? "the operator of this instance" : "de beheerder van deze installatie";
+        }
+        return en ? "an organisation that follows this municipality" : "een organisatie die deze gemeente volgt";
     }
 
     [BindProperty] public string? RevertKind { get; set; }
@@ -110,7 +115,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         store.Invalidate(value);
         trigger.PlanSoon();
         var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == RevertKind && f.Cycle == RevertCycle);
-        var was = PublicFactRows.Describe(reverted.Start, reverted.End);
+        var was = PublicFactText.Days(reverted.Start, reverted.End, Ui.Language(HttpContext));
         TempData.Flash(now is null
             ? HttpContext.T($"Teruggedraaid: {name}, {was}. Nu gelden weer de regels.", $"Reverted: {name}, {was}. The rules apply again.")
             : HttpContext.T($"Teruggedraaid: {name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",

@@ -59,12 +59,16 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         {
             return NotFound();
         }
-        await db.Nudges.Where(n => n.Id == nudgeId && n.PersonId == id && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
+        var resent = await db.Nudges.Where(n => n.Id == nudgeId && n.PersonId == id && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.State, NudgeStates.Pending)
                 .SetProperty(n => n.Attempts, 0)
                 .SetProperty(n => n.NextAttemptUnixMs, 0L)
                 .SetProperty(n => n.LastError, (string?)null), cancellationToken);
+        TempData.Flash(resent > 0
+            ? HttpContext.T($"De herinnering voor {person.Email} staat opnieuw in de wachtrij en gaat binnen een paar minuten weg, met hetzelfde Message-ID.",
+                $"The reminder for {person.Email} is queued again and goes out within a few minutes, with the same Message-ID.")
+            : HttpContext.T("Niets gewijzigd: deze herinnering stond al in de wachtrij of is al verstuurd.", "Nothing changed: this reminder was already queued or has been sent."));
         return Redirect($"/mensen/{id}");
     }
 
