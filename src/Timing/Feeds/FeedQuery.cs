@@ -54,7 +54,7 @@ public static class FeedQuery
     }
 
     /// <summary>meetings=yes adds the council's plain meetings to a feed; no (the default) leaves them out.</summary>
-    public static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out string? error)
+    public static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
     {
         meetings = false;
         error = null;
@@ -67,7 +67,8 @@ public static class FeedQuery
             case "yes": meetings = true; return true;
             case "no": return true;
             default:
-                error = $"Query parameter 'meetings': '{value}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).";
+                error = new($"Parameter 'meetings': '{value}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
+                    $"Query parameter 'meetings': '{value}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
                 return false;
         }
     }
