@@ -67,7 +67,7 @@ public static class FeedQuery
             case "yes": meetings = true; return true;
             case "no": return true;
             default:
-                error = new($"Parameter 'meetings': '{value}' kennen we niet; gebruik yes (ook de raadsvergaderingen die geen moment dateren) of no (standaard).",
+                error = new($"Parameter 'meetings': '{value}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
                     $"Query parameter 'meetings': '{value}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
                 return false;
         }
