@@ -77,18 +77,6 @@ public class InputLimitTests
     }
 
     [Fact]
-    public void MeetingsImport_MissingFile_NamesTheFullPathItLookedFor()
-    {
-        var dir = TestPaths.NewScratchDirectory();
-        var (exit, _, error) = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(dir, "timing.db") },
-            "meetings", "import", "--municipality", "GM0344", "no-such-folder/council.ics");
-        Assert.Equal(2, exit);
-        Assert.Equal($"timing meetings import: 'no-such-folder/council.ics' is neither an http(s) address nor an existing file (looked for {Path.GetFullPath("no-such-folder/council.ics")}); expected an iCalendar file or URL.",
-            error.TrimEnd());
-        Directory.Delete(dir, true);
-    }
-
-    [Fact]
     public void MunicipalitiesImport_TruncatedGeoJson_SaysLineAndColumnInPlainWords()
     {
         var dir = TestPaths.NewScratchDirectory();
