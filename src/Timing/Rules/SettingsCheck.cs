@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using Hangfire;
-using Hangfire.Common;
 
 namespace Timing.Rules;
 
@@ -95,29 +93,30 @@ public static class SettingsCheck
     }
 
     /// <summary>
-    /// Null when Hangfire accepts the expression, else the reason in a few words. Hangfire parses it with its own
-    /// built-in parser, so it is asked directly, on a throwaway in-memory store, for exactly the verdict the worker gets.
+    /// Null when Hangfire accepts the expression, else the reason in a few words. Hangfire parses cron expressions with
+    /// its own copy of Cronos: five fields, or six with seconds first, or a macro such as @hourly. The same parser checks
+    /// them here, before the worker registers its jobs.
     /// </summary>
     private static string? CronProblem(string expression)
     {
-        using var storage = new Hangfire.InMemory.InMemoryStorage();
+        var fields = expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+        var macro = expression.TrimStart().StartsWith('@');
+        if (!macro && fields is not (5 or 6))
+        {
+            return $" (it has {fields} field{(fields == 1 ? "" : "s")})";
+        }
         try
         {
-            new RecurringJobManager(storage).AddOrUpdate("settings-check", Job.FromExpression(() => Noop()), expression, new RecurringJobOptions());
+            Cronos.CronExpression.Parse(expression, fields == 6 ? Cronos.CronFormat.IncludeSeconds : Cronos.CronFormat.Standard);
             return null;
         }
-        catch (ArgumentException e)
+        catch (Cronos.CronFormatException e)
         {
-            // Cronos says which field is wrong ("Minutes: Value must be a number between 0 and 59"); the count of fields needs no detail.
-            var detail = e.InnerException?.Message ?? "";
+            // Cronos says which field is wrong ("Minutes: Value must be a number between 0 and 59 (all inclusive)").
             const string Prefix = "The given cron expression has an invalid format. ";
-            return detail.StartsWith(Prefix, StringComparison.Ordinal) ? $" ({detail[Prefix.Length..].TrimEnd('.')})" : "";
+            var detail = e.Message.StartsWith(Prefix, StringComparison.Ordinal) ? e.Message[Prefix.Length..] : e.Message;
+            return $" ({detail.TrimEnd('.')})";
         }
-    }
-
-    /// <summary>Never run: the job a cron expression is checked with.</summary>
-    public static void Noop()
-    {
     }
 
     /// <summary>Logging:LogLevel:… and Logging:{provider}:LogLevel:… take a level name.</summary>

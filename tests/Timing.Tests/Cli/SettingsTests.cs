@@ -17,8 +17,8 @@ public class SettingsTests
     [InlineData("--Mail:Security=Bogus", "Mail:Security is 'Bogus'; expected one of StartTls, SslOnConnect, None (default StartTls).")]
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider is 'Oracle'; expected one of Sqlite, PostgreSql (default Sqlite).")]
     [InlineData("--Worker:Enabled=maybe", "Worker:Enabled is 'maybe'; expected true or false, e.g. true (the default).")]
-    [InlineData("--Meetings:FetchCron=bogus", "Meetings:FetchCron is 'bogus', which is not a cron expression; expected five fields (minute hour day-of-month month day-of-week, Amsterdam time), e.g. '17 * * * *' (the default).")]
-    [InlineData("--Worker:PlanCron=bogus", "Worker:PlanCron is 'bogus', which is not a cron expression; expected five fields (minute hour day-of-month month day-of-week, Amsterdam time), e.g. '0 * * * *' (the default).")]
+    [InlineData("--Meetings:FetchCron=bogus", "Meetings:FetchCron is 'bogus', which is not a cron expression (it has 1 field); expected five fields (minute hour day-of-month month day-of-week, Amsterdam time), e.g. '17 * * * *' (the default).")]
+    [InlineData("--Worker:PlanCron=bogus", "Worker:PlanCron is 'bogus', which is not a cron expression (it has 1 field); expected five fields (minute hour day-of-month month day-of-week, Amsterdam time), e.g. '0 * * * *' (the default).")]
     [InlineData("--Logging:LogLevel:Default=Loud", "Logging:LogLevel:Default is 'Loud'; expected one of Trace, Debug, Information, Warning, Error, Critical, None.")]
     [InlineData("--Web:KnownProxies:0=garbage/99", "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")]
     public async Task Service_SettingOfTheWrongKind_NamesTheSettingTheValueAndWhatIsAllowed(string setting, string problem)
@@ -44,7 +44,7 @@ public class SettingsTests
 
     [Theory]
     [InlineData("Storage__Provider", "PostgreSql", "timing migrate: Storage:PostgreSqlConnectionString is empty; it is required when Storage:Provider is PostgreSql")]
-    [InlineData("Worker__PlanCron", "bogus", "timing migrate: Worker:PlanCron is 'bogus', which is not a cron expression;")]
+    [InlineData("Worker__PlanCron", "bogus", "timing migrate: Worker:PlanCron is 'bogus', which is not a cron expression (it has 1 field);")]
     [InlineData("Mail__Port", "abc", "timing migrate: Mail:Port is 'abc'; expected a whole number, e.g. 587 (the default).")]
     public async Task Verb_BadSetting_OneLineAndExitCode1(string variable, string value, string start)
     {
@@ -107,6 +107,24 @@ public class SettingsTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:PlanCron"] = "0 8 * * MON-FRI", ["Worker:DispatchCron"] = "*/5 * * * * *" })
             .Build();
         Assert.Empty(Timing.Rules.SettingsCheck.Problems(settings));
+    }
+
+    [Theory]
+    [InlineData("0 * * * *", true)]
+    [InlineData("0 8 * * MON-FRI", true)]
+    [InlineData("*/5 * * * * *", true)]
+    [InlineData("@hourly", true)]
+    [InlineData("17 */6 1-15 JAN,JUL *", true)]
+    [InlineData("* * *", false)]
+    [InlineData("0 25 * * *", false)]
+    [InlineData("0 8 * * MAANDAG", false)]
+    [InlineData("", false)]
+    public void Check_CronExpressions_AsHangfireReadsThem(string cron, bool accepted)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:PlanCron"] = cron }).Build();
+        var problems = Timing.Rules.SettingsCheck.Problems(settings);
+        Assert.Equal(accepted, problems.Count == 0);
+        Assert.All(problems, p => Assert.StartsWith($"Worker:PlanCron is '{cron}', which is not a cron expression (", p, StringComparison.Ordinal));
     }
 
     private static void AssertNoStackTrace(string text)
