@@ -4,13 +4,13 @@ using Timing.Core.Cycle;
 namespace Timing.Feeds;
 
 /// <summary>
-/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, lang=nl|en. Values are canonical: order, case,
+/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, meetings=yes|no, lang=nl|en. Values are canonical: order, case,
 /// spaces and duplicates do not matter, and a list naming every value means no filter, so every spelling of
 /// one filter is one feed. Unknown values are refused with a message naming the parameter.
 /// </summary>
 public static class FeedQuery
 {
-    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out LocalizedText? error)
     {
         filter = FeedFilter.All;
         language = Language.Nl;
@@ -22,7 +22,8 @@ public static class FeedQuery
                 case "nl": language = Language.Nl; break;
                 case "en": language = Language.En; break;
                 default:
-                    error = $"Query parameter 'lang': '{lang}' is not supported; use nl or en.";
+                    error = new($"Parameter 'lang': '{lang}' kennen we niet; gebruik nl of en.",
+                        $"Query parameter 'lang': '{lang}' is not supported; use nl or en.");
                     return false;
             }
         }
@@ -39,16 +40,41 @@ public static class FeedQuery
                 case "municipal": municipalOnly = true; break;
                 case "all": break;
                 default:
-                    error = $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.";
+                    error = new($"Parameter 'arena': '{arena}' kennen we niet; gebruik municipal (alleen de eigen cyclus van de gemeente) of all.",
+                        $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.");
                     return false;
             }
         }
-        filter = new FeedFilter(audiences, kinds, municipalOnly);
+        if (!TryMeetings(query, out var meetings, out error))
+        {
+            return false;
+        }
+        filter = new FeedFilter(audiences, kinds, municipalOnly, meetings);
         return true;
     }
 
+    /// <summary>meetings=yes adds the council's plain meetings to a feed; no (the default) leaves them out.</summary>
+    public static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
+    {
+        meetings = false;
+        error = null;
+        if (!query.TryGetValue("meetings", out var value))
+        {
+            return true;
+        }
+        switch (value.ToString().Trim().ToLowerInvariant())
+        {
+            case "yes": meetings = true; return true;
+            case "no": return true;
+            default:
+                error = new($"Parameter 'meetings': '{value}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
+                    $"Query parameter 'meetings': '{value}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
+                return false;
+        }
+    }
+
     private static bool TryList(IQueryCollection query, string name, Func<string, bool> known, IReadOnlyList<string> all,
-        out IReadOnlySet<string>? values, [NotNullWhen(false)] out string? error)
+        out IReadOnlySet<string>? values, [NotNullWhen(false)] out LocalizedText? error)
     {
         values = null;
         error = null;
@@ -61,7 +87,10 @@ public static class FeedQuery
         var unknown = items.FirstOrDefault(i => !known(i));
         if (items.Length == 0 || unknown is not null)
         {
-            error = $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {string.Join(", ", all)}.";
+            var expected = string.Join(", ", all);
+            error = new(
+                $"Parameter '{name}': {(unknown is null ? "is leeg" : $"'{unknown}' kennen we niet")}; verwacht een lijst, gescheiden door komma's, uit: {expected}.",
+                $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {expected}.");
             return false;
         }
         var set = items.ToHashSet(StringComparer.Ordinal);

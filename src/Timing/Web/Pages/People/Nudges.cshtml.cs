@@ -18,6 +18,22 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
 
     public string Counts { get; private set; } = "";
 
+    /// <summary>The committee meetings the listed speaking-rights nudges are about.</summary>
+    public IReadOnlyDictionary<long, Meeting> Meetings { get; private set; } = new Dictionary<long, Meeting>();
+
+    /// <summary>What a listed nudge is about, in words: a moment and its lead, a speaking-rights nudge with its meeting, or a digest.</summary>
+    public string SubjectOf(Nudge nudge)
+    {
+        var language = Ui.Language(HttpContext);
+        if (nudge.Kind != NudgeKinds.Speaking)
+        {
+            return SubjectNames.Nudge(nudge.Subject, nudge.LeadId, rules, language);
+        }
+        var meeting = Timing.Worker.SpeakingOutbox.MeetingId(nudge.Subject) is { } id ? Meetings.GetValueOrDefault(id) : null;
+        return Timing.Mail.SpeakingContent.ListName(language, Timing.Core.Meetings.SpeakingRights.ParseLead(nudge.LeadId), meeting?.Title ?? "",
+            meeting is null ? null : Timing.Municipalities.FollowedMunicipalities.Local(meeting.Date));
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var organisationId = User.OrganisationId();
@@ -28,6 +44,8 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         }
         Nudges = await db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted)
             .OrderByDescending(n => n.DueUnixMs).Take(200).ToListAsync(cancellationToken);
+        var meetingIds = Nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
+        Meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         Counts = string.Join(" · ", Nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
         return Page();
     }
