@@ -53,10 +53,12 @@ public class PublicFactPagesTests
         var plan = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "plan", "--municipality", "GM0344", "--from", "2027-06-01", "--to", "2027-06-30");
         Assert.Matches(@"do 10 jun 2027\s+do 24 jun 2027\s+Kadernota", plan.Output);
 
-        // Anyone, signed in or not, reads the public page with the facts and who set them.
+        // Anyone, signed in or not, reads the public page with the facts and who set them: by role, never by address.
         var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative)));
         Assert.Contains("https://raad.example.nl/midterm", page, StringComparison.Ordinal);
-        Assert.Contains("a@welzijn-a.nl", page, StringComparison.Ordinal);
+        Assert.Contains("Gepubliceerd door Welzijn A", page, StringComparison.Ordinal);
+        Assert.Contains("een organisatie die deze gemeente volgt", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("a@welzijn-a.nl", page, StringComparison.Ordinal);
         Assert.Contains("vergaderkalender (iCalendar)", page, StringComparison.Ordinal);
         Assert.Contains("Geen vergaderkalender", page.Replace("Er is geen vergaderkalender", "Geen vergaderkalender", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri("/gemeenten/GM9999/openbaar", UriKind.Relative))).StatusCode);
