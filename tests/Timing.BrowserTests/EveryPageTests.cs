@@ -84,6 +84,10 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             Actual: (await db.ActualDates.SingleAsync()).Id,
             Event: (await db.LocalEvents.SingleAsync()).Id));
         var unsubscribe = await _factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(ids.Colleague, CancellationToken.None);
+        // One reminder whose hand-over broke off: the reminders page shows it, with its button, in the walk.
+        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.DueUnixMs).Take(1)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Uncertain)
+                .SetProperty(n => n.LastError, "the sending process stopped while handing this message to the mail server; check the server's log before resending")));
 
         foreach (var language in Languages)
         {
@@ -127,7 +131,9 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Toevoegen", "Add"), Exact = true }).ClickAsync();
             await CheckAsync(page, "people-form-errors", language, path: null, expectedStatus: null);
             await CheckAsync(page, "edit-colleague", language, $"/mensen/{ids.Colleague}/wijzigen");
-            await CheckAsync(page, "reminders", language, $"/mensen/{ids.Colleague}");
+            await CheckAsync(page, "reminders", language, $"/mensen/{director.Id}");
+            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Opnieuw versturen", "Send again") }).CountAsync());
+            await CheckAsync(page, "reminders-none", language, $"/mensen/{ids.Colleague}");
             await CheckAsync(page, "remove-colleague", language, $"/mensen/{ids.Colleague}/verwijderen");
             await CheckAsync(page, "feed", language, "/mijn-feed");
             await CheckAsync(page, "sign-out", language, "/afmelden");
@@ -213,7 +219,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
 
         // The operator reverts the published date on the public page.
         await page.GotoAsync(_address + "/gemeenten/GM0344/openbaar");
-        await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Terugdraaien\W+Coalitieonderhandelingen \(2030\)$") }), "Teruggedraaid: Coalitieonderhandelingen (2030)");
+        await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Terugdraaien\W+Coalitieonderhandelingen \(?2030\)?$") }), "Teruggedraaid: Coalitieonderhandelingen");
 
         await page.GotoAsync(_address + "/mensen");
         await page.GetByLabel("E-mailadres").FillAsync(Colleague);
@@ -304,14 +310,40 @@ public sealed partial class EveryPageTests : IAsyncLifetime
     private static Task<string> MainContentAsync(IPage page) => page.EvaluateAsync<string>(
         "() => [...document.querySelector('main').children].filter(e => !e.matches('.alert--ok[role=status]')).map(e => e.innerText).join('\\n')");
 
-    private Task<string> FingerprintAsync() => Db(async db => string.Join(',',
-        await db.People.CountAsync(), await db.People.SumAsync(p => p.Name.Length + p.NudgeMode.Length + p.ModeBeforeUnsubscribe.Length + p.Language.Length + p.Audiences.Length + p.Municipalities.Length),
-        await db.FollowedMunicipalities.CountAsync(), await db.FollowedMunicipalities.SumAsync(m => m.Version),
-        await db.ActualDates.CountAsync(), await db.LocalEvents.CountAsync(), await db.DateChanges.CountAsync(), await db.OrganisationChanges.CountAsync(),
-        await db.FeedTokens.CountAsync(), await db.FeedTokens.CountAsync(t => t.RevokedUnixMs == null),
-        await db.Nudges.CountAsync(), await db.Nudges.CountAsync(n => n.State == NudgeStates.Pending), await db.SignInLinks.CountAsync(), await db.SignInLinks.CountAsync(l => l.UsedUnixMs == null),
-        await db.PublicFacts.CountAsync(), await db.PublicFacts.CountAsync(f => f.RevertedUnixMs == null), await db.Meetings.CountAsync(m => m.ConfirmedBy != ""),
-        Browserless.Mails(_factory).Length));
+    /// <summary>Every row of every table, and the mail written so far: what a reload must leave as it was.</summary>
+    private async Task<string> FingerprintAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<TimingDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var text = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var rows = connection.CreateCommand();
+            rows.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await rows.ExecuteReaderAsync();
+            text.Append(table).Append('\n');
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+                }
+                text.Append('\n');
+            }
+        }
+        return text.Append("mail ").Append(Browserless.Mails(_factory).Length).ToString();
+    }
 
     private async Task<IPage> NewPageAsync(string language)
     {

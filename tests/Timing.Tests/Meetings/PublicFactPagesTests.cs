@@ -53,9 +53,10 @@ public class PublicFactPagesTests
         var plan = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "plan", "--municipality", "GM0344", "--from", "2027-06-01", "--to", "2027-06-30");
         Assert.Matches(@"do 10 jun 2027\s+do 24 jun 2027\s+Kadernota", plan.Output);
 
-        // Anyone, signed in or not, reads the public page with the facts and who set them.
+        // Anyone, signed in or not, reads the public page with the facts and who set them: by role, never by address.
         var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative)));
         Assert.Contains("https://raad.example.nl/midterm", page, StringComparison.Ordinal);
+        Assert.Contains("Gepubliceerd door Welzijn A", page, StringComparison.Ordinal);
         // Who set a fact is said by role: no person's address on a public page.
         Assert.Contains("een organisatie die deze gemeente volgt", page, StringComparison.Ordinal);
         Assert.DoesNotContain("a@welzijn-a.nl", page, StringComparison.Ordinal);

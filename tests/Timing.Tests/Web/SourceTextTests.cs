@@ -3,7 +3,7 @@ using Timing.Web;
 
 namespace Timing.Tests.Web;
 
-/// <summary>What a date rests on, and who set a public fact, in the reader's language.</summary>
+/// <summary>What a date rests on, in the reader's language.</summary>
 public class SourceTextTests
 {
     [Theory]
@@ -19,15 +19,5 @@ public class SourceTextTests
     {
         Assert.Equal(dutch, SourceText.In(stored, Language.Nl));
         Assert.Equal(english, SourceText.In(stored, Language.En));
-    }
-
-    [Theory]
-    [InlineData("meetings:ical", "vergaderkalender (iCalendar)", "meeting calendar (iCalendar)")]
-    [InlineData("operator:beheer@welzijn.nl", "beheerder beheer@welzijn.nl", "operator beheer@welzijn.nl")]
-    [InlineData("directeur@welzijn.nl", "directeur@welzijn.nl", "directeur@welzijn.nl")]
-    public void WhoSetAFact_IsNamedInTheReadersLanguage(string stored, string dutch, string english)
-    {
-        Assert.Equal(dutch, PublicFactText.Who(stored, Language.Nl));
-        Assert.Equal(english, PublicFactText.Who(stored, Language.En));
     }
 }
