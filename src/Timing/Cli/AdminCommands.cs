@@ -60,7 +60,7 @@ public static class AdminCommands
             try
             {
                 var person = await Directors.AddDirectorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!, parsed.GetValue(organisation)!,
-                    parsed.GetValue(name) ?? "", parsed.GetValue(lang) ?? "nl", clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
+                    parsed.GetValue(name) ?? "", InputParsers.Language(parsed.GetValue(lang) ?? "nl"), clock.GetCurrentInstant(), CancellationToken.None);
                 context.Output.WriteLine($"Directeur {person.Email} toegevoegd aan '{parsed.GetValue(organisation)!.Trim()}'. Aanmelden via de startpagina met dit adres. / Director added; sign in on the start page with this address.");
                 return 0;
             }
@@ -82,7 +82,7 @@ public static class AdminCommands
             try
             {
                 var (person, created) = await Directors.AddOperatorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!,
-                    clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
+                    clock.GetCurrentInstant(), CancellationToken.None);
                 context.Output.WriteLine(created
                     ? $"Beheerder {person.Email} aangemaakt (organisatie '{Directors.OperatorsOrganisation}'); aanmelden via de startpagina, dan /hangfire. / Operator account created; sign in, then open /hangfire."
                     : $"{person.Email} is nu beheerder; na opnieuw aanmelden is /hangfire open. / {person.Email} is now an operator; /hangfire opens after signing in again.");

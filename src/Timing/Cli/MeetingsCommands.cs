@@ -117,7 +117,7 @@ public static class MeetingsCommands
             {
                 throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id (a number, e.g. 686).");
             }
-            var now = services.GetRequiredService<IClock>().GetCurrentInstant().ToUnixTimeMilliseconds();
+            var now = services.GetRequiredService<IClock>().GetCurrentInstant();
             if (row is null)
             {
                 row = new MeetingSource { Code = code, Kind = kind, Address = value };
@@ -127,9 +127,9 @@ public static class MeetingsCommands
             row.Address = MeetingFetcher.IsHttp(value) || kind != MeetingSourceKinds.Ical ? value : Path.GetFullPath(value);
             row.ETag = "";
             row.LastModified = "";
-            row.NextFetchUnixMs = 0;
+            row.NextFetch = NodaConstants.UnixEpoch;
             row.ConfiguredBy = parsed.GetValue(by) ?? Environment.UserName;
-            row.ConfiguredUnixMs = now;
+            row.Configured = now;
             await db.SaveChangesAsync();
             context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
             return 0;

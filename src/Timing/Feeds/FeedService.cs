@@ -60,7 +60,7 @@ public sealed class FeedService(
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
     public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken)
     {
-        var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.RevokedUnixMs == null, cancellationToken);
+        var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
         {
             return null;
@@ -70,20 +70,19 @@ public sealed class FeedService(
         {
             return null;
         }
-        var codes = Split(person.Municipalities);
+        var codes = person.Municipalities;
         var all = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
-        var audiences = Split(person.Audiences);
-        var filter = new FeedFilter(audiences.Count == 0 ? null : audiences);
-        var language = person.Language == "en" ? Language.En : Language.Nl;
+        var filter = new FeedFilter(person.Audiences.Count == 0 ? null : person.Audiences);
+        var language = person.Language;
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
         var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
         var scopeValidity = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
-        var validity = $"{scopeValidity}/{person.Language}/{person.Audiences}/{person.Municipalities}";
+        var validity = $"{scopeValidity}/{person.Language}/{filter.Key}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
         var timelines = new Dictionary<int, Timeline>();
         Timeline Plan(FollowedMunicipality row)
         {
@@ -115,9 +114,6 @@ public sealed class FeedService(
                     NothingMatches("person", period, language, why, today));
             }, cancellationToken);
     }
-
-    private static HashSet<string> Split(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Returns the cached feed while <paramref name="validity"/> (the horizon and the data version) is unchanged;
@@ -224,7 +220,7 @@ public sealed class FeedService(
             var s = stamp(e.Uid);
             hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', e.Uid, e.Fingerprint, e.Summary, e.Description,
                 e.Start.ToString("yyyy-MM-dd", null), e.EndExclusive.ToString("yyyy-MM-dd", null), e.Status, string.Join(',', e.Categories), e.Url,
-                s.Sequence, s.Modified.ToUnixTimeMilliseconds())));
+                s.Sequence, s.Modified)));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }

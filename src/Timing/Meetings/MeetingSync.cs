@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Timing.Core.Cycle;
 using Timing.Mail;
 using Timing.Storage;
 using Timing.Worker;
@@ -25,7 +27,7 @@ public sealed class MeetingSync(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var due = await db.MeetingSources.Where(s => s.NextFetchUnixMs <= now.ToUnixTimeMilliseconds()).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var due = await db.MeetingSources.Where(s => s.NextFetch <= now).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var factsChanged = 0;
         foreach (var source in due)
         {
@@ -49,14 +51,14 @@ public sealed class MeetingSync(
             _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
-        source.LastAttemptUnixMs = now.ToUnixTimeMilliseconds();
+        source.LastAttempt = now;
         var changed = 0;
         if (result.Status == FetchStatus.Failed)
         {
             source.LastError = result.Error.Length <= 1000 ? result.Error : result.Error[..1000];
-            source.FailingSinceUnixMs ??= now.ToUnixTimeMilliseconds();
+            source.FailingSince ??= now;
             var wait = result.RetryAfter is { } retry && retry > Duration.FromHours(1) ? retry : Duration.FromHours(1);
-            source.NextFetchUnixMs = (now + wait).ToUnixTimeMilliseconds();
+            source.NextFetch = now + wait;
             log.LogWarning("Meeting source of {Code} failed: {Error}", source.Code, source.LastError);
             await db.SaveChangesAsync(cancellationToken);
             await MailIfFailingLongAsync(source, options, now, cancellationToken);
@@ -67,23 +69,23 @@ public sealed class MeetingSync(
             var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
             changed = report.FactsSet.Count;
             source.MeetingsSeen = result.Meetings.Count;
-            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => new DateOnly(m.Date.Year, m.Date.Month, m.Date.Day));
+            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => m.Date);
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;
-        source.LastSuccessUnixMs = now.ToUnixTimeMilliseconds();
-        source.FailingSinceUnixMs = null;
-        source.FailureMailSentUnixMs = null;
+        source.LastSuccess = now;
+        source.FailingSince = null;
+        source.FailureMailSent = null;
         source.LastError = "";
-        source.NextFetchUnixMs = (now + Duration.FromHours(options.IntervalHours)).ToUnixTimeMilliseconds();
+        source.NextFetch = now + Duration.FromHours(options.IntervalHours);
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {
-        if (source.FailureMailSentUnixMs is not null || source.FailingSinceUnixMs is not { } since
-            || now - Instant.FromUnixTimeMilliseconds(since) < Duration.FromDays(options.FailureDaysBeforeMail))
+        if (source.FailureMailSent is not null || source.FailingSince is not { } since
+            || now - since < Duration.FromDays(options.FailureDaysBeforeMail))
         {
             return;
         }
@@ -91,10 +93,10 @@ public sealed class MeetingSync(
         var directors = await db.People.AsNoTracking()
             .Where(p => organisations.Contains(p.OrganisationId) && p.Role == Roles.Director).ToListAsync(cancellationToken);
         // Marked before sending: one mail per outage, also when a second node runs the job.
-        source.FailureMailSentUnixMs = now.ToUnixTimeMilliseconds();
+        source.FailureMailSent = now;
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.MunicipalityNames.AsNoTracking().Where(n => n.Code == source.Code).Select(n => n.Name).FirstOrDefaultAsync(cancellationToken) ?? source.Code;
-        var failingDays = (int)(now - Instant.FromUnixTimeMilliseconds(since)).TotalDays;
+        var failingDays = (int)(now - since).TotalDays;
         var messages = directors.Select(d => SourceFailureMessage(d, name, source, failingDays)).ToArray();
         if (messages.Length > 0)
         {
@@ -104,7 +106,7 @@ public sealed class MeetingSync(
 
     private MimeMessage SourceFailureMessage(Person director, string municipality, MeetingSource source, int days)
     {
-        var en = director.Language == "en";
+        var en = director.Language == Language.En;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(director.Name, director.Email));
@@ -117,7 +119,7 @@ public sealed class MeetingSync(
                 ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
                 : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
         };
-        message.MessageId = $"source-failure.{source.Code}.{source.FailingSinceUnixMs}.{director.Id}@timing";
+        message.MessageId = $"source-failure.{source.Code}.{source.FailingSince?.ToString("uuuuMMddTHHmmssfff", CultureInfo.InvariantCulture)}.{director.Id}@timing";
         return message;
     }
 }

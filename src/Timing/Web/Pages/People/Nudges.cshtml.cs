@@ -27,7 +27,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             return NotFound();
         }
         Nudges = await db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted)
-            .OrderByDescending(n => n.DueUnixMs).Take(200).ToListAsync(cancellationToken);
+            .OrderByDescending(n => n.Due).Take(200).ToListAsync(cancellationToken);
         Counts = string.Join(" · ", Nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
         return Page();
     }
@@ -45,7 +45,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.State, NudgeStates.Pending)
                 .SetProperty(n => n.Attempts, 0)
-                .SetProperty(n => n.NextAttemptUnixMs, 0L)
+                .SetProperty(n => n.NextAttempt, Nudge.Immediately)
                 .SetProperty(n => n.LastError, (string?)null), cancellationToken);
         return Redirect($"/mensen/{id}");
     }
