@@ -42,7 +42,7 @@ public sealed class SetComparer() : ValueComparer<IReadOnlySet<string>>(
     set => StoredSets.Of(set));
 
 /// <summary>The stored names of the enums.</summary>
-public static class StoredNames
+internal static class StoredNames
 {
     public static string Code(Language language) => language == Core.Cycle.Language.En ? "en" : "nl";
 
