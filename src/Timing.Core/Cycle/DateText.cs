@@ -35,4 +35,9 @@ public static class DateText
         start == end
             ? Long(start, language)
             : $"{Long(start, language)} {(language == Language.En ? "to" : "t/m")} {Long(end, language)}";
+
+    /// <summary>An estimate's range in words: "Verwacht tussen 2 mei 2030 en 9 augustus 2030".</summary>
+    public static string ExpectedBetween(DateInterval range, Language language) => language == Language.En
+        ? $"Expected between {Long(range.Start, language)} and {Long(range.End, language)}"
+        : $"Verwacht tussen {Long(range.Start, language)} en {Long(range.End, language)}";
 }

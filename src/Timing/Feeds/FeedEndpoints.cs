@@ -40,12 +40,16 @@ public static class FeedEndpoints
         var municipalities = await catalog.GetAsync(http.RequestAborted);
         if (!MunicipalityCode.TryParse(code, out var parsed))
         {
-            await Problem(http, StatusCodes.Status404NotFound, $"'{code}' is not a municipality code (expected GM followed by four digits, e.g. GM0344).");
+            await Problem(http, StatusCodes.Status404NotFound, new(
+                $"'{code}' is geen gemeentecode (verwacht: GM en vier cijfers, bijvoorbeeld GM0344).",
+                $"'{code}' is not a municipality code (expected GM followed by four digits, e.g. GM0344)."));
             return;
         }
         if (municipalities.Count > 0 && !municipalities.Contains(parsed.Value))
         {
-            await Problem(http, StatusCodes.Status404NotFound, $"Unknown municipality {parsed}: it is not in the municipality list.");
+            await Problem(http, StatusCodes.Status404NotFound, new(
+                $"Onbekende gemeente {parsed}: deze code staat niet in de gemeentelijst.",
+                $"Unknown municipality {parsed}: it is not in the municipality list."));
             return;
         }
         if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
@@ -66,7 +70,7 @@ public static class FeedEndpoints
         var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), http.RequestAborted) : null;
         if (feed is null)
         {
-            await Problem(http, StatusCodes.Status404NotFound, "No feed at this address.");
+            await Problem(http, StatusCodes.Status404NotFound, new("Op dit adres staat geen agenda-feed.", "No feed at this address."));
             return;
         }
         await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: false);
@@ -78,17 +82,12 @@ public static class FeedEndpoints
     /// </summary>
     public static async Task WriteAsync(HttpContext http, RenderedFeed feed, FeedOptions options, bool isPublic)
     {
+        // Plain header strings made once per rendering: a revalidation that ends in 304 is most of a feed's traffic.
         var response = http.Response;
         var encoding = Negotiate(http.Request);
-        var headers = response.GetTypedHeaders();
-        headers.ETag = EntityTagHeaderValue.Parse(feed.ETagFor(encoding));
-        headers.LastModified = feed.LastModified.ToDateTimeOffset();
-        headers.CacheControl = new CacheControlHeaderValue
-        {
-            Public = isPublic,
-            Private = !isPublic,
-            MaxAge = TimeSpan.FromSeconds(options.CacheSeconds),
-        };
+        response.Headers.ETag = feed.ETagFor(encoding);
+        response.Headers.LastModified = feed.LastModifiedHeader;
+        response.Headers.CacheControl = isPublic ? options.PublicCacheControl : options.PrivateCacheControl;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         if (NotModified(http.Request, feed))
         {
@@ -112,9 +111,23 @@ public static class FeedEndpoints
     /// <summary>Brotli when accepted, else gzip when accepted, else the plain bytes (RFC 9110 §12.5.3; q=0 refuses).</summary>
     public static FeedEncoding Negotiate(HttpRequest request)
     {
-        if (request.Headers.AcceptEncoding.Count == 0)
+        var header = request.Headers.AcceptEncoding;
+        if (header.Count == 0)
         {
             return FeedEncoding.Identity;
+        }
+        if (header.Count == 1 && header[0] is { } plain && !plain.Contains(';', StringComparison.Ordinal) && !plain.Contains('*', StringComparison.Ordinal))
+        {
+            // The common case, a list of codings without weights ("gzip, deflate, br"): every named coding is accepted.
+            var br = false;
+            var gzip = false;
+            foreach (var range in plain.AsSpan().Split(','))
+            {
+                var coding = plain.AsSpan()[range].Trim();
+                br |= coding.Equals("br", StringComparison.OrdinalIgnoreCase);
+                gzip |= coding.Equals("gzip", StringComparison.OrdinalIgnoreCase);
+            }
+            return br ? FeedEncoding.Brotli : gzip ? FeedEncoding.Gzip : FeedEncoding.Identity;
         }
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         double Quality(string coding)
@@ -123,32 +136,43 @@ public static class FeedEndpoints
                 ?? accepted.FirstOrDefault(a => a.Value.Value == "*");
             return named is null ? 0 : named.Quality ?? 1;
         }
-        var br = Quality("br");
-        var gzip = Quality("gzip");
-        if (br > 0 && br >= gzip)
+        var brQuality = Quality("br");
+        var gzipQuality = Quality("gzip");
+        if (brQuality > 0 && brQuality >= gzipQuality)
         {
             return FeedEncoding.Brotli;
         }
-        return gzip > 0 ? FeedEncoding.Gzip : FeedEncoding.Identity;
+        return gzipQuality > 0 ? FeedEncoding.Gzip : FeedEncoding.Identity;
     }
 
     private static bool NotModified(HttpRequest request, RenderedFeed feed)
     {
-        var headers = request.GetTypedHeaders();
-        if (headers.IfNoneMatch is { Count: > 0 } tags)
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
         {
-            // If-None-Match uses the weak comparison (RFC 9110 §13.1.2) and wins over If-Modified-Since. A tag of
-            // the same content in another encoding also matches: the client's copy is current.
-            var ours = new[] { FeedEncoding.Identity, FeedEncoding.Gzip, FeedEncoding.Brotli }.Select(e => EntityTagHeaderValue.Parse(feed.ETagFor(e))).ToArray();
-            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || ours.Any(o => t.Compare(o, useStrongComparison: false)));
+            // If-None-Match wins over If-Modified-Since. Each value may be a comma-separated list of tags; an entity
+            // tag never contains a comma or a quote inside its quotes' value here (hex digits and a suffix).
+            foreach (var value in ifNoneMatch)
+            {
+                foreach (var range in (value ?? "").AsSpan().Split(','))
+                {
+                    var tag = (value ?? "").AsSpan()[range].Trim();
+                    if (tag.SequenceEqual("*") || feed.Names(tag))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
-        return headers.IfModifiedSince is { } since && feed.LastModified.ToDateTimeOffset() <= since.AddSeconds(0.999);
+        return request.GetTypedHeaders().IfModifiedSince is { } since && feed.LastModified.ToDateTimeOffset() <= since.AddSeconds(0.999);
     }
 
-    public static Task Problem(HttpContext http, int status, string message)
+    /// <summary>A refusal in plain text: one line in Dutch, then the same in English.</summary>
+    public static Task Problem(HttpContext http, int status, LocalizedText message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/plain; charset=utf-8";
-        return http.Response.WriteAsync(message + "\n");
+        return http.Response.WriteAsync(message.Nl + "\n" + message.En + "\n");
     }
 }

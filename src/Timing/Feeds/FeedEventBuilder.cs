@@ -115,8 +115,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
         if (moment.Estimate is { } range)
         {
-            text.Append(en ? "Expected between " : "Verwacht tussen ").Append(DateText.Long(range.Start, language))
-                .Append(en ? " and " : " en ").Append(DateText.Long(range.End, language))
+            text.Append(DateText.ExpectedBetween(range, language))
                 .Append(en ? "; the date is updated when it is known.\n" : "; de datum wordt bijgewerkt zodra die bekend is.\n");
         }
         if (moment.Source is { } source)

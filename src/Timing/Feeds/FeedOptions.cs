@@ -20,6 +20,12 @@ public sealed class FeedOptions
     /// <summary>How long HTTP caches may keep a feed before revalidating, in seconds.</summary>
     public int CacheSeconds { get; set; } = 900;
 
+    /// <summary>The Cache-Control header of a public feed: shared caches may keep it.</summary>
+    public string PublicCacheControl => $"public, max-age={CacheSeconds}";
+
+    /// <summary>The Cache-Control header of a personal feed: only the subscriber's own client may keep it.</summary>
+    public string PrivateCacheControl => $"private, max-age={CacheSeconds}";
+
     /// <summary>How many bytes of rendered feeds the service keeps in memory at most (default 64 MB).</summary>
     public long CacheBytes { get; set; } = 64L * 1024 * 1024;
 

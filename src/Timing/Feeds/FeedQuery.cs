@@ -10,7 +10,7 @@ namespace Timing.Feeds;
 /// </summary>
 public static class FeedQuery
 {
-    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out LocalizedText? error)
     {
         filter = FeedFilter.All;
         language = Language.Nl;
@@ -22,7 +22,8 @@ public static class FeedQuery
                 case "nl": language = Language.Nl; break;
                 case "en": language = Language.En; break;
                 default:
-                    error = $"Query parameter 'lang': '{lang}' is not supported; use nl or en.";
+                    error = new($"Parameter 'lang': '{lang}' kennen we niet; gebruik nl of en.",
+                        $"Query parameter 'lang': '{lang}' is not supported; use nl or en.");
                     return false;
             }
         }
@@ -39,7 +40,8 @@ public static class FeedQuery
                 case "municipal": municipalOnly = true; break;
                 case "all": break;
                 default:
-                    error = $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.";
+                    error = new($"Parameter 'arena': '{arena}' kennen we niet; gebruik municipal (alleen de eigen cyclus van de gemeente) of all.",
+                        $"Query parameter 'arena': '{arena}' is not supported; use municipal (only the municipality's own cycle) or all.");
                     return false;
             }
         }
@@ -48,7 +50,7 @@ public static class FeedQuery
     }
 
     private static bool TryList(IQueryCollection query, string name, Func<string, bool> known, IReadOnlyList<string> all,
-        out IReadOnlySet<string>? values, [NotNullWhen(false)] out string? error)
+        out IReadOnlySet<string>? values, [NotNullWhen(false)] out LocalizedText? error)
     {
         values = null;
         error = null;
@@ -61,7 +63,10 @@ public static class FeedQuery
         var unknown = items.FirstOrDefault(i => !known(i));
         if (items.Length == 0 || unknown is not null)
         {
-            error = $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {string.Join(", ", all)}.";
+            var expected = string.Join(", ", all);
+            error = new(
+                $"Parameter '{name}': {(unknown is null ? "is leeg" : $"'{unknown}' kennen we niet")}; verwacht een lijst, gescheiden door komma's, uit: {expected}.",
+                $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{unknown}' is unknown")}; expected a comma-separated list of: {expected}.");
             return false;
         }
         var set = items.ToHashSet(StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed class FeedService(
         var shared = await facts.GetAsync(municipality.Code.Value, cancellationToken);
         var today = ProductTime.Today(clock);
         var period = range ?? options.Value.Horizon(today);
-        var span = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}";
+        var span = Span(period);
         var scope = PublicScope(municipality.Code);
         var scopeValidity = $"{span}/{municipality.Name}/{shared.Version}";
         Timeline? timeline = null;
@@ -81,7 +81,7 @@ public sealed class FeedService(
         var organisation = person.Organisation!.Name;
         var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
-        var scopeValidity = $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
+        var scopeValidity = $"{Span(period)}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
         var validity = $"{scopeValidity}/{person.Language}/{filter.Key}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
         var timelines = new Dictionary<int, Timeline>();
         Timeline Plan(FollowedMunicipality row)
@@ -114,6 +114,23 @@ public sealed class FeedService(
                     NothingMatches("person", period, language, why, today));
             }, cancellationToken);
     }
+
+    /// <summary>A period as text for cache keys; the last one is kept, as the horizon changes once a year.</summary>
+    private string Span(DateInterval period)
+    {
+        var last = _span;
+        if (last is not null && last.Period == period)
+        {
+            return last.Text;
+        }
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{period.Start:yyyy-MM-dd}/{period.End:yyyy-MM-dd}");
+        _span = new PeriodText(period, text);
+        return text;
+    }
+
+    private PeriodText? _span;
+
+    private sealed record PeriodText(DateInterval Period, string Text);
 
     /// <summary>
     /// Returns the cached feed while <paramref name="validity"/> (the horizon and the data version) is unchanged;

@@ -8,15 +8,17 @@ namespace Timing.Feeds;
 /// </summary>
 public sealed class RenderedFeed
 {
-    private readonly string _digest;
+    private readonly string[] _etags;
     private readonly Lazy<byte[]> _gzip;
     private readonly Lazy<byte[]> _brotli;
 
     public RenderedFeed(byte[] body, string digest, Instant lastModified)
     {
         Body = body;
-        _digest = digest;
+        // Indexed by FeedEncoding; made once, as every request sends one and a revalidation compares them.
+        _etags = [$"\"{digest}\"", $"\"{digest}-gz\"", $"\"{digest}-br\""];
         LastModified = lastModified;
+        LastModifiedHeader = lastModified.ToDateTimeOffset().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         _gzip = new(() => Compress(body, s => new GZipStream(s, CompressionLevel.SmallestSize)));
         _brotli = new(() => Compress(body, s => new BrotliStream(s, CompressionLevel.SmallestSize)));
     }
@@ -26,6 +28,9 @@ public sealed class RenderedFeed
     public string ETag => ETagFor(FeedEncoding.Identity);
 
     public Instant LastModified { get; }
+
+    /// <summary><see cref="LastModified"/> as an HTTP date (RFC 9110 §5.6.7).</summary>
+    public string LastModifiedHeader { get; }
 
     /// <summary>What the feed takes in memory at most, with both compressed forms: for the cache's byte budget.</summary>
     public long Size => Body.LongLength + Body.LongLength / 2 + 1024;
@@ -38,12 +43,28 @@ public sealed class RenderedFeed
         _ => Body,
     };
 
-    public string ETagFor(FeedEncoding encoding) => encoding switch
+    public string ETagFor(FeedEncoding encoding) => _etags[(int)encoding];
+
+    /// <summary>
+    /// Whether one entity tag names this content in any encoding, by the weak comparison that If-None-Match
+    /// uses (RFC 9110 §13.1.2): a client holding the gzip copy is as current as one holding the plain bytes.
+    /// </summary>
+    public bool Names(ReadOnlySpan<char> tag)
     {
-        FeedEncoding.Gzip => $"\"{_digest}-gz\"",
-        FeedEncoding.Brotli => $"\"{_digest}-br\"",
-        _ => $"\"{_digest}\"",
-    };
+        tag = tag.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        {
+            tag = tag[2..];
+        }
+        foreach (var ours in _etags)
+        {
+            if (tag.SequenceEqual(ours))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
     {

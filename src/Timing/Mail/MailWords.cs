@@ -21,7 +21,6 @@ public sealed class MailWords
         Today = "vandaag",
         Tomorrow = "morgen",
         InDaysFormat = "over {0} dagen",
-        ExpectedBetweenFormat = "Verwacht tussen {0} en {1}.",
         DigestSubjectFormat = "Timing: deze week, vanaf {0}",
         WeeksAhead = "Deze week",
         RunsUntil = "loopt tot",
@@ -47,7 +46,6 @@ public sealed class MailWords
         Today = "today",
         Tomorrow = "tomorrow",
         InDaysFormat = "in {0} days",
-        ExpectedBetweenFormat = "Expected between {0} and {1}.",
         DigestSubjectFormat = "Timing: this week, from {0}",
         WeeksAhead = "This week",
         RunsUntil = "runs until",
@@ -86,8 +84,6 @@ public sealed class MailWords
 
     public required string InDaysFormat { get; init; }
 
-    public required string ExpectedBetweenFormat { get; init; }
-
     public required string DigestSubjectFormat { get; init; }
 
     public required string WeeksAhead { get; init; }
@@ -117,8 +113,6 @@ public sealed class MailWords
             _ => string.Format(CultureInfo.InvariantCulture, InDaysFormat, days),
         };
     }
-
-    public string ExpectedBetween(string first, string last) => string.Format(CultureInfo.InvariantCulture, ExpectedBetweenFormat, first, last);
 
     public string DigestSubject(string monday) => string.Format(CultureInfo.InvariantCulture, DigestSubjectFormat, monday);
 }

@@ -29,7 +29,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             When: when,
             Dates: DateText.Range(moment.Start, moment.End, language),
             Basis: FeedEventBuilder.BasisText(moment.Basis, language),
-            Range: moment.Estimate is { } r ? words.ExpectedBetween(DateText.Long(r.Start, language), DateText.Long(r.End, language)) : "",
+            Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
             MomentUrl: links.Moment(moment.Key).AbsoluteUri,

@@ -124,20 +124,30 @@ public class FeedEndpointTests
     }
 
     [Theory]
-    [InlineData("/feeds/GM34.ics", HttpStatusCode.NotFound, "'GM34' is not a municipality code (expected GM followed by four digits, e.g. GM0344).")]
-    [InlineData("/feeds/GM9999.ics", HttpStatusCode.NotFound, "Unknown municipality GM9999: it is not in the municipality list.")]
-    [InlineData("/feeds/GM0344.ics?audience=burgers", HttpStatusCode.BadRequest, "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance.")]
-    [InlineData("/feeds/GM0344.ics?kinds=election,verkiezing", HttpStatusCode.BadRequest, "Query parameter 'kinds': 'verkiezing' is unknown; expected a comma-separated list of: party-preparation,")]
-    [InlineData("/feeds/GM0344.ics?arena=provincie", HttpStatusCode.BadRequest, "Query parameter 'arena': 'provincie' is not supported; use municipal (only the municipality's own cycle) or all.")]
-    [InlineData("/feeds/GM0344.ics?lang=de", HttpStatusCode.BadRequest, "Query parameter 'lang': 'de' is not supported; use nl or en.")]
-    public async Task BadRequests_SayWhatIsWrongInOneLine(string url, HttpStatusCode status, string message)
+    [InlineData("/feeds/GM34.ics", HttpStatusCode.NotFound, "'GM34' is geen gemeentecode (verwacht: GM en vier cijfers, bijvoorbeeld GM0344).",
+        "'GM34' is not a municipality code (expected GM followed by four digits, e.g. GM0344).")]
+    [InlineData("/feeds/GM9999.ics", HttpStatusCode.NotFound, "Onbekende gemeente GM9999: deze code staat niet in de gemeentelijst.",
+        "Unknown municipality GM9999: it is not in the municipality list.")]
+    [InlineData("/feeds/GM0344.ics?audience=burgers", HttpStatusCode.BadRequest,
+        "Parameter 'audience': 'burgers' kennen we niet; verwacht een lijst, gescheiden door komma's, uit: parties, candidates, councillors, negotiators, college, civil-servants, finance.",
+        "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance.")]
+    [InlineData("/feeds/GM0344.ics?kinds=election,verkiezing", HttpStatusCode.BadRequest,
+        "Parameter 'kinds': 'verkiezing' kennen we niet; verwacht een lijst, gescheiden door komma's, uit: party-preparation,",
+        "Query parameter 'kinds': 'verkiezing' is unknown; expected a comma-separated list of: party-preparation,")]
+    [InlineData("/feeds/GM0344.ics?arena=provincie", HttpStatusCode.BadRequest,
+        "Parameter 'arena': 'provincie' kennen we niet; gebruik municipal (alleen de eigen cyclus van de gemeente) of all.",
+        "Query parameter 'arena': 'provincie' is not supported; use municipal (only the municipality's own cycle) or all.")]
+    [InlineData("/feeds/GM0344.ics?lang=de", HttpStatusCode.BadRequest, "Parameter 'lang': 'de' kennen we niet; gebruik nl of en.",
+        "Query parameter 'lang': 'de' is not supported; use nl or en.")]
+    public async Task BadRequests_SayWhatIsWrongInOneLineInDutchThenOneInEnglish(string url, HttpStatusCode status, string dutch, string english)
     {
         await using var factory = new TimingFactory();
         var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(status, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith(message, body, StringComparison.Ordinal);
-        Assert.Single(body.TrimEnd().Split('\n'));
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(dutch, lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(english, lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,13 @@ public partial class DirectorFlowTests
 
         var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
         Assert.Contains("<svg class=\"timeline-svg\"", detail, StringComparison.Ordinal);
+        // The picture is well-formed SVG: a label per phase lane, a marked title per moment, and today's line.
+        var svg = System.Xml.Linq.XElement.Parse(Regex.Match(detail, "<svg class=\"timeline-svg\".*?</svg>", RegexOptions.Singleline).Value);
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal("Tijdlijn van Utrecht", svg.Attribute("aria-label")!.Value);
+        Assert.Contains(svg.Elements(ns + "text"), t => t.Value == "Verkiezingen");
+        Assert.Contains(svg.Descendants(ns + "title"), t => t.Value.StartsWith("Coalitieakkoord", StringComparison.Ordinal));
+        Assert.Equal("vandaag", svg.Elements(ns + "text").Last().Value);
         var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", detail, new() { ["Kind"] = "coalition-agreement", ["Date"] = "2030-06-12" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
