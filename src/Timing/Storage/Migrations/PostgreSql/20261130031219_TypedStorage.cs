@@ -4,7 +4,10 @@
 
 namespace Timing.Storage.Migrations.PostgreSql
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// A meeting without a time had start 0, and a subscribed person an empty mode-before-unsubscribe; both become
+    /// NULL, converted in place after the columns allow it (and back before they no longer do).
+    /// </summary>
     public partial class TypedStorage : Migration
     {
         /// <inheritdoc />
@@ -28,11 +31,17 @@ namespace Timing.Storage.Migrations.PostgreSql
                 nullable: true,
                 oldClrType: typeof(long),
                 oldType: "bigint");
+
+            migrationBuilder.Sql("""UPDATE meetings SET "StartUnixMs" = NULL WHERE "StartUnixMs" = 0;""");
+            migrationBuilder.Sql("""UPDATE people SET "ModeBeforeUnsubscribe" = NULL WHERE "ModeBeforeUnsubscribe" = '';""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""UPDATE meetings SET "StartUnixMs" = 0 WHERE "StartUnixMs" IS NULL;""");
+            migrationBuilder.Sql("""UPDATE people SET "ModeBeforeUnsubscribe" = '' WHERE "ModeBeforeUnsubscribe" IS NULL;""");
+
             migrationBuilder.AlterColumn<string>(
                 name: "ModeBeforeUnsubscribe",
                 table: "people",
