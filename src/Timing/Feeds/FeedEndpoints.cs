@@ -89,8 +89,13 @@ public static class FeedEndpoints
         response.Headers.LastModified = feed.LastModifiedHeader;
         response.Headers.CacheControl = isPublic ? options.PublicCacheControl : options.PrivateCacheControl;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
-        if (NotModified(http.Request, feed))
+        if (NotModified(http.Request, feed, out var held))
         {
+            // The tag the client holds, so its stored copy (perhaps in another encoding) keeps a validator that fits it.
+            if (held is not null)
+            {
+                response.Headers.ETag = held;
+            }
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
@@ -145,8 +150,9 @@ public static class FeedEndpoints
         return gzipQuality > 0 ? FeedEncoding.Gzip : FeedEncoding.Identity;
     }
 
-    private static bool NotModified(HttpRequest request, RenderedFeed feed)
+    private static bool NotModified(HttpRequest request, RenderedFeed feed, out string? held)
     {
+        held = null;
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count > 0)
         {
@@ -157,8 +163,13 @@ public static class FeedEndpoints
                 foreach (var range in (value ?? "").AsSpan().Split(','))
                 {
                     var tag = (value ?? "").AsSpan()[range].Trim();
-                    if (tag.SequenceEqual("*") || feed.Names(tag))
+                    if (tag.SequenceEqual("*"))
                     {
+                        return true;
+                    }
+                    if (feed.Names(tag))
+                    {
+                        held = tag.ToString();
                         return true;
                     }
                 }

@@ -16,17 +16,25 @@ public readonly record struct FeedStamp(int Sequence, Instant Modified);
 /// </summary>
 public sealed class FeedLedger(TimingDbContext db, IClock clock)
 {
+    /// <summary>The fingerprint of an event that left its scope; no real fingerprint (a hex digest) looks like it.</summary>
+    private const string Gone = "-";
+
+    /// <summary>How long the row of an event that left its scope is kept (two years: longer than a feed looks back).</summary>
+    private static readonly Duration ForgetAfter = Duration.FromDays(731);
+
     /// <summary>
     /// Records the complete current content of <paramref name="scope"/>: every event's fingerprint and a
-    /// digest of the scope's calendar texts. Rows of events that are no longer in the scope are removed.
-    /// Writes only what changed; a second call with the same content writes nothing.
+    /// digest of the scope's calendar texts. An event that leaves the scope keeps its row, marked as gone, so
+    /// that when it comes back (a window that was one day becomes two again) its SEQUENCE goes on rising from
+    /// where it was instead of starting again at 0, which calendar clients would ignore; two years after it left,
+    /// the row goes. Writes only what changed; a second call with the same content writes nothing.
     /// </summary>
     public async Task<ScopeStamps> StampAsync(string scope, IReadOnlyCollection<(string Uid, string Fingerprint)> items, string texts, CancellationToken cancellationToken)
     {
         var wanted = WithSetRow(items, texts);
         var known = await ReadRows(scope, cancellationToken);
         var stale = wanted.Where(i => !known.TryGetValue(i.Key, out var v) || v.Fingerprint != i.Value).ToList();
-        var gone = known.Keys.Where(uid => !wanted.ContainsKey(uid)).ToList();
+        var gone = known.Where(k => !wanted.ContainsKey(k.Key) && k.Value.Fingerprint != Gone).Select(k => k.Key).ToList();
         if (stale.Count > 0 || gone.Count > 0)
         {
             var now = WholeSeconds(clock.GetCurrentInstant());
@@ -35,10 +43,14 @@ public sealed class FeedLedger(TimingDbContext db, IClock clock)
             {
                 await AtomicStatements.RecordFeedVersionAsync(db, scope, uid, fingerprint, now, cancellationToken);
             }
-            foreach (var uid in gone)
+            if (gone.Count > 0)
             {
-                await db.Database.ExecuteSqlAsync($"""DELETE FROM feed_versions WHERE "Scope" = {scope} AND "Uid" = {uid}""", cancellationToken);
+                await db.FeedVersions.Where(v => v.Scope == scope && gone.Contains(v.Uid))
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Fingerprint, Gone).SetProperty(v => v.Modified, now), cancellationToken);
             }
+            // Events gone for longer than any horizon looks back are forgotten, so the table does not grow with the years.
+            var forgotten = now - ForgetAfter;
+            await db.FeedVersions.Where(v => v.Scope == scope && v.Fingerprint == Gone && v.Modified < forgotten).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             known = await ReadRows(scope, cancellationToken);
         }

@@ -4,7 +4,8 @@ namespace Timing.Feeds;
 
 /// <summary>
 /// Event titles that a month view can show: Outlook shows about 22 characters of an all-day event, so the
-/// first 20 say what happens. A short name of the moment, then "begint"/"eindigt" on the edges of a window,
+/// first 20 say what happens. A short name of the moment, then ": start"/": einde" on the edges of a window
+/// (a word that fits every name, where "begint"/"eindigt" would not agree with a plural such as "Kandidaten"),
 /// then "?" for an expected (estimated) date. The full name, the phase and "(verwacht)" are in the description.
 /// </summary>
 public static class FeedTitles
@@ -70,10 +71,9 @@ public static class FeedTitles
     /// <summary>The word after the name on the first and the last day of a long window.</summary>
     public static string EdgeWord(FeedEdge edge, Language language) => (edge, language) switch
     {
-        (FeedEdge.Opens, Language.En) => "starts",
-        (FeedEdge.Opens, _) => "begint",
-        (FeedEdge.Closes, Language.En) => "ends",
-        (FeedEdge.Closes, _) => "eindigt",
+        (FeedEdge.Opens, _) => "start",
+        (FeedEdge.Closes, Language.En) => "end",
+        (FeedEdge.Closes, _) => "einde",
         _ => "",
     };
 
@@ -83,7 +83,7 @@ public static class FeedTitles
         var text = ShortName(moment, language);
         if (edge != FeedEdge.None)
         {
-            text += " " + EdgeWord(edge, language);
+            text += ": " + EdgeWord(edge, language);
         }
         return moment.Basis == Basis.Estimate ? text + ExpectedMark : text;
     }

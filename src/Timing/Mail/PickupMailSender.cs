@@ -3,7 +3,10 @@ using MimeKit;
 
 namespace Timing.Mail;
 
-/// <summary>Writes each message as an .eml file, named after its Message-ID, to the pickup folder.</summary>
+/// <summary>
+/// Writes each message as an .eml file, named after its Message-ID, to the pickup folder. Sign-in mails carry live
+/// links, so a new folder is private to the service's user (0700) and every file readable by that user alone (0600).
+/// </summary>
 public sealed partial class PickupMailSender(IOptions<MailOptions> options, ILogger<PickupMailSender> logger) : IMailSender
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory);
@@ -12,7 +15,14 @@ public sealed partial class PickupMailSender(IOptions<MailOptions> options, ILog
     {
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -26,7 +36,15 @@ public sealed partial class PickupMailSender(IOptions<MailOptions> options, ILog
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
         var path = Path.Combine(Directory, name + ".eml");
         var temporary = path + ".tmp";
-        await message.WriteToAsync(temporary, cancellationToken);
+        var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        await using (var stream = new FileStream(temporary, file))
+        {
+            await message.WriteToAsync(stream, cancellationToken);
+        }
         // Written whole, then renamed: a reader never sees half a message, and a rewrite replaces it.
         File.Move(temporary, path, overwrite: true);
         Written(logger, path);

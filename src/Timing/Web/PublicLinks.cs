@@ -34,5 +34,6 @@ public sealed class PublicLinks(string baseUrl)
     public Uri Unsubscribe(string token) => new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}");
 
     /// <summary>The address in a sign-in mail.</summary>
-    public Uri SignIn(string token) => new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}");
+    public Uri SignIn(string token, Language language) =>
+        new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}{(language == Language.En ? "&lang=en" : "")}");
 }

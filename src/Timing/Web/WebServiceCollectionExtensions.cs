@@ -12,10 +12,20 @@ public static class WebServiceCollectionExtensions
 {
     public const string DirectorPolicy = "director";
 
+    private static IEnumerable<string> Listed(string? value) =>
+        (value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>()
             .Bind(configuration.GetSection(WebOptions.Section))
+            // A list given as one value (Web__KnownProxies=10.0.0.5,10.0.0.6 in the environment) counts too; the
+            // binder alone reads only numbered entries (Web:KnownProxies:0) and would drop it without a word.
+            .Configure(o =>
+            {
+                o.KnownProxies.AddRange(Listed(configuration[$"{WebOptions.Section}:{nameof(WebOptions.KnownProxies)}"]));
+                o.Operators.AddRange(Listed(configuration[$"{WebOptions.Section}:{nameof(WebOptions.Operators)}"]));
+            })
             .Validate(o => o.SessionCheckSeconds is >= 0 and <= 60, "Web:SessionCheckSeconds must be 0–60.")
             .Validate(o => o.KnownProxies.All(IsAddressOrNetwork), "Web:KnownProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/24) of your reverse proxies.")
             .Validate(o => o.Operators.All(IsEmail), "Web:Operators must list e-mail addresses, such as beheer@organisatie.nl.")
@@ -106,8 +116,11 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/fout/{0}", "?status={0}");
         app.Use(async (http, next) =>
         {
-            // A refused form post (another organisation's id …) keeps its bare status: pages are for what a browser reads.
-            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            // A refused post from a program keeps its bare status; a browser's form post (it asks for HTML) gets the
+            // page, so a stale form or a too-large field never ends on a blank screen.
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && !http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
             {
                 pages.Enabled = false;
             }

@@ -54,6 +54,20 @@ public class FeedEndpointTests
     }
 
     [Fact]
+    public async Task Revalidation_WithThePlainTag_WhileAcceptingGzip_Answers304WithTheTagTheClientHolds()
+    {
+        await using var factory = new TimingFactory();
+        var client = factory.CreateClient();
+        var plain = (await client.GetAsync(Utrecht)).Headers.ETag!;
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, Utrecht);
+        conditional.Headers.IfNoneMatch.Add(plain);
+        conditional.Headers.AcceptEncoding.ParseAdd("gzip");
+        var notModified = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(plain, notModified.Headers.ETag);
+    }
+
+    [Fact]
     public async Task RepeatRequest_ForUnchangedData_DoesNotRenderAgain()
     {
         await using var factory = new TimingFactory();

@@ -42,9 +42,9 @@ public class FeedFormatTests
         var opens = events.Single(e => e.Uid == "GM0344.college-programme.2026.opens@timing.test");
         var closes = events.Single(e => e.Uid == "GM0344.college-programme.2026.closes@timing.test");
         Assert.Equal((opens.Start.PlusDays(1), closes.Start.PlusDays(1)), (opens.EndExclusive, closes.EndExclusive));
-        Assert.Equal("Collegeplan begint?", opens.Summary);
-        Assert.Equal("Collegeplan eindigt?", closes.Summary);
-        Assert.StartsWith("Collegeprogramma – eindigt (verwacht)\nFase: ", closes.Description, StringComparison.Ordinal);
+        Assert.Equal("Collegeplan: start?", opens.Summary);
+        Assert.Equal("Collegeplan: einde?", closes.Summary);
+        Assert.StartsWith("Collegeprogramma – einde (verwacht)\nFase: ", closes.Description, StringComparison.Ordinal);
     }
 
     [Fact]

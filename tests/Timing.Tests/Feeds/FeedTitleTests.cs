@@ -13,8 +13,8 @@ public class FeedTitleTests
     private static readonly FeedOptions Options = new() { UidHost = "timing.test", BaseUrl = "https://timing.test" };
 
     [Theory]
-    [InlineData(Language.Nl, "begint", "eindigt")]
-    [InlineData(Language.En, "starts", "ends")]
+    [InlineData(Language.Nl, "start", "einde")]
+    [InlineData(Language.En, "start", "end")]
     public void EverySummary_OfEveryMunicipality_SaysWhatHappensInTwentyCharacters(Language language, string opens, string closes)
     {
         var rules = Timing.Rules.CycleRulesLoader.Load(TestPaths.ConfigDirectory).Rules!;
@@ -36,8 +36,8 @@ public class FeedTitleTests
                 var name = summary.TrimEnd('?');
                 if (edge is not null)
                 {
-                    Assert.EndsWith(" " + edge, name, StringComparison.Ordinal);
-                    name = name[..^(edge.Length + 1)];
+                    Assert.EndsWith(": " + edge, name, StringComparison.Ordinal);
+                    name = name[..^(edge.Length + 2)];
                 }
                 else
                 {

@@ -132,7 +132,7 @@ public partial class FeedVersionTests
     }
 
     [Fact]
-    public async Task EventsThatLeaveTheHorizon_LoseTheirRows()
+    public async Task EventsThatLeaveTheHorizon_AreMarkedGone_AndForgottenTwoYearsLater()
     {
         await using var factory = new TimingFactory();
         var client = factory.CreateClient();
@@ -142,9 +142,16 @@ public partial class FeedVersionTests
         var later = Events(await client.GetStringAsync(Utrecht)).Keys.ToHashSet();
         Assert.Contains("GM0344.election.2026@timing.test", early);
         Assert.DoesNotContain("GM0344.election.2026@timing.test", later);
+        const string Election2026 = "public:GM0344|GM0344.election.2026@timing.test|";
         var rows = await VersionRowsAsync(factory);
-        Assert.Equal(later.Count + 1, rows.Count);
-        Assert.DoesNotContain("public:GM0344|GM0344.election.2026@timing.test", rows);
+        var gone = rows.Where(r => r.Split('|')[2] == "-").ToList();
+        Assert.Contains(gone, r => r.StartsWith(Election2026, StringComparison.Ordinal));
+        Assert.Equal(later.Count + 1 + gone.Count, rows.Count);
+
+        // Two years on, the feed has moved on again and the rows of what left long ago are gone: no growth with the years.
+        factory.Clock.AdvanceDays(2 * 366);
+        await client.GetStringAsync(Utrecht);
+        Assert.DoesNotContain(await VersionRowsAsync(factory), r => r.StartsWith(Election2026, StringComparison.Ordinal));
     }
 
     [Fact]

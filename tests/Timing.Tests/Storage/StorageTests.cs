@@ -76,6 +76,27 @@ public class StorageTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task FeedLedger_EventThatLeavesAndComesBack_GoesOnFromItsSequence(string provider)
+    {
+        // A budget-debate window of one day is published as one event; when it widens again its ".opens" event
+        // returns, and a client that saw SEQUENCE 0 earlier would ignore a new SEQUENCE 0 with another date.
+        await using var factory = await Factory(provider);
+        _ = factory.Server;
+        async Task<int> Stamp(params (string Uid, string Fingerprint)[] events)
+        {
+            using var scope = factory.Services.CreateScope();
+            var ledger = new FeedLedger(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), factory.Clock);
+            return (await ledger.StampAsync("public:GM0014", events, "Groningen", CancellationToken.None)).For("opens").Sequence;
+        }
+        Assert.Equal(0, await Stamp(("opens", "oct-01"), ("closes", "nov-11")));
+        await Stamp(("closes", "nov-11"));
+        await Stamp(("closes", "nov-11"));
+        Assert.Equal(1, await Stamp(("opens", "oct-20"), ("closes", "nov-11")));
+        Assert.Equal(1, await Stamp(("opens", "oct-20"), ("closes", "nov-11")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Upgrade_FromTheFirstSchema_KeepsTheData(string provider)
     {
         await using var factory = await Factory(provider);

@@ -118,6 +118,6 @@ public static partial class Browserless
     [GeneratedRegex("name=\"t\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex(@"https://\S+/aanmelden/bevestigen\?t=[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"https://\S+/aanmelden/bevestigen\?t=[A-Za-z0-9_-]+(&lang=en)?")]
     private static partial Regex LinkInMail();
 }

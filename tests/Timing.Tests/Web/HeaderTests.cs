@@ -70,11 +70,14 @@ public class HeaderTests
         Assert.Contains("Sign in to Timing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BehindAConfiguredProxy_CookiesAreSecure_AndTheSignInLimitCountsTheRealClient()
+    [Theory]
+    [InlineData("Web:KnownProxies:0", "127.0.0.1")]
+    // One value, as an environment variable (Web__KnownProxies) gives it: a comma-separated list.
+    [InlineData("Web:KnownProxies", "10.9.9.9, 127.0.0.1")]
+    public async Task BehindAConfiguredProxy_CookiesAreSecure_AndTheSignInLimitCountsTheRealClient(string key, string proxies)
     {
         var port = TestPaths.FreePort();
-        await using var factory = new TimingFactory(settings: new() { ["Web:KnownProxies:0"] = "127.0.0.1", ["Feeds:BaseUrl"] = $"http://127.0.0.1:{port}" });
+        await using var factory = new TimingFactory(settings: new() { [key] = proxies, ["Feeds:BaseUrl"] = $"http://127.0.0.1:{port}" });
         factory.UseKestrel(port);
         factory.StartServer();
         await factory.CreateDirectorAsync("d@org.nl", "Org");

@@ -29,6 +29,43 @@ public partial class PageBehaviourTests
     }
 
     [Fact]
+    public async Task EnglishPersonsSignInLink_OpensTheConfirmPageInEnglish()
+    {
+        await using var factory = new TimingFactory();
+        using (var scope = factory.Services.CreateScope())
+        {
+            await Timing.People.Directors.AddDirectorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "en@org.nl", "Org", "", Core.Cycle.Language.En, factory.Clock.GetCurrentInstant(), CancellationToken.None);
+        }
+        var client = factory.Client();
+        var link = await client.RequestLinkAsync(factory, "en@org.nl");
+        Assert.EndsWith("&lang=en", link.Query, StringComparison.Ordinal);
+        Assert.Contains("<h1>Sign in to Timing</h1>", await client.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrowserFormPost_ThatIsRefused_GetsAPageNotABlankScreen()
+    {
+        await using var factory = new TimingFactory();
+        var client = factory.Client();
+        // A form from a tab opened before signing in: its anti-forgery token no longer fits.
+        using var stale = new HttpRequestMessage(HttpMethod.Post, new Uri("/aanmelden", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@b.nl", ["__RequestVerificationToken"] = "old" }),
+        };
+        stale.Headers.Accept.ParseAdd("text/html");
+        var refused = await client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<h1>Formulier niet verwerkt</h1>", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The unsubscribe button of a mangled link.
+        using var unknown = new HttpRequestMessage(HttpMethod.Post, new Uri("/afmelden-nudges/garbage", UriKind.Relative));
+        unknown.Headers.Accept.ParseAdd("text/html");
+        var missing = await client.SendAsync(unknown);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("<h1>Pagina niet gevonden</h1>", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownMunicipalityAndMoment_GetThe404Page()
     {
         await using var factory = new TimingFactory();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Timing.Core.Cycle;
 using Timing.Feeds;
 using Timing.Mail;
 using Timing.People;
@@ -31,8 +32,9 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         await db.SaveChangesAsync(cancellationToken);
 
         var links = new PublicLinks(feeds.Value.BaseUrl);
-        var link = links.SignIn(token).AbsoluteUri;
-        var en = person.Language == Core.Cycle.Language.En;
+        var en = person.Language == Language.En;
+        // The confirm page speaks the mail's language.
+        var link = links.SignIn(token, person.Language).AbsoluteUri;
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(person.Name, person.Email));
