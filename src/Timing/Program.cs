@@ -25,6 +25,12 @@ if (CommandLine.Handles(args))
 }
 
 var serveArgs = args is ["serve", .. var rest] ? rest : args;
+// Options alone start the service, but only settings: a typo such as --hlep is refused rather than ignored.
+if (CommandLine.ServiceArgumentProblem(serveArgs) is { } mistake)
+{
+    Console.Error.WriteLine(mistake);
+    return 2;
+}
 WebApplicationBuilder builder;
 try
 {
@@ -47,6 +53,12 @@ try
 catch (Exception e) when (StartupProblems.Explain(e) is { } line)
 {
     Console.Error.WriteLine(line);
+    return 1;
+}
+// A setting of the wrong kind (a word for a number, an unknown choice, a broken cron expression) stops here, before anything binds it.
+if (SettingsCheck.Problems(builder.Configuration) is [_, ..] settingProblems)
+{
+    Console.Error.WriteLine(StartupProblems.Settings(settingProblems));
     return 1;
 }
 // Log levels come from the settings alone; personal feed tokens are redacted from whatever is logged.

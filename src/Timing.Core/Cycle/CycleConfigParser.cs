@@ -50,9 +50,9 @@ public static class CycleConfigParser
             return new ConfigResult(null, problems);
         }
         var root = document.RootElement;
-        var phases = ParsePhases(cycle, root);
+        var phases = ParsePhases(cycle, root, out var phaseIds);
         var holidays = ParseHolidays(cycle, root);
-        var moments = ParseMoments(cycle, root, phases);
+        var moments = ParseMoments(cycle, root, phaseIds);
         CheckReferences(cycle, moments);
         if (problems.Count > 0 || calendar is null)
         {
@@ -65,9 +65,14 @@ public static class CycleConfigParser
     public static bool IsColour(string text) =>
         text.Length is 4 or 7 && text[0] == '#' && text.Skip(1).All(char.IsAsciiHexDigit);
 
-    private static List<PhaseDefinition> ParsePhases(Reader r, JsonElement root)
+    /// <summary>
+    /// The phases that are complete, and in <paramref name="ids"/> every phase id the file defines, complete or not:
+    /// a moment that names a phase with a wrong colour names a defined phase, so only the colour is reported.
+    /// </summary>
+    private static List<PhaseDefinition> ParsePhases(Reader r, JsonElement root, out HashSet<string> ids)
     {
         var phases = new List<PhaseDefinition>();
+        ids = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in r.Array(root, "phases", "the file"))
         {
@@ -77,6 +82,7 @@ public static class CycleConfigParser
                 continue;
             }
             var id = r.String(item, "id", $"phase #{index}");
+            var duplicate = id is not null && !ids.Add(id);
             var name = id is null ? null : r.Text(item, "name", $"phase '{id}'");
             var colour = id is null ? null : r.String(item, "colour", $"phase '{id}'");
             if (colour is not null && !IsColour(colour))
@@ -84,7 +90,7 @@ public static class CycleConfigParser
                 r.Problem($"phase '{id}'", "colour", $"'{colour}' is not a colour; expected #rrggbb (or #rgb), e.g. #1d5fa8.");
                 colour = null;
             }
-            if (id is not null && phases.Any(p => p.Id == id))
+            if (duplicate)
             {
                 r.Problem($"phase '{id}'", "id", "is defined twice; each phase id must be unique.");
             }
@@ -126,7 +132,7 @@ public static class CycleConfigParser
         return holidays;
     }
 
-    private static List<MomentDefinition> ParseMoments(Reader r, JsonElement root, List<PhaseDefinition> phases)
+    private static List<MomentDefinition> ParseMoments(Reader r, JsonElement root, HashSet<string> phaseIds)
     {
         var moments = new List<MomentDefinition>();
         var index = 0;
@@ -154,7 +160,7 @@ public static class CycleConfigParser
                 continue;
             }
             var phase = r.String(item, "phase", label);
-            if (phase is not null && phases.All(p => p.Id != phase))
+            if (phase is not null && !phaseIds.Contains(phase))
             {
                 r.Problem(label, "phase", $"'{phase}' is not one of the phases defined at the top of the file.");
             }
@@ -569,7 +575,7 @@ public static class CycleConfigParser
             }
             catch (JsonException e)
             {
-                Problem("the file", "", $"is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber")[0]}");
+                Problem("the file", "", $"is {JsonSyntax.Describe(e)}.");
                 return null;
             }
         }

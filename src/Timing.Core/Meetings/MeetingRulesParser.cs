@@ -27,7 +27,7 @@ public static class MeetingRulesParser
         }
         catch (JsonException e)
         {
-            return new MeetingRulesResult(null, [new ConfigProblem(File, "the file", "", $"is not valid JSON ({e.Message}).")]);
+            return new MeetingRulesResult(null, [new ConfigProblem(File, "the file", "", $"is {JsonSyntax.Describe(e)}.")]);
         }
         using (document)
         {

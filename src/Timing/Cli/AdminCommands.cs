@@ -54,21 +54,28 @@ public static class AdminCommands
         var name = new Option<string>("--name") { Description = "Display name." };
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
         var command = new Command("add-director", "Maakt een directeur aan / Adds a director.") { email, organisation, name, lang };
-        command.SetAction(parsed => Run(context, async services =>
+        command.SetAction(parsed =>
         {
-            var clock = services.GetRequiredService<IClock>();
-            try
+            // The same limits as the pages: names on one line, without control characters; checked before the database is opened.
+            var organisationName = InputParsers.Text(parsed.GetValue(organisation), "--organisation", Directors.MaxOrganisationName, required: true);
+            var displayName = InputParsers.Text(parsed.GetValue(name), "--name", Web.TextLimits.PersonName);
+            var language = InputParsers.Language(parsed.GetValue(lang) ?? "nl");
+            return Run(context, async services =>
             {
-                var person = await Directors.AddDirectorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!, parsed.GetValue(organisation)!,
-                    parsed.GetValue(name) ?? "", InputParsers.Language(parsed.GetValue(lang) ?? "nl"), clock.GetCurrentInstant(), CancellationToken.None);
-                context.Output.WriteLine($"Directeur {person.Email} toegevoegd aan '{parsed.GetValue(organisation)!.Trim()}'. Aanmelden via de startpagina met dit adres. / Director added; sign in on the start page with this address.");
-                return 0;
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-        }));
+                var clock = services.GetRequiredService<IClock>();
+                try
+                {
+                    var person = await Directors.AddDirectorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!, organisationName,
+                        displayName, language, clock.GetCurrentInstant(), CancellationToken.None);
+                    context.Output.WriteLine($"Directeur {person.Email} toegevoegd aan '{organisationName}'. Aanmelden via de startpagina met dit adres. / Director added; sign in on the start page with this address.");
+                    return 0;
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+            });
+        });
         return command;
     }
 

@@ -8,7 +8,7 @@ public static class CheckConfigCommand
 {
     public static Command Create(CliContext context)
     {
-        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
+        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json, elections.json and meetings.json." };
         var command = new Command("check-config", "Controleert de regelbestanden in config/ (cycle.json, elections.json, meetings.json) / Validates the rule files in config/.") { configDir };
         command.SetAction(parsed =>
         {

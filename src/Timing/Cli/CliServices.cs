@@ -48,6 +48,18 @@ public static class CliServices
             services.AddSingleton<IFeedVersions, ReadOnlyFeedVersions>();
             services.AddSingleton<Facts.IPublicFactReader>(new Facts.ReadOnlyPublicFactReader(settings, rulesOnly, context.Error));
         }
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            // As the service does at start-up: every setting and rule file is checked before the command does anything,
+            // so a broken one stops it with the full list of problems rather than halfway.
+            provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return provider;
     }
 }

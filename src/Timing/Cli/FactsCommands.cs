@@ -39,31 +39,42 @@ public static class FactsCommands
     {
         var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
         var kind = new Option<string>("--kind") { Description = "Moment kind, e.g. budget-debate.", Required = true };
-        var cycle = new Option<int>("--cycle") { Description = "Cycle (election year, or calendar year for yearly moments).", Required = true };
-        var by = new Option<string>("--by") { Description = "Who reverts (for the audit trail). Default: the user running the command." };
-        var command = new Command("revert", "Draait de huidige waarde van een feit terug / Reverts a fact's current value.") { municipality, kind, cycle, by };
-        command.SetAction(parsed => MeetingsCommands.Run(context, async services =>
+        var cycleOption = new Option<int>("--cycle")
         {
+            Description = "Cycle (election year, or calendar year for yearly moments).",
+            Required = true,
+            CustomParser = result => InputParsers.Year(result, "--cycle"),
+        };
+        var by = new Option<string>("--by") { Description = "Who reverts (for the audit trail). Default: the user running the command." };
+        var command = new Command("revert", "Draait de huidige waarde van een feit terug / Reverts a fact's current value.") { municipality, kind, cycleOption, by };
+        command.SetAction(parsed =>
+        {
+            // The input is checked before the database is opened.
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
             var k = parsed.GetValue(kind)!;
             if (!Core.Cycle.MomentKinds.IsKnown(k))
             {
                 throw new UsageException($"--kind '{k}' is not a moment kind; expected one of the ids in config/cycle.json, e.g. budget-debate.");
             }
-            var who = "operator:" + (parsed.GetValue(by) ?? Environment.UserName);
-            var db = services.GetRequiredService<TimingDbContext>();
-            var reverted = await PublicFactRows.RevertAsync(db, code, k, parsed.GetValue(cycle), who, services.GetRequiredService<IClock>().GetCurrentInstant(), CancellationToken.None);
-            if (reverted is null)
-            {
-                context.Error.WriteLine($"{code}: geen openbaar feit voor / no public fact for {k}/{parsed.GetValue(cycle)}; nothing changed.");
-                return 1;
-            }
-            var now = (await PublicFactRows.CurrentAsync(db, [code], CancellationToken.None)).FirstOrDefault(f => f.Kind == k && f.Cycle == parsed.GetValue(cycle));
-            context.Output.WriteLine($"{code} {k}/{parsed.GetValue(cycle)}: {PublicFactRows.Describe(reverted.Start, reverted.End)} teruggedraaid / reverted; " +
-                (now is null ? "nu geldt de regel / the rules apply again." : $"nu geldt / now {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)})."));
-            await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
-            return 0;
-        }));
+            var who = "operator:" + InputParsers.Text(parsed.GetValue(by) ?? Environment.UserName, "--by", Web.TextLimits.PersonName, required: true);
+            return MeetingsCommands.Run(context, services => RevertAsync(context, services, code, k, parsed.GetValue(cycleOption), who));
+        });
         return command;
+    }
+
+    private static async Task<int> RevertAsync(CliContext context, IServiceProvider services, string code, string k, int cycle, string who)
+    {
+        var db = services.GetRequiredService<TimingDbContext>();
+        var reverted = await PublicFactRows.RevertAsync(db, code, k, cycle, who, services.GetRequiredService<IClock>().GetCurrentInstant(), CancellationToken.None);
+        if (reverted is null)
+        {
+            context.Error.WriteLine($"{code}: geen openbaar feit voor / no public fact for {k}/{cycle}; nothing changed.");
+            return 1;
+        }
+        var now = (await PublicFactRows.CurrentAsync(db, [code], CancellationToken.None)).FirstOrDefault(f => f.Kind == k && f.Cycle == cycle);
+        context.Output.WriteLine($"{code} {k}/{cycle}: {PublicFactRows.Describe(reverted.Start, reverted.End)} teruggedraaid / reverted; " +
+            (now is null ? "nu geldt de regel / the rules apply again." : $"nu geldt / now {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)})."));
+        await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
+        return 0;
     }
 }

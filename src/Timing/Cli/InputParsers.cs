@@ -19,6 +19,54 @@ public static class InputParsers
             : throw new UsageException($"{option} '{text}' is outside the years Timing plans; expected a date from {SupportedDates.FirstYear}-01-01 to {SupportedDates.LastYear}-12-31.");
     }
 
+    /// <summary>
+    /// A free text such as a name, trimmed, within the same limits as the pages: at most <paramref name="max"/>
+    /// characters and no control characters (an escape sequence in a name would reach terminals and mails).
+    /// </summary>
+    public static string Text(string? text, string option, int max, bool required = false)
+    {
+        var value = (text ?? "").Trim();
+        if (required && value.Length == 0)
+        {
+            throw new UsageException($"{option} is leeg; vul een naam in / {option} is empty; expected a name.");
+        }
+        if (value.Where(char.IsControl).Select(c => (int?)c).FirstOrDefault() is { } control)
+        {
+            throw new UsageException($"{option} bevat het stuurteken U+{control:X4}; alleen gewone tekst op één regel / " +
+                $"{option} contains the control character U+{control:X4}; expected plain text on one line.");
+        }
+        if (value.Length > max)
+        {
+            throw new UsageException($"{option} heeft {value.Length} tekens, hoogstens {max} / {option} has {value.Length} characters; at most {max} are allowed.");
+        }
+        return value;
+    }
+
+    /// <summary>A year option such as <c>--cycle 2026</c>, parsed where the command line is read, so a mistake is a parse error.</summary>
+    public static int Year(System.CommandLine.Parsing.ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && SupportedDates.Contains(year))
+        {
+            return year;
+        }
+        result.AddError($"{option} '{text}' is not a year; expected a year from {SupportedDates.FirstYear} to {SupportedDates.LastYear}, e.g. 2026.");
+        return 0;
+    }
+
+    /// <summary>Lets <paramref name="option"/> take one of <paramref name="choices"/> only, with a one-line message that lists them.</summary>
+    public static void OneOf(System.CommandLine.Option<string> option, string[] choices)
+    {
+        option.HelpName ??= string.Join('|', choices);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !choices.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError($"{option.Name} '{value}' is not supported; expected {string.Join(", ", choices[..^1])} or {choices[^1]}.");
+            }
+        });
+    }
+
     public static MunicipalityCode Municipality(string text) =>
         MunicipalityCode.TryParse(text, out var code)
             ? code.Value

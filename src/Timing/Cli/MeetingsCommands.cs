@@ -11,7 +11,7 @@ namespace Timing.Cli;
 public static class MeetingsCommands
 {
     public const string Usage =
-        "timing meetings import --municipality GM0344 FILE|URL | timing meetings source --municipality GM0344 (--ical URL|FILE | --notubiz ORGANISATION_ID | --remove)";
+        "timing meetings import --municipality GM0344 FILE|URL | timing meetings source --municipality GM0344 (--ical URL|FILE | --notubiz ORGANISATION_ID | --openbesluitvorming [SOURCE_KEY] | --remove)";
 
     public static Command Create(CliContext context)
     {
@@ -27,9 +27,10 @@ public static class MeetingsCommands
         {
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
             var source = parsed.GetValue(address)!;
-            if (!MeetingFetcher.IsHttp(source) && !File.Exists(source))
+            if (!MeetingFetcher.IsHttp(source))
             {
-                throw new UsageException($"'{source}' is neither an http(s) address nor an existing file; expected an iCalendar file or URL.");
+                source = UserPaths.ExistingFile(source)
+                    ?? throw new UsageException($"'{source}' is neither an http(s) address nor an existing file (looked in {Environment.CurrentDirectory}); expected an iCalendar file or URL.");
             }
             var result = await services.GetRequiredService<MeetingFetcher>().FetchIcsAsync(source, "", "", CancellationToken.None);
             if (result.Status != FetchStatus.Fetched)
@@ -39,10 +40,8 @@ public static class MeetingsCommands
             }
             var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
             Print(context, code, report);
-            if (report.FactsSet.Count > 0)
-            {
-                await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
-            }
+            // Facts move moment nudges; committee meetings bring speaking-rights nudges.
+            await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
             return 0;
         }));
         return command;
@@ -85,37 +84,61 @@ public static class MeetingsCommands
         var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
         var ical = new Option<string>("--ical") { Description = "The council's iCalendar export: an http(s) address or a file." };
         var notubiz = new Option<string>("--notubiz") { Description = "The Notubiz organisation id of the council." };
+        var openBesluitvorming = new Option<string>("--openbesluitvorming")
+        {
+            Description = "Read the meetings from OpenBesluitvorming. Without a value the CBS code is looked up in its /api/status; or give the source key, e.g. utrecht.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var remove = new Option<bool>("--remove") { Description = "Stop reading this municipality's meetings (stored meetings and facts stay)." };
         var by = new Option<string>("--by") { Description = "Who configures it (for the record). Default: the user running the command." };
-        var command = new Command("source", "Stelt in waar de vergaderingen vandaan komen / Configures where meetings come from.") { municipality, ical, notubiz, remove, by };
+        var command = new Command("source", "Stelt in waar de vergaderingen vandaan komen / Configures where meetings come from.") { municipality, ical, notubiz, openBesluitvorming, remove, by };
         command.SetAction(parsed => Run(context, async services =>
         {
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
-            var chosen = new[] { parsed.GetValue(ical) is not null, parsed.GetValue(notubiz) is not null, parsed.GetValue(remove) }.Count(x => x);
+            var wantsOpenBesluitvorming = parsed.GetResult(openBesluitvorming) is not null;
+            var chosen = new[] { parsed.GetValue(ical) is not null, parsed.GetValue(notubiz) is not null, wantsOpenBesluitvorming, parsed.GetValue(remove) }.Count(x => x);
             if (chosen != 1)
             {
-                throw new UsageException("give exactly one of --ical URL|FILE, --notubiz ORGANISATION_ID or --remove.");
+                throw new UsageException("give exactly one of --ical URL|FILE, --notubiz ORGANISATION_ID, --openbesluitvorming [SOURCE_KEY] or --remove.");
             }
             var db = services.GetRequiredService<TimingDbContext>();
             var row = await db.MeetingSources.FirstOrDefaultAsync(s => s.Code == code);
             if (parsed.GetValue(remove))
             {
-                if (row is not null)
+                if (row is null)
                 {
-                    db.MeetingSources.Remove(row);
-                    await db.SaveChangesAsync();
+                    context.Error.WriteLine($"{code}: geen vergaderkalender gekoppeld; er is niets veranderd / no meeting source was connected; nothing changed.");
+                    return 1;
                 }
+                db.MeetingSources.Remove(row);
+                await db.SaveChangesAsync();
                 context.Output.WriteLine($"{code}: vergaderkalender losgekoppeld / meeting source removed; stored meetings and public facts stay.");
                 return 0;
             }
-            var (kind, value) = parsed.GetValue(ical) is { } i ? (MeetingSourceKinds.Ical, i) : (MeetingSourceKinds.Notubiz, parsed.GetValue(notubiz)!);
-            if (kind == MeetingSourceKinds.Ical && !MeetingFetcher.IsHttp(value) && !File.Exists(value))
+            string kind, value;
+            var detail = "";
+            if (wantsOpenBesluitvorming)
             {
-                throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file.");
+                kind = MeetingSourceKinds.OpenBesluitvorming;
+                var mapped = await MapOpenBesluitvormingAsync(context, services.GetRequiredService<OpenBesluitvormingReader>(), code, parsed.GetValue(openBesluitvorming)?.Trim() ?? "");
+                if (mapped is null)
+                {
+                    return 1;
+                }
+                (value, detail) = mapped.Value;
             }
-            if (kind == MeetingSourceKinds.Notubiz && !int.TryParse(value, out _))
+            else
             {
-                throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id (a number, e.g. 686).");
+                (kind, value) = parsed.GetValue(ical) is { } i ? (MeetingSourceKinds.Ical, i) : (MeetingSourceKinds.Notubiz, parsed.GetValue(notubiz)!);
+            }
+            if (kind == MeetingSourceKinds.Ical && !MeetingFetcher.IsHttp(value))
+            {
+                value = UserPaths.ExistingFile(value)
+                    ?? throw new UsageException($"--ical '{value}' is neither an http(s) address nor an existing file (looked in {Environment.CurrentDirectory}).");
+            }
+            if (kind == MeetingSourceKinds.Notubiz && !(int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0))
+            {
+                throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id; expected a whole number above 0, e.g. 686.");
             }
             var now = services.GetRequiredService<IClock>().GetCurrentInstant();
             if (row is null)
@@ -124,17 +147,60 @@ public static class MeetingsCommands
                 db.MeetingSources.Add(row);
             }
             row.Kind = kind;
-            row.Address = MeetingFetcher.IsHttp(value) || kind != MeetingSourceKinds.Ical ? value : Path.GetFullPath(value);
+            row.Address = value;
             row.ETag = "";
             row.LastModified = "";
             row.NextFetch = NodaConstants.UnixEpoch;
             row.ConfiguredBy = parsed.GetValue(by) ?? Environment.UserName;
             row.Configured = now;
             await db.SaveChangesAsync();
-            context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
+            context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}{detail}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The OpenBesluitvorming source key of a municipality, checked against /api/status: the one given, or the one
+    /// the status lists for the CBS code. Null (with a line on standard error) when it cannot be connected.
+    /// </summary>
+    private static async Task<(string Key, string Detail)?> MapOpenBesluitvormingAsync(CliContext context, OpenBesluitvormingReader reader, string code, string key)
+    {
+        var (entries, error, _) = await reader.StatusAsync(CancellationToken.None);
+        if (entries is null)
+        {
+            if (key.Length == 0)
+            {
+                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error}); try again later or give the source key: --openbesluitvorming utrecht.");
+                return null;
+            }
+            return (key, $" (status niet gelezen / status not read: {error})");
+        }
+        var entry = OpenBesluitvormingReader.Find(entries, code, key);
+        if (entry is null)
+        {
+            context.Error.WriteLine(key.Length > 0
+                ? $"OpenBesluitvorming's /api/status does not list the source '{key}'; nothing changed."
+                : $"OpenBesluitvorming's /api/status lists no municipality with CBS code {code}; connect the council's own calendar (--ical or --notubiz). Nothing changed.");
+            return null;
+        }
+        if (entry.CbsId.Length > 0 && !string.Equals(entry.CbsId, code, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Error.WriteLine($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}; nothing changed.");
+            return null;
+        }
+        if (entry.State is "discontinued" or "not_implemented")
+        {
+            context.Error.WriteLine($"{OpenBesluitvormingReader.Blind(entry)} Nothing changed.");
+            return null;
+        }
+        var latest = entry.LatestContent is { } l ? l.InZone(Core.ProductTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var detail = $" ({entry.Label}, {entry.Supplier}, state {entry.State}; nieuwste vergadering / newest meeting {latest})";
+        if (OpenBesluitvormingReader.Blind(entry) is { } blind)
+        {
+            detail += $"; let op / note: {blind}";
+        }
+        return (entry.Key, detail);
     }
 
     internal static int Run(CliContext context, Func<IServiceProvider, Task<int>> action)

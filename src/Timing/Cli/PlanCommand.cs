@@ -17,15 +17,15 @@ public static class PlanCommand
     {
         var municipality = new Option<string>("--municipality", "-m") { Description = "CBS code, e.g. GM0344.", Required = true };
         var from = new Option<string>("--from") { Description = "First day (YYYY-MM-DD). Default: today." };
-        var to = new Option<string>("--to") { Description = "Last day, inclusive (YYYY-MM-DD). Default: two years after --from." };
+        var to = new Option<string>("--to") { Description = $"Last day, inclusive (YYYY-MM-DD). Default: two years after --from, at most {SupportedDates.LastYear}-12-31." };
         var format = new Option<string>("--format") { Description = "table (default), json, or ics (the same body as the feed /feeds/{code}.ics)." };
-        format.AcceptOnlyFromAmong(Formats);
+        InputParsers.OneOf(format, Formats);
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
         var arena = new Option<string>("--arena") { Description = "all (default): also provincial, water-board, national and European elections; municipal: only the municipality's own cycle." };
-        arena.AcceptOnlyFromAmong("all", "municipal");
+        InputParsers.OneOf(arena, ["all", "municipal"]);
         var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this day (YYYY-MM-DD), usually 1 January; other days have no merger election." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
-        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json and elections.json." };
+        var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json, elections.json and meetings.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Ignore the public facts in the configured database; show what the rules say." };
 
@@ -37,7 +37,8 @@ public static class PlanCommand
         {
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!);
             var start = parsed.GetValue(from) is { } f ? InputParsers.Date(f, "--from") : ProductTime.Today(context.Clock);
-            var end = parsed.GetValue(to) is { } t ? InputParsers.Date(t, "--to") : start.PlusYears(2);
+            // Two years on by default, but never past the last year Timing plans.
+            var end = parsed.GetValue(to) is { } t ? InputParsers.Date(t, "--to") : LocalDate.Min(start.PlusYears(2), new LocalDate(SupportedDates.LastYear, 12, 31));
             if (end < start)
             {
                 throw new UsageException($"--to {end:yyyy-MM-dd} is before --from {start:yyyy-MM-dd}; expected --to on or after --from.");
@@ -87,6 +88,17 @@ public static class PlanCommand
                     context.Error.WriteLine(note);
                 }
                 profile = profile.WithPublicFacts(facts);
+            }
+            // The same order the pages enforce: an agreement cannot precede its election, a college its agreement.
+            foreach (var entered in resolved)
+            {
+                var around = new DateInterval(
+                    LocalDate.Max(entered.Dates.Start.PlusYears(-3), new LocalDate(SupportedDates.FirstYear, 1, 1)),
+                    LocalDate.Min(entered.Dates.Start.PlusYears(3), new LocalDate(SupportedDates.LastYear, 12, 31)));
+                if (ActualDateRules.Check(planner.Plan(profile, around), entered.Cycle) is { } problem)
+                {
+                    throw new UsageException($"--actual {entered.Kind}: {problem.Nl.TrimEnd('.')} / {problem.En}");
+                }
             }
             var timeline = planner.Plan(profile, new DateInterval(start, end));
             if (parsed.GetValue(arena) == "municipal")

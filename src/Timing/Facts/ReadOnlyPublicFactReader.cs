@@ -25,4 +25,8 @@ public sealed class ReadOnlyPublicFactReader(IConfiguration settings, bool rules
         }
         return rows;
     }
+
+    /// <summary>The command line prints the moments of a municipality, never its plain meetings.</summary>
+    public Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
+        Task.FromResult(new List<Meeting>());
 }

@@ -62,12 +62,17 @@ public static class FeedEndpoints
     }
 
     /// <summary>
-    /// A person's feed: their municipalities and audiences. An unknown, malformed or revoked token gets the
-    /// same 404 as an address that never existed, and the token itself is never logged.
+    /// A person's feed: their municipalities and audiences; meetings=yes adds the council's plain meetings. An unknown,
+    /// malformed or revoked token gets the same 404 as an address that never existed, and the token itself is never logged.
     /// </summary>
     private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
     {
-        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), http.RequestAborted) : null;
+        if (!FeedQuery.TryMeetings(http.Request.Query, out var meetings, out var error))
+        {
+            await Problem(http, StatusCodes.Status400BadRequest, error);
+            return;
+        }
+        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), http.RequestAborted, meetings) : null;
         if (feed is null)
         {
             await Problem(http, StatusCodes.Status404NotFound, new("Op dit adres staat geen agenda-feed.", "No feed at this address."));

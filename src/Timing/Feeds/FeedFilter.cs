@@ -5,8 +5,9 @@ namespace Timing.Feeds;
 /// <summary>
 /// Which moments a feed shows: those for any of <see cref="Audiences"/> and of <see cref="Kinds"/>; null means all.
 /// <see cref="MunicipalOnly"/> leaves out other arenas (provincial, water-board, national and European elections).
+/// <see cref="Meetings"/> adds the council's plain meetings: those that date no moment (off by default).
 /// </summary>
-public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null, bool MunicipalOnly = false)
+public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null, bool MunicipalOnly = false, bool Meetings = false)
 {
     public static readonly FeedFilter All = new();
 
@@ -16,7 +17,7 @@ public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnl
         && !(MunicipalOnly && MomentKinds.IsOtherArena(moment.Kind));
 
     /// <summary>A stable text for cache keys.</summary>
-    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}";
+    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}{(Meetings ? ";meetings" : "")}";
 
     private static string Join(IReadOnlySet<string>? set) => set is null ? "*" : string.Join(',', set.Order(StringComparer.Ordinal));
 }

@@ -4,7 +4,7 @@ using Timing.Core.Cycle;
 namespace Timing.Feeds;
 
 /// <summary>
-/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, lang=nl|en. Values are canonical: order, case,
+/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, meetings=yes|no, lang=nl|en. Values are canonical: order, case,
 /// spaces and duplicates do not matter, and a list naming every value means no filter, so every spelling of
 /// one filter is one feed. Unknown values are refused with a message naming the parameter.
 /// </summary>
@@ -45,8 +45,32 @@ public static class FeedQuery
                     return false;
             }
         }
-        filter = new FeedFilter(audiences, kinds, municipalOnly);
+        if (!TryMeetings(query, out var meetings, out error))
+        {
+            return false;
+        }
+        filter = new FeedFilter(audiences, kinds, municipalOnly, meetings);
         return true;
+    }
+
+    /// <summary>meetings=yes adds the council's plain meetings to a feed; no (the default) leaves them out.</summary>
+    public static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
+    {
+        meetings = false;
+        error = null;
+        if (!query.TryGetValue("meetings", out var value))
+        {
+            return true;
+        }
+        switch (value.ToString().Trim().ToLowerInvariant())
+        {
+            case "yes": meetings = true; return true;
+            case "no": return true;
+            default:
+                error = new($"Parameter 'meetings': '{value}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
+                    $"Query parameter 'meetings': '{value}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
+                return false;
+        }
     }
 
     private static bool TryList(IQueryCollection query, string name, Func<string, bool> known, IReadOnlyList<string> all,

@@ -24,6 +24,7 @@ public sealed class FeedService(
     Facts.PublicFactStore facts)
 {
     private readonly FeedEventBuilder _builder = new(rules, options.Value);
+    private readonly MeetingEvents _meetings = new(options.Value);
     private int _renders;
 
     /// <summary>How many times a feed was rendered by Ical.Net since start: for tests and diagnostics.</summary>
@@ -48,17 +49,35 @@ public sealed class FeedService(
         var scopeValidity = $"{span}/{municipality.Name}/{shared.Version}";
         Timeline? timeline = null;
         Timeline Plan() => timeline ??= planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
+        var meetings = filter.Meetings ? (await facts.PlainMeetingsAsync([municipality.Code.Value], period, cancellationToken))[municipality.Code.Value] : null;
+        IReadOnlyList<(Municipality, IReadOnlyList<Storage.Meeting>)> Plain() => meetings is null ? [] : [(municipality, meetings.Meetings)];
+        var meetingScope = meetings is null ? null : new ScopeRequest(MeetingEvents.Scope(scope), $"{span}/{municipality.Name}/{meetings.Version}",
+            () => (_meetings.Build(Plain(), Language.Nl, named: false), municipality.Name));
         return await GetAsync(
-            $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{span}", scopeValidity,
+            $"municipality/{municipality.Code.Value}/{language}/{filter.Key}/{span}", scopeValidity + (meetings is null ? "" : "/" + meetings.Version),
             new ScopeRequest(scope, scopeValidity, () => (_builder.Build([Plan()], FeedFilter.All, Language.Nl, _builder.PublicMomentUrl), municipality.Name)),
+            meetingScope,
             () => new Composition(MunicipalityCalendar(municipality, language),
-                _builder.Build([Plan()], filter, language, _builder.PublicMomentUrl),
+                WithMeetings(_builder.Build([Plan()], filter, language, _builder.PublicMomentUrl), _meetings.Build(Plain(), language, named: false)),
                 NothingMatches(municipality.Code.Value, period, language, Describe(filter, language), today)),
             cancellationToken);
     }
 
+    /// <summary>The moments' events with the meetings' in between, by day.</summary>
+    private static IReadOnlyList<FeedEvent> WithMeetings(IReadOnlyList<FeedEvent> moments, IReadOnlyList<FeedEvent> meetings)
+    {
+        if (meetings.Count == 0)
+        {
+            return moments;
+        }
+        var all = moments.Concat(meetings).ToList();
+        all.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Uid, b.Uid));
+        return all;
+    }
+
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
-    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken)
+    /// <param name="meetings">Whether to add the council's plain meetings of the person's municipalities (meetings=yes).</param>
+    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken, bool meetings = false)
     {
         var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
@@ -83,6 +102,13 @@ public sealed class FeedService(
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
         var scopeValidity = $"{Span(period)}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
         var validity = $"{scopeValidity}/{person.Language}/{filter.Key}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
+        var plain = meetings ? await facts.PlainMeetingsAsync(all.Select(r => r.Code).ToArray(), period, cancellationToken) : null;
+        IReadOnlyList<(Municipality, IReadOnlyList<Storage.Meeting>)> Plain(IEnumerable<FollowedMunicipality> of) => plain is null
+            ? []
+            : of.Select(r => (new Municipality(MunicipalityCode.Parse(r.Code), r.Name), plain[r.Code].Meetings)).ToList();
+        var meetingsVersion = plain is null ? "" : string.Join(',', all.Select(r => plain[r.Code].Version));
+        var meetingScope = plain is null ? null : new ScopeRequest(MeetingEvents.Scope(OrganisationScope(person.OrganisationId)), $"{scopeValidity}/{meetingsVersion}",
+            () => (_meetings.Build(Plain(all), Language.Nl, named: false), organisation + "\u001f" + string.Join('\u001f', all.Select(r => r.Name))));
         var timelines = new Dictionary<int, Timeline>();
         Timeline Plan(FollowedMunicipality row)
         {
@@ -92,7 +118,7 @@ public sealed class FeedService(
             }
             return timeline;
         }
-        return await GetAsync($"person/{person.Id}", validity,
+        return await GetAsync($"person/{person.Id}{(plain is null ? "" : "/meetings")}", validity + (plain is null ? "" : "/" + meetingsVersion),
             new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
             {
                 // Versions follow the facts of each event; whether a person's feed adds the municipality's name
@@ -100,6 +126,7 @@ public sealed class FeedService(
                 var events = all.SelectMany(r => _builder.Build([Plan(r)], FeedFilter.All, Language.Nl, _builder.MomentUrl)).ToList();
                 return (events, organisation + "\u001f" + string.Join('\u001f', all.Select(r => r.Name)));
             }),
+            meetingScope,
             () =>
             {
                 var name = language == Language.En ? $"Political calendar – {organisation}" : $"Politieke kalender – {organisation}";
@@ -110,7 +137,7 @@ public sealed class FeedService(
                     ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
                     : Describe(filter, language);
                 return new Composition(new FeedCalendar(name, description),
-                    _builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl),
+                    WithMeetings(_builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl), _meetings.Build(Plain(rows), language, named: rows.Count > 1)),
                     NothingMatches("person", period, language, why, today));
             }, cancellationToken);
     }
@@ -136,7 +163,8 @@ public sealed class FeedService(
     /// Returns the cached feed while <paramref name="validity"/> (the horizon and the data version) is unchanged;
     /// otherwise composes the events and re-renders only if they differ from the cached ones.
     /// </summary>
-    private async Task<RenderedFeed> GetAsync(string feedKey, string validity, ScopeRequest scope, Func<Composition> compose, CancellationToken cancellationToken)
+    /// <param name="extra">A second scope whose events the feed also shows (the council's meetings), or null.</param>
+    private async Task<RenderedFeed> GetAsync(string feedKey, string validity, ScopeRequest scope, ScopeRequest? extra, Func<Composition> compose, CancellationToken cancellationToken)
     {
         if (cache.TryGet(feedKey, out Entry? entry) && entry!.Validity == validity)
         {
@@ -144,8 +172,12 @@ public sealed class FeedService(
         }
         var composition = compose();
         var stamps = await StampsAsync(scope, cancellationToken);
+        var more = extra is null ? null : await StampsAsync(extra, cancellationToken);
+        var setModified = more is null || more.SetModified < stamps.SetModified ? stamps.SetModified : more.SetModified;
         var events = composition.Events.Count > 0 ? composition.Events : [composition.Placeholder];
-        FeedStamp Stamp(string uid) => uid == composition.Placeholder.Uid ? new FeedStamp(0, stamps.SetModified) : stamps.For(uid);
+        FeedStamp Stamp(string uid) => uid == composition.Placeholder.Uid ? new FeedStamp(0, setModified)
+            : more is not null && more.Events.ContainsKey(uid) ? more.For(uid)
+            : stamps.For(uid);
         var input = InputHash(composition.Calendar, events, Stamp);
         if (entry is not null && entry.Input == input)
         {
@@ -157,7 +189,7 @@ public sealed class FeedService(
         Interlocked.Increment(ref _renders);
         var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
         // The feed's content last changed when one of its events did, or when the scope's set of events or texts did.
-        var modified = events.Select(e => Stamp(e.Uid).Modified).Append(stamps.SetModified).Max();
+        var modified = events.Select(e => Stamp(e.Uid).Modified).Append(setModified).Max();
         var feed = new RenderedFeed(body, digest, modified);
         Remember(feedKey, new Entry(validity, input, feed));
         return feed;

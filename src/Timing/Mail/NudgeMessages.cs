@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
+using Timing.Core.Meetings;
 using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Web;
@@ -47,6 +48,29 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             .Append(words.YourCalendarFeed).Append(": ").Append(content.FeedUrl).Append('\n');
         var body = await html.RenderAsync<NudgeMail>(new Dictionary<string, object?> { [nameof(NudgeMail.Words)] = words, [nameof(NudgeMail.Content)] = content });
         return Build(email, name, subject, text.ToString(), body, messageId, unsubscribeToken, words, now);
+    }
+
+    /// <summary>A speaking-rights nudge: a committee meets about a moment the person follows; how to register to speak and what to bring.</summary>
+    public async Task<MimeMessage> SpeakingAsync(string email, string name, Language language, SpeakingLead lead, string municipality,
+        string meetingTitle, string committee, string meetingUrl, LocalDate date, LocalTime? start, MomentKey moment, string momentName,
+        LocalDate sendDay, string messageId, string unsubscribeToken, Instant now)
+    {
+        var words = MailWords.For(language);
+        var list = new List<(string Text, string Url)>();
+        if (Uri.TryCreate(meetingUrl, UriKind.Absolute, out var meeting) && (meeting.Scheme == Uri.UriSchemeHttps || meeting.Scheme == Uri.UriSchemeHttp))
+        {
+            list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", meeting.AbsoluteUri));
+        }
+        list.Add((words.MoreAboutThisMoment, links.Moment(moment).AbsoluteUri));
+        list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
+        var content = SpeakingContent.Create(language, lead, municipality, meetingTitle, committee, date, start, sendDay, momentName, list);
+        var body = await html.RenderAsync<SpeakingMail>(new Dictionary<string, object?>
+        {
+            [nameof(SpeakingMail.Words)] = words,
+            [nameof(SpeakingMail.Content)] = content,
+            [nameof(SpeakingMail.UnsubscribeUrl)] = links.Unsubscribe(unsubscribeToken).AbsoluteUri,
+        });
+        return Build(email, name, content.Subject, content.Text(), body, messageId, unsubscribeToken, words, now);
     }
 
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,

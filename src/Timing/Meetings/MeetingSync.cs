@@ -18,6 +18,7 @@ public sealed class MeetingSync(
     TimingDbContext db,
     MeetingFetcher fetcher,
     MeetingImporter importer,
+    OpenBesluitvormingReader openBesluitvorming,
     NudgeOutbox outbox,
     IMailSender mail,
     IClock clock,
@@ -33,12 +34,16 @@ public sealed class MeetingSync(
         {
             factsChanged += await ReadAsync(source, cancellationToken);
         }
-        if (factsChanged > 0)
+        // Facts move moment nudges; the meetings themselves move speaking-rights nudges.
+        if (factsChanged > 0 || _meetingsRead > 0)
         {
             await outbox.PlanAsync(cancellationToken);
         }
         return factsChanged;
     }
+
+    /// <summary>How many reads in this run brought meetings (not a 304, not a failure).</summary>
+    private int _meetingsRead;
 
     /// <summary>Reads one source now and records the outcome; returns how many facts changed.</summary>
     public async Task<int> ReadAsync(MeetingSource source, CancellationToken cancellationToken)
@@ -48,10 +53,19 @@ public sealed class MeetingSync(
         {
             MeetingSourceKinds.Ical => await fetcher.FetchIcsAsync(source.Address, source.ETag, source.LastModified, cancellationToken),
             MeetingSourceKinds.Notubiz => await new NotubizReader(fetcher).FetchAsync(source.Address, clock.GetCurrentInstant(), cancellationToken),
+            MeetingSourceKinds.OpenBesluitvorming => await openBesluitvorming.FetchAsync(source.Code, source.Address, clock.GetCurrentInstant(), cancellationToken),
             _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
+        if (result is { Status: FetchStatus.Fetched, Meetings.Count: 0 } && await BlindAsync(source, now, cancellationToken) is { } blind)
+        {
+            result = FetchResult.Failed(blind) with { Upstream = result.Upstream };
+        }
         source.LastAttempt = now;
+        if (result.Upstream is { } upstream)
+        {
+            await RememberUpstreamAsync(source.Code, upstream, now, cancellationToken);
+        }
         var changed = 0;
         if (result.Status == FetchStatus.Failed)
         {
@@ -68,6 +82,7 @@ public sealed class MeetingSync(
         {
             var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
             changed = report.FactsSet.Count;
+            _meetingsRead++;
             source.MeetingsSeen = result.Meetings.Count;
             source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => m.Date);
         }
@@ -81,6 +96,40 @@ public sealed class MeetingSync(
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
+
+    /// <summary>
+    /// Why an answer without any meeting is not believed: an earlier read of the same source showed meetings that still
+    /// lie ahead. A calendar does not lose every coming meeting at once; its export broke. Null when empty is plausible.
+    /// </summary>
+    private async Task<string?> BlindAsync(MeetingSource source, Instant now, CancellationToken cancellationToken)
+    {
+        var from = now.InZone(Core.ProductTime.Zone).Date;
+        var ahead = await db.Meetings.CountAsync(m => m.Code == source.Code && m.SourceKind == source.Kind && m.Date >= from, cancellationToken);
+        return ahead == 0
+            ? null
+            : $"{source.Address}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".";
+    }
+
+    /// <summary>Keeps what a gathering source said about its own freshness, for the public page.</summary>
+    private async Task RememberUpstreamAsync(string code, UpstreamFreshness upstream, Instant now, CancellationToken cancellationToken)
+    {
+        var row = await db.MeetingSourceUpstreams.FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
+        if (row is null)
+        {
+            row = new MeetingSourceUpstream { Code = code };
+            db.MeetingSourceUpstreams.Add(row);
+        }
+        row.SourceKey = Cut(upstream.SourceKey, 100);
+        row.Label = Cut(upstream.Label, 200);
+        row.Supplier = Cut(upstream.Supplier, 50);
+        row.State = Cut(upstream.State, 30);
+        row.LastImport = upstream.LastImport;
+        row.LatestContent = upstream.LatestContent;
+        row.Message = Cut(upstream.Message, 1000);
+        row.Checked = now;
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {

@@ -22,6 +22,6 @@ public sealed class MeetingsOptions
     /// <summary>The Notubiz API (events of an organisation).</summary>
     public string NotubizBaseUrl { get; set; } = "https://api.notubiz.nl";
 
-    /// <summary>The OpenBesluitvorming API (search and /api/status).</summary>
-    public string OpenBesluitvormingBaseUrl { get; set; } = "https://api.openbesluitvorming.nl";
+    /// <summary>The OpenBesluitvorming API (/api/search and /api/status live under this address).</summary>
+    public string OpenBesluitvormingBaseUrl { get; set; } = "https://openbesluitvorming.nl";
 }

@@ -24,6 +24,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
             ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
         services.AddSingleton<MeetingFetcher>();
+        services.AddSingleton<OpenBesluitvormingReader>();
         services.AddScoped<MeetingImporter>();
         services.AddScoped<MeetingSync>();
         services.AddScoped<MeetingJobs>();

@@ -108,7 +108,7 @@ public static class MunicipalityList
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{fileName}: not valid GeoJSON (line {e.LineNumber + 1}): {e.Message}", e);
+            throw new FormatException($"{fileName}: {Core.JsonSyntax.Describe(e)}.", e);
         }
         using (document)
         {

@@ -20,18 +20,21 @@ public static class Directors
         return trimmed.ToLowerInvariant();
     }
 
+    /// <summary>The longest organisation name, in characters.</summary>
+    public const int MaxOrganisationName = 200;
+
     /// <summary>Adds a director, creating the organisation when no organisation of that name exists.</summary>
     public static async Task<Person> AddDirectorAsync(TimingDbContext db, string email, string organisationName, string name, Language language, Instant now, CancellationToken cancellationToken)
     {
         var address = NormaliseEmail(email);
         var organisation = organisationName.Trim();
-        if (organisation.Length is 0 or > 200)
+        if (organisation.Length is 0 or > MaxOrganisationName)
         {
-            throw new ArgumentException("The organisation name is empty or longer than 200 characters.");
+            throw new ArgumentException($"De naam van de organisatie is leeg of langer dan {MaxOrganisationName} tekens / the organisation name is empty or longer than {MaxOrganisationName} characters.");
         }
         if (await db.People.AnyAsync(p => p.Email == address, cancellationToken))
         {
-            throw new ArgumentException($"{address} already has an account.");
+            throw new ArgumentException($"{address} heeft al een account / {address} already has an account.");
         }
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisation, cancellationToken)
             ?? db.Organisations.Add(new Organisation { Name = organisation, Created = now }).Entity;

@@ -36,16 +36,8 @@ public static class RulesServiceCollectionExtensions
         }
         catch (Exception e) when (StartupProblems.Explain(e, settings) is { } line)
         {
+            // Options that fail their validation are among these: one line per failed setting.
             await Console.Error.WriteLineAsync(line);
-            return 1;
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync("Timing cannot start; fix these settings first:");
-            foreach (var failure in e.Failures)
-            {
-                await Console.Error.WriteLineAsync("- " + failure);
-            }
             return 1;
         }
     }

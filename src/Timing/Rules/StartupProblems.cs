@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using Timing.Storage;
 
 namespace Timing.Rules;
@@ -29,8 +30,15 @@ public static partial class StartupProblems
         IOException { InnerException: AddressInUseException } bind =>
             $"Timing cannot start: {Address(bind.Message, settings)} is already in use by another program; set Urls (--urls http://localhost:5001, or the setting Urls) to a free address.",
         InvalidDataException { InnerException: FormatException } file => BrokenSettingsFile(file),
+        OptionsValidationException options => Settings(options.Failures),
+        AggregateException { InnerExceptions: [_, ..] } all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            Settings(all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)),
         _ => null,
     };
+
+    /// <summary>Settings that stop the start: a heading, then one line per problem with the setting, its value and what is allowed.</summary>
+    public static string Settings(IEnumerable<string> problems) =>
+        "Timing cannot start; fix these settings first:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Distinct().Select(p => "- " + p));
 
     private static string BrokenSettingsFile(InvalidDataException e)
     {

@@ -228,7 +228,7 @@ public sealed class Nudge
 
     public int PersonId { get; set; }
 
-    /// <summary>nudge or digest.</summary>
+    /// <summary>nudge, digest or speaking.</summary>
     public string Kind { get; set; } = NudgeKinds.Nudge;
 
     /// <summary>The moment key ("GM0344/election/2026"), or the week ("2026-W48") of a digest.</summary>
@@ -272,6 +272,9 @@ public static class NudgeKinds
 {
     public const string Nudge = "nudge";
     public const string Digest = "digest";
+
+    /// <summary>A speaking-rights nudge about a committee meeting (subject "GM0344/meeting/123").</summary>
+    public const string Speaking = "speaking";
 }
 
 /// <summary>The life of an outbox row.</summary>

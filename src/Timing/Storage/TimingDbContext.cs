@@ -43,6 +43,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MeetingSource> MeetingSources => Set<MeetingSource>();
 
+    public DbSet<MeetingSourceUpstream> MeetingSourceUpstreams => Set<MeetingSourceUpstream>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EndSessionsOfChangedPeople();

@@ -45,7 +45,8 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
         var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
         var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
-        var planned = NudgePlanner.Plan(timelines, people.Select(p => Recipient(p, all)).ToArray(), today);
+        var recipients = people.Select(p => Recipient(p, all)).ToArray();
+        var planned = NudgePlanner.Plan(timelines, recipients, today);
 
         var ids = people.Select(p => p.Id).ToList();
         var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= today).ToListAsync(cancellationToken);
@@ -88,7 +89,8 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new Result(added, retracted, kept);
+        var speaking = await SpeakingOutbox.PlanAsync(db, planner.Rules, people, recipients, municipalities.Select(m => m.Code).ToArray(), today, now, cancellationToken);
+        return new Result(added + speaking.Added, retracted + speaking.Retracted, kept + speaking.Kept);
     }
 
     /// <summary>Adds this week's digest for everyone who asked for one; the dispatcher sends it.</summary>

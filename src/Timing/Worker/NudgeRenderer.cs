@@ -71,6 +71,10 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             var coming = ThisWeek.For(timelines, recipient, day);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
+        if (row.Kind == NudgeKinds.Speaking)
+        {
+            return await SpeakingAsync(row, person, language, followed, day, messageId, token, now, cancellationToken);
+        }
         if (!MomentKey.TryParse(row.Subject, out var key))
         {
             return null;
@@ -81,5 +85,26 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         return moment is null || lead is null
             ? null
             : await messages.NudgeAsync(person.Email, person.Name, language, new Municipality(key.Municipality, municipality!.Name), moment, lead, day, messageId, token, now);
+    }
+
+    /// <summary>A speaking-rights nudge, or null when its meeting is gone, no longer a committee on a moment, or not followed.</summary>
+    private async Task<MimeMessage?> SpeakingAsync(Nudge row, Person person, Language language, List<FollowedMunicipality> followed, LocalDate day,
+        string messageId, string token, Instant now, CancellationToken cancellationToken)
+    {
+        var lead = Core.Meetings.SpeakingRights.ParseLead(row.LeadId);
+        var id = SpeakingOutbox.MeetingId(row.Subject);
+        var meeting = id is null ? null : await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var municipality = meeting is null ? null : followed.FirstOrDefault(m => m.Code == meeting.Code);
+        var definition = meeting is null ? null : planner.Rules.Find(meeting.Kind);
+        if (lead is null || meeting is null || municipality is null || definition is null || meeting.Category != "committee")
+        {
+            return null;
+        }
+        var date = meeting.Date;
+        var code = MunicipalityCode.Parse(meeting.Code);
+        var cycle = planner.CycleOf(new MunicipalityProfile(new Municipality(code, municipality.Name)), meeting.Kind, date);
+        LocalTime? start = meeting.Start?.InZone(Core.ProductTime.Zone).TimeOfDay;
+        return await messages.SpeakingAsync(person.Email, person.Name, language, lead.Value, municipality.Name, meeting.Title, meeting.Committee, meeting.Url,
+            date, start, new MomentKey(code, meeting.Kind, cycle), definition.Name.In(language), day, messageId, token, now);
     }
 }

@@ -42,6 +42,28 @@ public class CycleConfigParserTests
             result.Problems.Select(p => p.ToString()));
     }
 
+    [Fact]
+    public void Parse_PhaseWithAWrongColour_IsTheOnlyProblem_ItsMomentsStillNameADefinedPhase()
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        var phase = cycle["phases"]![1]!;
+        phase["colour"] = "red";
+        Assert.Contains(cycle["moments"]!.AsArray(), m => m!["phase"]!.GetValue<string>() == phase["id"]!.GetValue<string>());
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.Equal([$"cycle.json: phase '{phase["id"]}', field 'colour': 'red' is not a colour; expected #rrggbb (or #rgb), e.g. #1d5fa8."],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Parse_PhaseDefinedTwice_IsReportedOnce()
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        var phases = cycle["phases"]!.AsArray();
+        phases.Add(phases[0]!.DeepClone());
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.Equal([$"cycle.json: phase '{phases[0]!["id"]}', field 'id': is defined twice; each phase id must be unique."], result.Problems.Select(p => p.ToString()));
+    }
+
     [Theory]
     [InlineData("#1d5fa8", true)]
     [InlineData("#FFF", true)]
@@ -117,7 +139,7 @@ public class CycleConfigParserTests
     {
         var result = CycleConfigParser.Parse("{ \"phases\": [ }", ShippedRules.ElectionsJson);
         var problem = Assert.Single(result.Problems).ToString();
-        Assert.StartsWith("cycle.json: the file: is not valid JSON (line 1, position", problem, StringComparison.Ordinal);
+        Assert.Equal("cycle.json: the file: is not valid JSON at line 1, column 15: nothing can start there (a missing quote, a comma too many, or a character that is not text).", problem);
     }
 
     [Fact]

@@ -69,6 +69,14 @@ public class MeetingRulesTests
         Assert.Contains(text, p => p.StartsWith("meetings.json: rule #3, field 'titles': is empty", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\u00e6 broken", "is not valid JSON at line 1, column 1: nothing can start there (a missing quote, a comma too many, or a character that is not text).")]
+    [InlineData("{\n  \"moments\": [\n", "is not valid JSON at line 3, column 1: the text ends before every {, [ and \" is closed.")]
+    [InlineData("{ \"moments\": [] \"committees\": [] }", "is not valid JSON at line 1, column 17: a comma or a closing } or ] is missing.")]
+    [InlineData("", "is not valid JSON at line 1, column 1: the file is empty.")]
+    public void Parser_BrokenJson_SaysLineAndColumnInPlainWords(string json, string message) =>
+        Assert.Equal($"meetings.json: the file: {message}", MeetingRulesParser.Parse(json).Problems.Single().ToString());
+
     [Fact]
     public void Parser_RefusesBrokenJson() =>
         Assert.StartsWith("meetings.json: the file: is not valid JSON", MeetingRulesParser.Parse("{ nope").Problems.Single().ToString(), StringComparison.Ordinal);

@@ -16,6 +16,49 @@ public class VerbTests
         Assert.Equal($"timing: '{args[0]}' is not a verb; {VerbList}", error.TrimEnd());
     }
 
+    private const string ServiceSettings =
+        "expected a verb, or settings such as --urls http://localhost:5001, --environment NAME, --contentRoot DIR, --webroot DIR, --Section:Key=value or --Key=value (see timing --help).";
+
+    [Theory]
+    [InlineData("-x")]
+    [InlineData("--hlep")]
+    [InlineData("--bogus", "--Urls=http://127.0.0.1:0")]
+    [InlineData("serve", "--hlep")]
+    public async Task UnknownOption_ExitsWith2AndWhatIsAccepted_WithoutStartingTheService(params string[] args)
+    {
+        var (exit, output, error) = await ProcessRunner.RunAsync(args, timeout: TimeSpan.FromSeconds(45));
+        Assert.Equal((2, ""), (exit, output));
+        var wrong = args.First(a => a != "serve");
+        Assert.Equal($"timing: '{wrong}' is not a setting of the service; {ServiceSettings}", error.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--urls", "http://127.0.0.1:0")]
+    [InlineData("--URLS=http://127.0.0.1:0")]
+    [InlineData("--Storage:SqlitePath", "x.db", "--environment", "Development")]
+    [InlineData("--Storage:SqlitePath=x.db", "--contentRoot", "/tmp", "--webroot", "/tmp")]
+    [InlineData("--AllowedHosts=*", "/urls", "http://127.0.0.1:0", "Feeds:CacheSeconds=60")]
+    public void Settings_AreAcceptedAsTheServiceArguments(params string[] args) =>
+        Assert.Null(Timing.Cli.CommandLine.ServiceArgumentProblem(args));
+
+    [Theory]
+    [InlineData("timing: '-x' is not a setting of the service; " + ServiceSettings, "-x")]
+    [InlineData("timing: '-x=1' is not a setting of the service; " + ServiceSettings, "-x=1")]
+    [InlineData("timing: '--hlep' is not a setting of the service; " + ServiceSettings, "--urls", "http://127.0.0.1:0", "--hlep")]
+    [InlineData("timing: 'plan' is not a setting of the service; " + ServiceSettings, "--urls", "http://127.0.0.1:0", "plan")]
+    [InlineData("timing: '--urls' needs a value, e.g. --urls VALUE or --urls=VALUE.", "--urls")]
+    [InlineData("timing: '--=x' names no setting before '='; " + ServiceSettings, "--=x")]
+    public void Mistakes_AreNamed(string expected, params string[] args) =>
+        Assert.Equal(expected, Timing.Cli.CommandLine.ServiceArgumentProblem(args));
+
+    [Fact]
+    public async Task ServeHelp_DescribesTheServiceWithoutStartingIt()
+    {
+        var (exit, output, error) = await ProcessRunner.RunAsync(["serve", "--help"], timeout: TimeSpan.FromSeconds(45));
+        Assert.True(exit == 0, error);
+        Assert.Contains("Start de dienst", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_ListsServe()
     {

@@ -69,7 +69,8 @@ public class MeetingSyncTests
         Assert.DoesNotContain(nudges, n => n.State == NudgeStates.Pending && n.Day < new LocalDate(2027, 10, 21));
         clock.Reset(Instant.FromUtc(2027, 10, 21, 6, 30));
         await factory.DispatchAsync();
-        var mail = Browserless.Mails(factory).Where(m => (m.Subject ?? "").Contains("Begrotingsbehandeling", StringComparison.Ordinal)).ToArray();
+        // The speaking-rights nudge for the committee of 28 October goes out the same day; this is the moment's own.
+        var mail = Browserless.Mails(factory).Where(m => (m.Subject ?? "").StartsWith("Utrecht: Begrotingsbehandeling", StringComparison.Ordinal)).ToArray();
         var only = Assert.Single(mail);
         Assert.Contains("4 november 2027", only.TextBody, StringComparison.Ordinal);
 

@@ -25,7 +25,8 @@ public sealed class RecordedServer : IDisposable
 
     public int Port { get; }
 
-    public ConcurrentQueue<(string Path, string? IfNoneMatch)> Requests { get; } = new();
+    /// <summary>Every request as it came in: path and query, its If-None-Match, and when it arrived.</summary>
+    public ConcurrentQueue<(string Path, string? IfNoneMatch, DateTimeOffset At)> Requests { get; } = new();
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
@@ -60,7 +61,7 @@ public sealed class RecordedServer : IDisposable
                 return;
             }
             var path = context.Request.Url!.AbsolutePath;
-            Requests.Enqueue((context.Request.Url.PathAndQuery, context.Request.Headers["If-None-Match"]));
+            Requests.Enqueue((context.Request.Url.PathAndQuery, context.Request.Headers["If-None-Match"], DateTimeOffset.UtcNow));
             var answer = _routes.TryGetValue(path, out var route) ? route(context.Request) : new Answer(404, "not found");
             context.Response.StatusCode = answer.Status;
             if (answer.ETag is not null)

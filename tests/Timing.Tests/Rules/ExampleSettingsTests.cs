@@ -18,6 +18,19 @@ public class ExampleSettingsTests
                     Flatten(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}:{property.Name}");
                 }
             }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                // As the JSON configuration provider reads a list: one key per item (Web:Operators:0 …), a null value for an empty list.
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Flatten(item, $"{prefix}:{index++}");
+                }
+                if (index == 0)
+                {
+                    settings[prefix] = null;
+                }
+            }
             else
             {
                 settings[prefix] = element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();

@@ -40,7 +40,7 @@ public class StartupProblemTests
         var (exit, output, error) = await RunServiceAsync(dir, environment: new() { ["Timing__ConfigDirectory"] = config });
         Assert.Equal(1, exit);
         AssertNoStackTrace(output + error);
-        Assert.Contains($"- {Path.Combine(config, "cycle.json")}: the file: is not valid JSON (line ", error, StringComparison.Ordinal);
+        Assert.Contains($"- {Path.Combine(config, "cycle.json")}: the file: is not valid JSON at line 1, column ", error, StringComparison.Ordinal);
     }
 
     [Fact]

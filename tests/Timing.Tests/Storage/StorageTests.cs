@@ -27,7 +27,7 @@ public class StorageTests(PostgresServer postgres)
         _ = factory.Server;
         await factory.CreateDirectorAsync("d@org.nl", "Org");
         var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => factory.CreateDirectorAsync("D@Org.nl", "Other"));
-        Assert.Equal("d@org.nl already has an account.", duplicate.Message);
+        Assert.Equal("d@org.nl heeft al een account / d@org.nl already has an account.", duplicate.Message);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

@@ -441,6 +441,53 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("meeting_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MeetingSourceUpstream", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CheckedUnixMs");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("LastImport")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastImportUnixMs");
+
+                    b.Property<DateOnly?>("LatestContent")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("meeting_source_upstreams");
+                });
+
             modelBuilder.Entity("Timing.Storage.MunicipalityName", b =>
                 {
                     b.Property<string>("Code")

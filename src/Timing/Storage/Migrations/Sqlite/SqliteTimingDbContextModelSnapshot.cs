@@ -422,6 +422,53 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("meeting_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MeetingSourceUpstream", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CheckedUnixMs");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastImport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastImportUnixMs");
+
+                    b.Property<DateOnly?>("LatestContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("meeting_source_upstreams");
+                });
+
             modelBuilder.Entity("Timing.Storage.MunicipalityName", b =>
                 {
                     b.Property<string>("Code")

@@ -20,6 +20,9 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     /// <summary>Meetings the rules matched to a moment without being sure: a director confirms them.</summary>
     public IReadOnlyList<Meeting> Uncertain { get; private set; } = [];
 
+    /// <summary>Where the municipality's meetings come from, in one sentence.</summary>
+    public Timing.Meetings.SourceFreshness? Freshness { get; private set; }
+
     [BindProperty] public string? PublishKind { get; set; }
     [BindProperty] public string? PublishUrl { get; set; }
     [BindProperty] public long MeetingId { get; set; }
@@ -358,6 +361,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         Uncertain = await db.Meetings.AsNoTracking()
             .Where(m => m.Code == row.Code && m.Kind != "" && !m.Certain && m.ConfirmedBy == "" && m.Date >= from)
             .OrderBy(m => m.Date).Take(20).ToListAsync(cancellationToken);
+        Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, row.Code, data.Today, cancellationToken);
         Changes = await db.DateChanges.AsNoTracking().Where(c => c.FollowedMunicipalityId == row.Id)
             .OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         return Page();

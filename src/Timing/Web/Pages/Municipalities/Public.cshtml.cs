@@ -16,8 +16,37 @@ namespace Timing.Web.Pages.Municipalities;
 /// instance reverts a fact here (or with <c>timing facts revert</c>).
 /// </summary>
 public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web,
-    PublicFactStore store, Timing.Worker.PlanTrigger trigger) : PageModel
+    PublicFactStore store, Timing.Worker.PlanTrigger trigger, CycleRules rules) : PageModel
 {
+    /// <summary>A moment as readers know it: "Kadernota 2027", never its key.</summary>
+    public string MomentName(string kind, int cycle) =>
+        SubjectNames.Change($"{kind}/{cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)}", rules, Ui.Language(HttpContext));
+
+    /// <summary>A meeting's moment kind by name, e.g. "Begrotingsbehandeling".</summary>
+    public string KindName(string kind) => rules.Find(kind)?.Name.In(Ui.Language(HttpContext)) ?? kind;
+
+    /// <summary>Who or what set a fact, in words: the meeting calendar it was read from, the operator, or an organisation.</summary>
+    public string SetByName(string setBy)
+    {
+        var en = Ui.Language(HttpContext) == Language.En;
+        if (setBy.StartsWith(Timing.Meetings.MeetingImporter.SetByPrefix, StringComparison.Ordinal))
+        {
+            var kind = setBy[Timing.Meetings.MeetingImporter.SetByPrefix.Length..] switch
+            {
+                Timing.Meetings.MeetingSourceKinds.Notubiz => "Notubiz",
+                Timing.Meetings.MeetingSourceKinds.OpenBesluitvorming => "OpenBesluitvorming",
+                _ => "iCalendar",
+            };
+            return en ? $"meeting calendar ({kind})" : $"vergaderkalender ({kind})";
+        }
+        // Never a person's address or an account name on a public page: the role says enough.
+        if (setBy.StartsWith("operator:", StringComparison.Ordinal))
+        {
+            return en ? "the operator of this instance" : "de beheerder van deze installatie";
+        }
+        return en ? "an organisation that follows this municipality" : "een organisatie die deze gemeente volgt";
+    }
+
     [BindProperty] public string? RevertKind { get; set; }
     [BindProperty] public int RevertCycle { get; set; }
 
@@ -30,7 +59,8 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
 
     public IReadOnlyList<PublicFact> History { get; private set; } = [];
 
-    public MeetingSource? Source { get; private set; }
+    /// <summary>Where the meetings come from and how far that source can be trusted.</summary>
+    public Timing.Meetings.SourceFreshness? Freshness { get; private set; }
 
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
 
@@ -55,7 +85,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         Today = ProductTime.Today(clock);
         Current = await PublicFactRows.CurrentAsync(db, [value], cancellationToken);
         History = await PublicFactRows.HistoryAsync(db, value, 100, cancellationToken);
-        Source = await db.MeetingSources.AsNoTracking().FirstOrDefaultAsync(s => s.Code == value, cancellationToken);
+        Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, value, Today, cancellationToken);
         var from = Today;
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
             .OrderBy(m => m.Date).ThenBy(m => m.Start != null).ThenBy(m => m.Start).Take(30).ToListAsync(cancellationToken);
@@ -75,20 +105,21 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         }
         var value = parsed.Value.Value;
         var reverted = await PublicFactRows.RevertAsync(db, value, RevertKind, RevertCycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
+        var name = MomentName(RevertKind, RevertCycle);
         if (reverted is null)
         {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {RevertKind} ({RevertCycle}) meer om terug te draaien.",
-                $"Nothing changed: there is no public fact {RevertKind} ({RevertCycle}) left to revert."));
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {name} meer om terug te draaien.",
+                $"Nothing changed: there is no public fact {name} left to revert."));
             return Redirect($"/gemeenten/{value}/openbaar");
         }
         store.Invalidate(value);
         trigger.PlanSoon();
         var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == RevertKind && f.Cycle == RevertCycle);
-        var was = PublicFactRows.Describe(reverted.Start, reverted.End);
+        var was = PublicFactText.Days(reverted.Start, reverted.End, Ui.Language(HttpContext));
         TempData.Flash(now is null
-            ? HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu gelden weer de regels.", $"Reverted: {RevertKind} ({RevertCycle}), {was}. The rules apply again.")
-            : HttpContext.T($"Teruggedraaid: {RevertKind} ({RevertCycle}), {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
-                $"Reverted: {RevertKind} ({RevertCycle}), {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
+            ? HttpContext.T($"Teruggedraaid: {name}, {was}. Nu gelden weer de regels.", $"Reverted: {name}, {was}. The rules apply again.")
+            : HttpContext.T($"Teruggedraaid: {name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
+                $"Reverted: {name}, {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
         return Redirect($"/gemeenten/{value}/openbaar");
     }
 }

@@ -18,6 +18,22 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
 
     public string Counts { get; private set; } = "";
 
+    /// <summary>The committee meetings the listed speaking-rights nudges are about.</summary>
+    public IReadOnlyDictionary<long, Meeting> Meetings { get; private set; } = new Dictionary<long, Meeting>();
+
+    /// <summary>What a listed nudge is about, in words: a moment and its lead, a speaking-rights nudge with its meeting, or a digest.</summary>
+    public string SubjectOf(Nudge nudge)
+    {
+        var language = Ui.Language(HttpContext);
+        if (nudge.Kind != NudgeKinds.Speaking)
+        {
+            return SubjectNames.Nudge(nudge.Subject, nudge.LeadId, rules, language);
+        }
+        var meeting = Timing.Worker.SpeakingOutbox.MeetingId(nudge.Subject) is { } id ? Meetings.GetValueOrDefault(id) : null;
+        return Timing.Mail.SpeakingContent.ListName(language, Timing.Core.Meetings.SpeakingRights.ParseLead(nudge.LeadId), meeting?.Title ?? "",
+            meeting?.Date);
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var organisationId = User.OrganisationId();
@@ -28,6 +44,8 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         }
         Nudges = await db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted)
             .OrderByDescending(n => n.Due).Take(200).ToListAsync(cancellationToken);
+        var meetingIds = Nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
+        Meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         Counts = string.Join(" · ", Nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
         return Page();
     }
@@ -41,12 +59,16 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         {
             return NotFound();
         }
-        await db.Nudges.Where(n => n.Id == nudgeId && n.PersonId == id && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
+        var resent = await db.Nudges.Where(n => n.Id == nudgeId && n.PersonId == id && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.State, NudgeStates.Pending)
                 .SetProperty(n => n.Attempts, 0)
                 .SetProperty(n => n.NextAttempt, Nudge.Immediately)
                 .SetProperty(n => n.LastError, (string?)null), cancellationToken);
+        TempData.Flash(resent > 0
+            ? HttpContext.T($"De herinnering voor {person.Email} staat opnieuw in de wachtrij en gaat binnen een paar minuten weg, met hetzelfde Message-ID.",
+                $"The reminder for {person.Email} is queued again and goes out within a few minutes, with the same Message-ID.")
+            : HttpContext.T("Niets gewijzigd: deze herinnering stond al in de wachtrij of is al verstuurd.", "Nothing changed: this reminder was already queued or has been sent."));
         return Redirect($"/mensen/{id}");
     }
 

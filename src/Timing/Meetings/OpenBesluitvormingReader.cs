@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json;
+using Timing.Core;
+
+namespace Timing.Meetings;
+
+/// <summary>
+/// Reads a municipality's meetings from OpenBesluitvorming, following its public API documentation (API.md of
+/// August 2026): <c>GET /api/status</c> maps the CBS code to the source key and says how current the source is;
+/// <c>GET /api/search?organization=KEY&amp;entityType=Meeting&amp;sort=date_asc&amp;dateFrom=…&amp;dateTo=…&amp;limit=100&amp;offset=…</c>
+/// lists the meetings, page by page while <c>hasMore</c>. The API allows 60 units a minute (a search of 100 results
+/// costs 1.3); a <c>429</c> is answered by waiting its <c>Retry-After</c>. A source the status calls failing, never
+/// imported, no longer imported or merged away is blind: its read fails, it never reads as "no meetings".
+/// </summary>
+public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock clock)
+{
+    /// <summary>Results per search page: the cheapest way to read in bulk under the rate limit.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>What one search page of <see cref="PageSize"/> costs in the API's units (1 plus 1 per 250 results above 24).</summary>
+    public const double PageCost = 1 + (PageSize - 24) / 250.0;
+
+    /// <summary>The longest Retry-After waited for within one run; a longer one ends the run and the job comes back after it.</summary>
+    public static readonly Duration LongestWait = Duration.FromSeconds(60);
+
+    /// <summary>The API caches /api/status for ten minutes; reading it more often tells nothing new.</summary>
+    public static readonly Duration StatusFreshness = Duration.FromMinutes(10);
+
+    private const int MaxPages = 20;
+
+    private readonly SemaphoreSlim _statusGate = new(1, 1);
+    private (Instant ReadAt, IReadOnlyList<StatusEntry> Entries)? _status;
+
+    /// <summary>One organisation in /api/status.</summary>
+    public sealed record StatusEntry(string Key, string Label, string Supplier, string OrganizationType, string CbsId, string State,
+        Instant? LastSuccess, Instant? LatestContent, string Error, string DiscontinuedAt, string SucceededBy)
+    {
+        public UpstreamFreshness Freshness => new(Key, Label, Supplier, State, LastSuccess, LatestContent?.InZone(ProductTime.Zone).Date,
+            State == "discontinued" ? Successor : Error);
+
+        private string Successor => SucceededBy.Length == 0 ? $"opgeheven op / merged away on {DiscontinuedAt}" : $"opgeheven op / merged away on {DiscontinuedAt}; opvolger / successor {SucceededBy}";
+    }
+
+    private Uri Api(string pathAndQuery) => new($"{fetcher.Options.OpenBesluitvormingBaseUrl.TrimEnd('/')}{pathAndQuery}");
+
+    /// <summary>Every organisation /api/status lists, read at most every <see cref="StatusFreshness"/>; or why it could not be read.</summary>
+    public async Task<(IReadOnlyList<StatusEntry>? Entries, string Error, Duration? RetryAfter)> StatusAsync(CancellationToken cancellationToken)
+    {
+        await _statusGate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            if (_status is { } cached && now >= cached.ReadAt && now - cached.ReadAt < StatusFreshness)
+            {
+                return (cached.Entries, "", null);
+            }
+            var uri = Api("/api/status");
+            var (status, body, error, retry) = await GetPolitelyAsync(uri, 1, cancellationToken);
+            if (status != FetchStatus.Fetched)
+            {
+                return (null, error, retry);
+            }
+            try
+            {
+                var entries = ParseStatus(body!);
+                _status = (now, entries);
+                return (entries, "", null);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+            {
+                return (null, $"{uri}: the answer cannot be read as OpenBesluitvorming's status ({e.Message}).", null);
+            }
+        }
+        finally
+        {
+            _statusGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The organisation that holds a municipality's meetings: the one with <paramref name="key"/> when given, else the
+    /// municipality (gemeente) with the CBS code, preferring one that is still imported.
+    /// </summary>
+    public static StatusEntry? Find(IReadOnlyList<StatusEntry> entries, string code, string key) => key.Length > 0
+        ? entries.FirstOrDefault(e => e.Key == key)
+        : entries.Where(e => string.Equals(e.CbsId, code, StringComparison.OrdinalIgnoreCase) && e.OrganizationType is "gemeente" or "")
+            .OrderBy(e => e.State switch { "ok" => 0, "stale" => 1, "failing" => 2, "never_imported" => 3, "not_implemented" => 4, _ => 5 })
+            .FirstOrDefault();
+
+    /// <summary>Why a source in this state cannot be read as the municipality's calendar, or null when it can.</summary>
+    public static string? Blind(StatusEntry entry) => entry.State switch
+    {
+        "failing" => $"OpenBesluitvorming cannot import {entry.Label} from {entry.Supplier} (state failing, last success {Text(entry.LastSuccess)}): {entry.Error}",
+        "never_imported" => $"OpenBesluitvorming lists {entry.Label} but has never imported its meetings (state never_imported).",
+        "not_implemented" => $"OpenBesluitvorming no longer imports {entry.Label} (state not_implemented); new meetings do not come in.",
+        "discontinued" => $"{entry.Label} no longer exists (state discontinued, {entry.Freshness.Message}); connect the municipality that took over.",
+        _ => null,
+    };
+
+    public async Task<FetchResult> FetchAsync(string code, string configuredKey, Instant now, CancellationToken cancellationToken)
+    {
+        var (entries, statusError, statusRetry) = await StatusAsync(cancellationToken);
+        var key = configuredKey.Trim();
+        StatusEntry? entry = null;
+        if (entries is not null)
+        {
+            entry = Find(entries, code, key);
+            if (entry is null)
+            {
+                return FetchResult.Failed(key.Length > 0
+                    ? $"OpenBesluitvorming's /api/status does not list the source '{key}'."
+                    : $"OpenBesluitvorming's /api/status lists no municipality with CBS code {code}; connect the council's own calendar instead.");
+            }
+            if (entry.CbsId.Length > 0 && !string.Equals(entry.CbsId, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return FetchResult.Failed($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}.");
+            }
+            if (Blind(entry) is { } blind)
+            {
+                return FetchResult.Failed(blind) with { Upstream = entry.Freshness };
+            }
+            key = entry.Key;
+        }
+        else if (key.Length == 0)
+        {
+            return FetchResult.Failed($"the CBS code {code} cannot be mapped to an OpenBesluitvorming source: {statusError}", statusRetry);
+        }
+
+        var today = now.InZone(ProductTime.Zone).Date;
+        var from = today.PlusMonths(-2);
+        var to = today.PlusMonths(14);
+        var meetings = new List<FetchedMeeting>();
+        var offset = 0;
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var uri = Api("/api/search?organization=" + Uri.EscapeDataString(key) + "&entityType=Meeting&sort=date_asc"
+                + $"&dateFrom={Day(from)}&dateTo={Day(to)}&limit={PageSize}&offset={offset.ToString(CultureInfo.InvariantCulture)}");
+            var (status, body, error, retry) = await GetPolitelyAsync(uri, PageCost, cancellationToken);
+            if (status != FetchStatus.Fetched)
+            {
+                return FetchResult.Failed(error, retry) with { Upstream = entry?.Freshness };
+            }
+            bool more;
+            int count;
+            try
+            {
+                using var json = JsonDocument.Parse(body!);
+                if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+                {
+                    return FetchResult.Failed($"{uri}: the answer has no 'results' list; is this OpenBesluitvorming's /api/search?") with { Upstream = entry?.Freshness };
+                }
+                count = results.GetArrayLength();
+                foreach (var result in results.EnumerateArray())
+                {
+                    if (ReadMeeting(result) is { } meeting)
+                    {
+                        meetings.Add(meeting);
+                    }
+                }
+                more = json.RootElement.TryGetProperty("hasMore", out var m) && m.ValueKind == JsonValueKind.True;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+            {
+                return FetchResult.Failed($"{uri}: the answer cannot be read ({e.Message}).") with { Upstream = entry?.Freshness };
+            }
+            if (!more || count == 0)
+            {
+                return Complete(meetings, entry, from, key);
+            }
+            offset += count;
+        }
+        return FetchResult.Failed($"OpenBesluitvorming source '{key}': more than {MaxPages} pages of meetings; refusing to read a partial list as complete.") with { Upstream = entry?.Freshness };
+    }
+
+    /// <summary>
+    /// The meetings read. No meetings at all is only believed when the status says the source holds nothing in the
+    /// period either; otherwise the search is blind and the read fails.
+    /// </summary>
+    private static FetchResult Complete(List<FetchedMeeting> meetings, StatusEntry? entry, LocalDate from, string key)
+    {
+        if (meetings.Count == 0)
+        {
+            if (entry is null)
+            {
+                return FetchResult.Failed($"OpenBesluitvorming source '{key}' showed no meetings and its status could not be read; not taken as \"no meetings\".");
+            }
+            if (entry.LatestContent is { } latest && latest.InZone(ProductTime.Zone).Date >= from)
+            {
+                return FetchResult.Failed($"OpenBesluitvorming's search shows no meetings of '{key}', while its status holds meetings up to {Text(latest)}; not taken as \"no meetings\".")
+                    with { Upstream = entry.Freshness };
+            }
+        }
+        return new FetchResult(FetchStatus.Fetched, meetings, "", "", null, "") { Upstream = entry?.Freshness };
+    }
+
+    private FetchedMeeting? ReadMeeting(JsonElement result)
+    {
+        if (result.ValueKind != JsonValueKind.Object || String(result, "entityType") != "Meeting")
+        {
+            return null;
+        }
+        var id = String(result, "entityId");
+        if (id.Length == 0 || !TryInstant(String(result, "sortDate"), out var start))
+        {
+            return null;
+        }
+        var title = String(result, "title").Trim();
+        var url = Api("/api/entities/" + Uri.EscapeDataString(id)).AbsoluteUri;
+        return new FetchedMeeting(id, title.Length == 0 ? "Vergadering" : title, "", "", url, start.InZone(ProductTime.Zone).Date, start);
+    }
+
+    /// <summary>
+    /// One GET under the rate limit: a 429 or 503 whose Retry-After is at most <see cref="LongestWait"/> is waited out
+    /// and asked again (three tries); a longer one ends the read with its Retry-After, for the job to honour.
+    /// </summary>
+    private async Task<(FetchStatus Status, string? Body, string Error, Duration? RetryAfter)> GetPolitelyAsync(Uri uri, double cost, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (status, body, _, _, retry, error) = await fetcher.GetAsync(uri, "", "", cancellationToken, cost);
+            if (status == FetchStatus.Failed && retry is { } wait && wait <= LongestWait && attempt < 3)
+            {
+                await Task.Delay(wait.ToTimeSpan(), cancellationToken);
+                continue;
+            }
+            return (status, body, error, retry);
+        }
+    }
+
+    private static List<StatusEntry> ParseStatus(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("sources", out var sources) || sources.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("no 'sources' list");
+        }
+        var entries = new List<StatusEntry>();
+        foreach (var s in sources.EnumerateArray())
+        {
+            var key = String(s, "sourceKey");
+            if (key.Length == 0)
+            {
+                continue;
+            }
+            var successor = s.TryGetProperty("succeededBy", out var by) && by.ValueKind == JsonValueKind.Object
+                ? $"{String(by, "label")} ({String(by, "cbsId")})"
+                : "";
+            entries.Add(new StatusEntry(key, String(s, "label") is { Length: > 0 } label ? label : key, String(s, "supplier"), String(s, "organizationType"),
+                String(s, "cbsId"), String(s, "state"), TryInstant(String(s, "lastSuccessAt"), out var success) ? success : null,
+                TryInstant(String(s, "latestContentDate"), out var latest) ? latest : null, String(s, "lastErrorMessage"), String(s, "discontinuedAt"), successor));
+        }
+        return entries;
+    }
+
+    private static string String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+    /// <summary>A timestamp as the API writes it: ISO 8601 with Z, or "2024-11-07 20:00:00", which the documentation calls UTC.</summary>
+    private static bool TryInstant(string text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length == 0 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return false;
+        }
+        instant = Instant.FromDateTimeOffset(parsed);
+        return true;
+    }
+
+    private static string Day(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Text(Instant? instant) => instant is { } i ? i.InZone(ProductTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never";
+}
