@@ -46,7 +46,7 @@ public class DispatchBenchmarks
         _services = CliServices.StartAsync(context, new Dictionary<string, string?>()).GetAwaiter().GetResult();
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var person = People.Directors.AddDirectorAsync(db, "bench@org.nl", "Bench", "", "nl", 0, CancellationToken.None).GetAwaiter().GetResult();
+        var person = People.Directors.AddDirectorAsync(db, "bench@org.nl", "Bench", "", Core.Cycle.Language.Nl, SystemClock.Instance.GetCurrentInstant(), CancellationToken.None).GetAwaiter().GetResult();
         db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = person.OrganisationId, Code = "GM0344", Name = "Utrecht" });
         db.SaveChanges();
         _personId = person.Id;
@@ -59,11 +59,11 @@ public class DispatchBenchmarks
     {
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var due = SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds() - 1000;
+        var due = SystemClock.Instance.GetCurrentInstant() - Duration.FromSeconds(1);
         _round++;
         for (var i = 0; i < Messages; i++)
         {
-            db.Nudges.Add(new Nudge { PersonId = _personId, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2000, 1, 1).AddDays((_round * Messages) + i), DueUnixMs = due });
+            db.Nudges.Add(new Nudge { PersonId = _personId, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new LocalDate(2000, 1, 1).PlusDays((_round * Messages) + i), Due = due });
         }
         db.SaveChanges();
     }

@@ -85,7 +85,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             Event: (await db.LocalEvents.SingleAsync()).Id));
         var unsubscribe = await _factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(ids.Colleague, CancellationToken.None);
         // One reminder whose hand-over broke off: the reminders page shows it, with its button, in the walk.
-        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.DueUnixMs).Take(1)
+        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.Due).Take(1)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Uncertain)
                 .SetProperty(n => n.LastError, "the sending process stopped while handing this message to the mail server; check the server's log before resending")));
 
@@ -237,7 +237,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }), $"Opgeslagen voor {Colleague}: herinneringen gewijzigd");
 
         // A reminder that failed to go out: the director sends it again, once.
-        var nudge = await Db(db => db.Nudges.Where(n => n.State == NudgeStates.Pending).OrderBy(n => n.DueUnixMs).Select(n => new { n.Id, n.PersonId }).FirstAsync());
+        var nudge = await Db(db => db.Nudges.Where(n => n.State == NudgeStates.Pending).OrderBy(n => n.Due).Select(n => new { n.Id, n.PersonId }).FirstAsync());
         await Db(db => db.Nudges.Where(n => n.Id == nudge.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed).SetProperty(n => n.LastError, "550 mailbox unavailable")));
         await page.GotoAsync($"{_address}/mensen/{nudge.PersonId}");
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw versturen" }), "staat opnieuw in de wachtrij");
@@ -264,11 +264,11 @@ public sealed partial class EveryPageTests : IAsyncLifetime
     {
         using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var now = _factory.Clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var now = _factory.Clock.GetCurrentInstant();
         db.MeetingSources.Add(new MeetingSource
         {
-            Code = "GM0344", Kind = "ical", Address = "https://utrecht.example/raad.ics", LastAttemptUnixMs = now, LastSuccessUnixMs = now,
-            SeesUntil = new DateOnly(2027, 12, 16), MeetingsSeen = 3, ConfiguredBy = "operator", ConfiguredUnixMs = now,
+            Code = "GM0344", Kind = "ical", Address = "https://utrecht.example/raad.ics", LastAttempt = now, LastSuccess = now,
+            SeesUntil = new LocalDate(2027, 12, 16), MeetingsSeen = 3, ConfiguredBy = "operator", Configured = now,
         });
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<MeetingImporter>().StoreAsync("GM0344", "ical", "https://utrecht.example/raad.ics",

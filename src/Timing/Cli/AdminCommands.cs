@@ -59,13 +59,14 @@ public static class AdminCommands
             // The same limits as the pages: names on one line, without control characters; checked before the database is opened.
             var organisationName = InputParsers.Text(parsed.GetValue(organisation), "--organisation", Directors.MaxOrganisationName, required: true);
             var displayName = InputParsers.Text(parsed.GetValue(name), "--name", Web.TextLimits.PersonName);
+            var language = InputParsers.Language(parsed.GetValue(lang) ?? "nl");
             return Run(context, async services =>
             {
                 var clock = services.GetRequiredService<IClock>();
                 try
                 {
                     var person = await Directors.AddDirectorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!, organisationName,
-                        displayName, parsed.GetValue(lang) ?? "nl", clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
+                        displayName, language, clock.GetCurrentInstant(), CancellationToken.None);
                     context.Output.WriteLine($"Directeur {person.Email} toegevoegd aan '{organisationName}'. Aanmelden via de startpagina met dit adres. / Director added; sign in on the start page with this address.");
                     return 0;
                 }
@@ -88,7 +89,7 @@ public static class AdminCommands
             try
             {
                 var (person, created) = await Directors.AddOperatorAsync(services.GetRequiredService<TimingDbContext>(), parsed.GetValue(email)!,
-                    clock.GetCurrentInstant().ToUnixTimeMilliseconds(), CancellationToken.None);
+                    clock.GetCurrentInstant(), CancellationToken.None);
                 context.Output.WriteLine(created
                     ? $"Beheerder {person.Email} aangemaakt (organisatie '{Directors.OperatorsOrganisation}'); aanmelden via de startpagina, dan /hangfire. / Operator account created; sign in, then open /hangfire."
                     : $"{person.Email} is nu beheerder; na opnieuw aanmelden is /hangfire open. / {person.Email} is now an operator; /hangfire opens after signing in again.");

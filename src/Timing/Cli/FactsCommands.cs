@@ -27,8 +27,8 @@ public static class FactsCommands
             }
             foreach (var f in history)
             {
-                var state = f.RevertedUnixMs is { } r ? $"teruggedraaid / reverted {Instant.FromUnixTimeMilliseconds(r)} by {f.RevertedBy}" : "";
-                context.Output.WriteLine($"{f.Kind}/{f.Cycle}  {PublicFactRows.Describe(f.Start, f.End)}  {PublicFactRows.SourceText(f)}  set by {f.SetBy} {Instant.FromUnixTimeMilliseconds(f.SetUnixMs)}  {state}".TrimEnd());
+                var state = f.Reverted is { } r ? $"teruggedraaid / reverted {r} by {f.RevertedBy}" : "";
+                context.Output.WriteLine($"{f.Kind}/{f.Cycle}  {PublicFactRows.Describe(f.Start, f.End)}  {PublicFactRows.SourceText(f)}  set by {f.SetBy} {f.SetAt}  {state}".TrimEnd());
             }
             return 0;
         }));

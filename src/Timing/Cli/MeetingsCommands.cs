@@ -140,7 +140,7 @@ public static class MeetingsCommands
             {
                 throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id; expected a whole number above 0, e.g. 686.");
             }
-            var now = services.GetRequiredService<IClock>().GetCurrentInstant().ToUnixTimeMilliseconds();
+            var now = services.GetRequiredService<IClock>().GetCurrentInstant();
             if (row is null)
             {
                 row = new MeetingSource { Code = code, Kind = kind, Address = value };
@@ -150,9 +150,9 @@ public static class MeetingsCommands
             row.Address = value;
             row.ETag = "";
             row.LastModified = "";
-            row.NextFetchUnixMs = 0;
+            row.NextFetch = NodaConstants.UnixEpoch;
             row.ConfiguredBy = parsed.GetValue(by) ?? Environment.UserName;
-            row.ConfiguredUnixMs = now;
+            row.Configured = now;
             await db.SaveChangesAsync();
             context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}{detail}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
             return 0;

@@ -9,5 +9,5 @@ public interface IPublicFactReader
     Task<List<PublicFact>> CurrentAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
 
     /// <summary>The meetings of these municipalities from <paramref name="from"/> to <paramref name="to"/> that their sources still stand behind.</summary>
-    Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, LocalDate from, LocalDate to, CancellationToken cancellationToken);
 }

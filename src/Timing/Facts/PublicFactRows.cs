@@ -14,7 +14,7 @@ public static class PublicFactRows
     /// <summary>The current value of every fact of these municipalities (all municipalities when null).</summary>
     public static async Task<List<PublicFact>> CurrentAsync(TimingDbContext db, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
-        var query = db.PublicFacts.AsNoTracking().Where(f => f.RevertedUnixMs == null);
+        var query = db.PublicFacts.AsNoTracking().Where(f => f.Reverted == null);
         if (codes is not null)
         {
             query = query.Where(f => codes.Contains(f.Code));
@@ -32,7 +32,7 @@ public static class PublicFactRows
 
     /// <summary>A fact as the planner reads it: a local date with its source.</summary>
     public static ActualDate ToActual(PublicFact fact) =>
-        new(fact.Kind, fact.Cycle, new DateInterval(Local(fact.Start), Local(fact.End)), Basis.Local, SourceText(fact));
+        new(fact.Kind, fact.Cycle, new DateInterval(fact.Start, fact.End), Basis.Local, SourceText(fact));
 
     /// <summary>"Begrotingsraad 2028 (https://…)": what the moment cites.</summary>
     public static string SourceText(PublicFact fact) => fact.SourceUrl.Length == 0 ? fact.Source : $"{fact.Source} ({fact.SourceUrl})";
@@ -43,10 +43,10 @@ public static class PublicFactRows
     public static async Task<PublicFact?> SetAsync(TimingDbContext db, string code, string kind, int cycle, DateInterval dates,
         string source, string sourceUrl, long? meetingId, string setBy, Instant now, CancellationToken cancellationToken)
     {
-        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.RevertedUnixMs == null)
+        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.Reverted == null)
             .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
-        var start = Stored(dates.Start);
-        var end = Stored(dates.End);
+        var start = dates.Start;
+        var end = dates.End;
         if (current is not null && current.Start == start && current.End == end && current.Source == source && current.SourceUrl == sourceUrl)
         {
             return null;
@@ -54,7 +54,7 @@ public static class PublicFactRows
         var row = new PublicFact
         {
             Code = code, Kind = kind, Cycle = cycle, Start = start, End = end, Source = Cut(source, 500), SourceUrl = Cut(sourceUrl, 2000),
-            MeetingId = meetingId, SetBy = Cut(setBy, 254), SetUnixMs = now.ToUnixTimeMilliseconds(),
+            MeetingId = meetingId, SetBy = Cut(setBy, 254), SetAt = now,
         };
         db.PublicFacts.Add(row);
         return row;
@@ -66,13 +66,13 @@ public static class PublicFactRows
     /// </summary>
     public static async Task<PublicFact?> RevertAsync(TimingDbContext db, string code, string kind, int cycle, string by, Instant now, CancellationToken cancellationToken)
     {
-        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.RevertedUnixMs == null)
+        var current = await db.PublicFacts.Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.Reverted == null)
             .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return null;
         }
-        current.RevertedUnixMs = now.ToUnixTimeMilliseconds();
+        current.Reverted = now;
         current.RevertedBy = Cut(by, 254);
         await db.SaveChangesAsync(cancellationToken);
         return current;
@@ -82,12 +82,11 @@ public static class PublicFactRows
     public static Task<List<PublicFact>> HistoryAsync(TimingDbContext db, string code, int limit, CancellationToken cancellationToken) =>
         db.PublicFacts.AsNoTracking().Where(f => f.Code == code).OrderByDescending(f => f.Id).Take(limit).ToListAsync(cancellationToken);
 
-    public static string Describe(DateOnly start, DateOnly end) =>
-        start == end ? start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}";
+    /// <summary>"2028-11-09", or "2028-11-09/2028-11-12" for several days: how dates read in audit trails.</summary>
+    public static string Describe(LocalDate start, LocalDate end) =>
+        start == end ? Iso(start) : $"{Iso(start)}/{Iso(end)}";
 
-    private static LocalDate Local(DateOnly date) => new(date.Year, date.Month, date.Day);
-
-    private static DateOnly Stored(LocalDate date) => new(date.Year, date.Month, date.Day);
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

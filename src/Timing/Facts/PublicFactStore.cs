@@ -79,14 +79,13 @@ public sealed class PublicFactStore(IPublicFactReader reader, IClock clock)
         }
         if (missing.Count > 0)
         {
-            var rows = await reader.MeetingsAsync(missing, new DateOnly(range.Start.Year, range.Start.Month, range.Start.Day),
-                new DateOnly(range.End.Year, range.End.Month, range.End.Day), cancellationToken);
+            var rows = await reader.MeetingsAsync(missing, range.Start, range.End, cancellationToken);
             foreach (var code in missing)
             {
-                var plain = rows.Where(m => m.Code == code && !DatesAMoment(m)).OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).ThenBy(m => m.Id).ToArray();
+                var plain = rows.Where(m => m.Code == code && !DatesAMoment(m)).OrderBy(m => m.Date).ThenBy(m => m.Start.HasValue).ThenBy(m => m.Start).ThenBy(m => m.Id).ToArray();
                 var version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001e',
                     plain.Select(m => string.Join('\u001f', m.Id.ToString(CultureInfo.InvariantCulture), m.Title, m.Committee, m.Location, m.Url,
-                        m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.StartUnixMs.ToString(CultureInfo.InvariantCulture), m.Category, m.SourceKind))))), 0, 12);
+                        m.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), m.Start?.ToString("g", CultureInfo.InvariantCulture) ?? "", m.Category, m.SourceKind))))), 0, 12);
                 var snapshot = new MeetingSnapshot(plain, version, now);
                 _meetings[Key(code)] = snapshot;
                 result[code] = snapshot;

@@ -27,6 +27,6 @@ public sealed class ReadOnlyPublicFactReader(IConfiguration settings, bool rules
     }
 
     /// <summary>The command line prints the moments of a municipality, never its plain meetings.</summary>
-    public Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+    public Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
         Task.FromResult(new List<Meeting>());
 }

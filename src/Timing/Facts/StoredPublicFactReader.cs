@@ -11,7 +11,7 @@ public sealed class StoredPublicFactReader(IServiceScopeFactory scopes) : IPubli
         return await PublicFactRows.CurrentAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), codes, cancellationToken);
     }
 
-    public async Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<List<Meeting>> MeetingsAsync(IReadOnlyCollection<string> codes, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await Meetings.CurrentMeetings.ListAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), codes, from, to, cancellationToken);

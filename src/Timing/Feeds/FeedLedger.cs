@@ -37,26 +37,20 @@ public sealed class FeedLedger(TimingDbContext db, IClock clock)
         var gone = known.Where(k => !wanted.ContainsKey(k.Key) && k.Value.Fingerprint != Gone).Select(k => k.Key).ToList();
         if (stale.Count > 0 || gone.Count > 0)
         {
-            var now = clock.GetCurrentInstant().ToUnixTimeSeconds() * 1000;
+            var now = WholeSeconds(clock.GetCurrentInstant());
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var (uid, fingerprint) in stale)
             {
-                // Insert-if-absent and update-if-different are single statements, so concurrent renders on two nodes cannot double-count.
-                await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO feed_versions ("Scope", "Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ({scope}, {uid}, {fingerprint}, 0, {now}) ON CONFLICT ("Scope", "Uid") DO NOTHING""",
-                    cancellationToken);
-                await db.Database.ExecuteSqlAsync(
-                    $"""UPDATE feed_versions SET "Fingerprint" = {fingerprint}, "Sequence" = "Sequence" + 1, "ModifiedUnixMs" = {now} WHERE "Scope" = {scope} AND "Uid" = {uid} AND "Fingerprint" <> {fingerprint}""",
-                    cancellationToken);
+                await AtomicStatements.RecordFeedVersionAsync(db, scope, uid, fingerprint, now, cancellationToken);
             }
-            foreach (var uid in gone)
+            if (gone.Count > 0)
             {
-                await db.Database.ExecuteSqlAsync($"""UPDATE feed_versions SET "Fingerprint" = {Gone}, "ModifiedUnixMs" = {now} WHERE "Scope" = {scope} AND "Uid" = {uid}""", cancellationToken);
+                await db.FeedVersions.Where(v => v.Scope == scope && gone.Contains(v.Uid))
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Fingerprint, Gone).SetProperty(v => v.Modified, now), cancellationToken);
             }
             // Events gone for longer than any horizon looks back are forgotten, so the table does not grow with the years.
-            var forgotten = now - (long)ForgetAfter.TotalMilliseconds;
-            await db.Database.ExecuteSqlAsync(
-                $"""DELETE FROM feed_versions WHERE "Scope" = {scope} AND "Fingerprint" = {Gone} AND "ModifiedUnixMs" < {forgotten}""", cancellationToken);
+            var forgotten = now - ForgetAfter;
+            await db.FeedVersions.Where(v => v.Scope == scope && v.Fingerprint == Gone && v.Modified < forgotten).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             known = await ReadRows(scope, cancellationToken);
         }
@@ -78,12 +72,15 @@ public sealed class FeedLedger(TimingDbContext db, IClock clock)
         {
             known = [];
         }
-        return ToStamps(known, fallback: Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds()));
+        return ToStamps(known, fallback: WholeSeconds(clock.GetCurrentInstant()));
     }
 
     /// <summary>No records at all: every event SEQUENCE 0, stamped now.</summary>
     public Task<ScopeStamps> EmptyAsync() =>
-        Task.FromResult(ToStamps([], Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds())));
+        Task.FromResult(ToStamps([], WholeSeconds(clock.GetCurrentInstant())));
+
+    /// <summary>LAST-MODIFIED and DTSTAMP carry whole seconds, so a stamp is kept to whole seconds too.</summary>
+    private static Instant WholeSeconds(Instant instant) => instant.InUtc().LocalDateTime.With(TimeAdjusters.TruncateToSecond).InUtc().ToInstant();
 
     /// <summary>The wanted rows: each event's, and one for the set of events together with the calendar texts (a removed event changes it).</summary>
     private static Dictionary<string, string> WithSetRow(IReadOnlyCollection<(string Uid, string Fingerprint)> items, string texts)
@@ -101,8 +98,8 @@ public sealed class FeedLedger(TimingDbContext db, IClock clock)
     private static ScopeStamps ToStamps(Dictionary<string, FeedVersion> rows, Instant fallback)
     {
         var events = rows.Where(r => r.Key != FeedVersion.SetUid)
-            .ToDictionary(r => r.Key, r => new FeedStamp(r.Value.Sequence, Instant.FromUnixTimeMilliseconds(r.Value.ModifiedUnixMs)), StringComparer.Ordinal);
-        var set = rows.TryGetValue(FeedVersion.SetUid, out var row) ? Instant.FromUnixTimeMilliseconds(row.ModifiedUnixMs) : fallback;
+            .ToDictionary(r => r.Key, r => new FeedStamp(r.Value.Sequence, r.Value.Modified), StringComparer.Ordinal);
+        var set = rows.TryGetValue(FeedVersion.SetUid, out var row) ? row.Modified : fallback;
         return new ScopeStamps(events, set, fallback);
     }
 

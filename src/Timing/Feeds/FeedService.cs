@@ -79,7 +79,7 @@ public sealed class FeedService(
     /// <param name="meetings">Whether to add the council's plain meetings of the person's municipalities (meetings=yes).</param>
     public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken, bool meetings = false)
     {
-        var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.RevokedUnixMs == null, cancellationToken);
+        var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
         {
             return null;
@@ -89,20 +89,19 @@ public sealed class FeedService(
         {
             return null;
         }
-        var codes = Split(person.Municipalities);
+        var codes = person.Municipalities;
         var all = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
-        var audiences = Split(person.Audiences);
-        var filter = new FeedFilter(audiences.Count == 0 ? null : audiences);
-        var language = person.Language == "en" ? Language.En : Language.Nl;
+        var filter = new FeedFilter(person.Audiences.Count == 0 ? null : person.Audiences);
+        var language = person.Language;
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
         var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
         var scopeValidity = $"{Span(period)}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
-        var validity = $"{scopeValidity}/{person.Language}/{person.Audiences}/{person.Municipalities}";
+        var validity = $"{scopeValidity}/{person.Language}/{filter.Key}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
         var plain = meetings ? await facts.PlainMeetingsAsync(all.Select(r => r.Code).ToArray(), period, cancellationToken) : null;
         IReadOnlyList<(Municipality, IReadOnlyList<Storage.Meeting>)> Plain(IEnumerable<FollowedMunicipality> of) => plain is null
             ? []
@@ -159,9 +158,6 @@ public sealed class FeedService(
     private PeriodText? _span;
 
     private sealed record PeriodText(DateInterval Period, string Text);
-
-    private static HashSet<string> Split(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Returns the cached feed while <paramref name="validity"/> (the horizon and the data version) is unchanged;
@@ -273,7 +269,7 @@ public sealed class FeedService(
             var s = stamp(e.Uid);
             hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', e.Uid, e.Fingerprint, e.Summary, e.Description,
                 e.Start.ToString("yyyy-MM-dd", null), e.EndExclusive.ToString("yyyy-MM-dd", null), e.Status, string.Join(',', e.Categories), e.Url,
-                s.Sequence, s.Modified.ToUnixTimeMilliseconds())));
+                s.Sequence, s.Modified)));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }

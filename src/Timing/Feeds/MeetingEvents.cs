@@ -41,7 +41,7 @@ public sealed class MeetingEvents(FeedOptions options)
     private FeedEvent Event(Municipality municipality, Meeting meeting, Language language, bool named)
     {
         var en = language == Language.En;
-        var day = new LocalDate(meeting.Date.Year, meeting.Date.Month, meeting.Date.Day);
+        var day = meeting.Date;
         var url = Uri.TryCreate(meeting.Url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
             ? u
             : new Uri($"{options.BaseUrl.TrimEnd('/')}/gemeenten/{municipality.Code.Value}/openbaar");
@@ -52,9 +52,9 @@ public sealed class MeetingEvents(FeedOptions options)
             text.Append(meeting.Committee).Append('\n');
         }
         text.Append(en ? "When: " : "Wanneer: ").Append(DateText.Long(day, language));
-        if (meeting.StartUnixMs != 0)
+        if (meeting.Start is { } at)
         {
-            var start = Instant.FromUnixTimeMilliseconds(meeting.StartUnixMs).InZone(ProductTime.Zone).TimeOfDay;
+            var start = at.InZone(ProductTime.Zone).TimeOfDay;
             text.Append(en ? $" at {start.ToString("HH:mm", CultureInfo.InvariantCulture)}" : $" om {start.ToString("HH.mm", CultureInfo.InvariantCulture)} uur");
         }
         text.Append('\n');
@@ -69,7 +69,7 @@ public sealed class MeetingEvents(FeedOptions options)
         var summary = meeting.Title + (named ? " · " + municipality.Name : "");
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
             Wording, meeting.Code, municipality.Name, meeting.Title, meeting.Committee, meeting.Location, meeting.Url, meeting.Category,
-            meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), meeting.StartUnixMs.ToString(CultureInfo.InvariantCulture), url.AbsoluteUri))), 0, 16);
+            meeting.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), meeting.Start?.ToString("g", CultureInfo.InvariantCulture) ?? "", url.AbsoluteUri))), 0, 16);
         return new FeedEvent(Uid(meeting), summary, text.ToString(), day, day.PlusDays(1), FeedStatus.None, [kind], url, fingerprint);
     }
 

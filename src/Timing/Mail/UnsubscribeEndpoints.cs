@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Timing.Core.Nudges;
 using Timing.Storage;
 
 namespace Timing.Mail;
@@ -20,9 +21,9 @@ public static class UnsubscribeEndpoints
                 return Results.NotFound(); // the site's own 404 page, in the reader's language
             }
             // The mode before is kept so that the person, and only the person, can undo this on "Mijn agenda-feed".
-            await db.People.Where(p => p.Id == personId && p.ModeBeforeUnsubscribe == "" && p.NudgeMode != "none")
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ModeBeforeUnsubscribe, p => p.NudgeMode), http.RequestAborted);
-            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, "none"), http.RequestAborted);
+            await db.People.Where(p => p.Id == personId && p.ModeBeforeUnsubscribe == null && p.NudgeMode != NudgeMode.None)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ModeBeforeUnsubscribe, p => (NudgeMode?)p.NudgeMode), http.RequestAborted);
+            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, NudgeMode.None), http.RequestAborted);
             await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);
             return http.Request.HasFormContentType && http.Request.Form.ContainsKey("List-Unsubscribe")

@@ -11,7 +11,7 @@ namespace Timing.Meetings;
 /// </summary>
 public static class CurrentMeetings
 {
-    public static async Task<List<Meeting>> ListAsync(TimingDbContext db, IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task<List<Meeting>> ListAsync(TimingDbContext db, IReadOnlyCollection<string> codes, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var rows = await db.Meetings.AsNoTracking()
             .Where(m => codes.Contains(m.Code) && m.Date >= from && m.Date <= to)
@@ -22,24 +22,24 @@ public static class CurrentMeetings
         }
         var connected = await db.MeetingSources.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Kind, cancellationToken);
         var newestRead = (await db.Meetings.AsNoTracking().Where(m => codes.Contains(m.Code))
-                .GroupBy(m => new { m.Code, m.SourceKind }).Select(g => new { g.Key.Code, g.Key.SourceKind, Last = g.Max(m => m.LastSeenUnixMs) })
+                .GroupBy(m => new { m.Code, m.SourceKind }).Select(g => new { g.Key.Code, g.Key.SourceKind, Last = g.Max(m => m.LastSeen) })
                 .ToListAsync(cancellationToken))
             .ToDictionary(r => (r.Code, r.SourceKind), r => r.Last);
         return rows.Where(m => IsCurrent(m, connected, newestRead)).ToList();
     }
 
-    private static bool IsCurrent(Meeting meeting, Dictionary<string, string> connected, Dictionary<(string, string), long> newestRead)
+    private static bool IsCurrent(Meeting meeting, Dictionary<string, string> connected, Dictionary<(string, string), Instant> newestRead)
     {
         if (connected.TryGetValue(meeting.Code, out var kind) && kind != meeting.SourceKind)
         {
             return false;
         }
         var newest = newestRead.GetValueOrDefault((meeting.Code, meeting.SourceKind));
-        if (meeting.LastSeenUnixMs == newest)
+        if (meeting.LastSeen == newest)
         {
             return true;
         }
-        var readDay = Instant.FromUnixTimeMilliseconds(newest).InZone(ProductTime.Zone).Date;
-        return new LocalDate(meeting.Date.Year, meeting.Date.Month, meeting.Date.Day) < readDay;
+        var readDay = newest.InZone(ProductTime.Zone).Date;
+        return meeting.Date < readDay;
     }
 }

@@ -23,7 +23,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
 
     public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var now = clock.GetCurrentInstant();
         var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
         var lines = new List<Line>();
         foreach (var fetched in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
@@ -32,26 +32,26 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             var isNew = !existing.TryGetValue(Cut(fetched.ExternalId, 300), out var row);
             if (row is null)
             {
-                row = new Meeting { Code = code, SourceKind = sourceKind, ExternalId = Cut(fetched.ExternalId, 300), Title = "", FirstSeenUnixMs = now };
+                row = new Meeting { Code = code, SourceKind = sourceKind, ExternalId = Cut(fetched.ExternalId, 300), Title = "", FirstSeen = now };
                 db.Meetings.Add(row);
             }
             if (row.Kind != (match.Kind ?? ""))
             {
                 // A confirmation was about the old match.
                 row.ConfirmedBy = "";
-                row.ConfirmedUnixMs = null;
+                row.Confirmed = null;
             }
             row.Title = Cut(fetched.Title, 500);
             row.Committee = Cut(fetched.Committee, 200);
             row.Location = Cut(fetched.Location, 300);
             row.Url = Cut(fetched.Url, 2000);
-            row.Date = new DateOnly(fetched.Date.Year, fetched.Date.Month, fetched.Date.Day);
-            row.StartUnixMs = fetched.Start?.ToUnixTimeMilliseconds() ?? 0;
+            row.Date = fetched.Date;
+            row.Start = fetched.Start;
             row.Category = match.Category.ToString().ToLowerInvariant();
             row.Kind = match.Kind ?? "";
             row.Certain = match.Certain;
             row.SocialDomain = match.SocialDomain;
-            row.LastSeenUnixMs = now;
+            row.LastSeen = now;
             lines.Add(new Line(fetched, match, isNew));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -74,7 +74,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         var set = new List<PublicFact>();
         foreach (var group in dating.GroupBy(m => (m.Kind, Cycle: CycleOf(profile, m))).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Cycle))
         {
-            var ordered = group.OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).ToArray();
+            var ordered = group.OrderBy(m => m.Date).ThenBy(m => m.Start).ToArray();
             var first = ordered[0];
             var last = ordered[^1];
             var source = ordered.Length == 1

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Timing.Core.Cycle;
 using Timing.Mail;
 using Timing.Storage;
 using Timing.Worker;
@@ -26,7 +28,7 @@ public sealed class MeetingSync(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var due = await db.MeetingSources.Where(s => s.NextFetchUnixMs <= now.ToUnixTimeMilliseconds()).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var due = await db.MeetingSources.Where(s => s.NextFetch <= now).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var factsChanged = 0;
         foreach (var source in due)
         {
@@ -59,7 +61,7 @@ public sealed class MeetingSync(
         {
             result = FetchResult.Failed(blind) with { Upstream = result.Upstream };
         }
-        source.LastAttemptUnixMs = now.ToUnixTimeMilliseconds();
+        source.LastAttempt = now;
         if (result.Upstream is { } upstream)
         {
             await RememberUpstreamAsync(source.Code, upstream, now, cancellationToken);
@@ -68,9 +70,9 @@ public sealed class MeetingSync(
         if (result.Status == FetchStatus.Failed)
         {
             source.LastError = result.Error.Length <= 1000 ? result.Error : result.Error[..1000];
-            source.FailingSinceUnixMs ??= now.ToUnixTimeMilliseconds();
+            source.FailingSince ??= now;
             var wait = result.RetryAfter is { } retry && retry > Duration.FromHours(1) ? retry : Duration.FromHours(1);
-            source.NextFetchUnixMs = (now + wait).ToUnixTimeMilliseconds();
+            source.NextFetch = now + wait;
             log.LogWarning("Meeting source of {Code} failed: {Error}", source.Code, source.LastError);
             await db.SaveChangesAsync(cancellationToken);
             await MailIfFailingLongAsync(source, options, now, cancellationToken);
@@ -82,15 +84,15 @@ public sealed class MeetingSync(
             changed = report.FactsSet.Count;
             _meetingsRead++;
             source.MeetingsSeen = result.Meetings.Count;
-            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => new DateOnly(m.Date.Year, m.Date.Month, m.Date.Day));
+            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => m.Date);
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;
-        source.LastSuccessUnixMs = now.ToUnixTimeMilliseconds();
-        source.FailingSinceUnixMs = null;
-        source.FailureMailSentUnixMs = null;
+        source.LastSuccess = now;
+        source.FailingSince = null;
+        source.FailureMailSent = null;
         source.LastError = "";
-        source.NextFetchUnixMs = (now + Duration.FromHours(options.IntervalHours)).ToUnixTimeMilliseconds();
+        source.NextFetch = now + Duration.FromHours(options.IntervalHours);
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
@@ -101,8 +103,7 @@ public sealed class MeetingSync(
     /// </summary>
     private async Task<string?> BlindAsync(MeetingSource source, Instant now, CancellationToken cancellationToken)
     {
-        var today = now.InZone(Core.ProductTime.Zone).Date;
-        var from = new DateOnly(today.Year, today.Month, today.Day);
+        var from = now.InZone(Core.ProductTime.Zone).Date;
         var ahead = await db.Meetings.CountAsync(m => m.Code == source.Code && m.SourceKind == source.Kind && m.Date >= from, cancellationToken);
         return ahead == 0
             ? null
@@ -122,18 +123,18 @@ public sealed class MeetingSync(
         row.Label = Cut(upstream.Label, 200);
         row.Supplier = Cut(upstream.Supplier, 50);
         row.State = Cut(upstream.State, 30);
-        row.LastImportUnixMs = upstream.LastImport?.ToUnixTimeMilliseconds();
-        row.LatestContent = upstream.LatestContent is { } d ? new DateOnly(d.Year, d.Month, d.Day) : null;
+        row.LastImport = upstream.LastImport;
+        row.LatestContent = upstream.LatestContent;
         row.Message = Cut(upstream.Message, 1000);
-        row.CheckedUnixMs = now.ToUnixTimeMilliseconds();
+        row.Checked = now;
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {
-        if (source.FailureMailSentUnixMs is not null || source.FailingSinceUnixMs is not { } since
-            || now - Instant.FromUnixTimeMilliseconds(since) < Duration.FromDays(options.FailureDaysBeforeMail))
+        if (source.FailureMailSent is not null || source.FailingSince is not { } since
+            || now - since < Duration.FromDays(options.FailureDaysBeforeMail))
         {
             return;
         }
@@ -141,10 +142,10 @@ public sealed class MeetingSync(
         var directors = await db.People.AsNoTracking()
             .Where(p => organisations.Contains(p.OrganisationId) && p.Role == Roles.Director).ToListAsync(cancellationToken);
         // Marked before sending: one mail per outage, also when a second node runs the job.
-        source.FailureMailSentUnixMs = now.ToUnixTimeMilliseconds();
+        source.FailureMailSent = now;
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.MunicipalityNames.AsNoTracking().Where(n => n.Code == source.Code).Select(n => n.Name).FirstOrDefaultAsync(cancellationToken) ?? source.Code;
-        var failingDays = (int)(now - Instant.FromUnixTimeMilliseconds(since)).TotalDays;
+        var failingDays = (int)(now - since).TotalDays;
         var messages = directors.Select(d => SourceFailureMessage(d, name, source, failingDays)).ToArray();
         if (messages.Length > 0)
         {
@@ -154,7 +155,7 @@ public sealed class MeetingSync(
 
     private MimeMessage SourceFailureMessage(Person director, string municipality, MeetingSource source, int days)
     {
-        var en = director.Language == "en";
+        var en = director.Language == Language.En;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(director.Name, director.Email));
@@ -167,7 +168,7 @@ public sealed class MeetingSync(
                 ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
                 : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
         };
-        message.MessageId = $"source-failure.{source.Code}.{source.FailingSinceUnixMs}.{director.Id}@timing";
+        message.MessageId = $"source-failure.{source.Code}.{source.FailingSince?.ToString("uuuuMMddTHHmmssfff", CultureInfo.InvariantCulture)}.{director.Id}@timing";
         return message;
     }
 }

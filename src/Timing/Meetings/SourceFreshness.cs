@@ -14,12 +14,12 @@ namespace Timing.Meetings;
 /// </summary>
 public sealed class SourceFreshness
 {
-    private SourceFreshness(MeetingSource? source, MeetingSourceUpstream? upstream, int stored, long? lastStoredUnixMs, DateOnly? lastStoredDay, int upcoming)
+    private SourceFreshness(MeetingSource? source, MeetingSourceUpstream? upstream, int stored, Instant? lastStored, LocalDate? lastStoredDay, int upcoming)
     {
         Source = source;
         Upstream = upstream;
         Stored = stored;
-        LastStoredUnixMs = lastStoredUnixMs;
+        LastStored = lastStored;
         LastStoredDay = lastStoredDay;
         Upcoming = upcoming;
     }
@@ -32,19 +32,19 @@ public sealed class SourceFreshness
     public int Stored { get; }
 
     /// <summary>When a read last showed any of them.</summary>
-    public long? LastStoredUnixMs { get; }
+    public Instant? LastStored { get; }
 
     /// <summary>The last meeting day stored.</summary>
-    public DateOnly? LastStoredDay { get; }
+    public LocalDate? LastStoredDay { get; }
 
     /// <summary>How many stored meetings lie ahead, from today.</summary>
     public int Upcoming { get; }
 
     /// <summary>Whether the connected source fails now.</summary>
-    public bool Failing => Source?.FailingSinceUnixMs is not null;
+    public bool Failing => Source?.FailingSince is not null;
 
     /// <summary>Whether a source is connected but has never been read successfully.</summary>
-    public bool NotReadYet => Source is not null && Source.LastSuccessUnixMs is null && !Failing;
+    public bool NotReadYet => Source is not null && Source.LastSuccess is null && !Failing;
 
     public static async Task<SourceFreshness> LoadAsync(TimingDbContext db, string code, LocalDate today, CancellationToken cancellationToken)
     {
@@ -52,12 +52,11 @@ public sealed class SourceFreshness
         var upstream = source?.Kind == MeetingSourceKinds.OpenBesluitvorming
             ? await db.MeetingSourceUpstreams.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken)
             : null;
-        var from = new DateOnly(today.Year, today.Month, today.Day);
         var meetings = db.Meetings.AsNoTracking().Where(m => m.Code == code);
         var stored = await meetings.CountAsync(cancellationToken);
-        long? lastSeen = stored == 0 ? null : await meetings.MaxAsync(m => m.LastSeenUnixMs, cancellationToken);
-        DateOnly? lastDay = stored == 0 ? null : await meetings.MaxAsync(m => m.Date, cancellationToken);
-        var upcoming = await meetings.CountAsync(m => m.Date >= from, cancellationToken);
+        Instant? lastSeen = stored == 0 ? null : await meetings.MaxAsync(m => m.LastSeen, cancellationToken);
+        LocalDate? lastDay = stored == 0 ? null : await meetings.MaxAsync(m => m.Date, cancellationToken);
+        var upcoming = await meetings.CountAsync(m => m.Date >= today, cancellationToken);
         return new SourceFreshness(source, upstream, stored, lastSeen, lastDay, upcoming);
     }
 
@@ -90,19 +89,19 @@ public sealed class SourceFreshness
             else
             {
                 lines.Add(en
-                    ? $"No council meeting calendar is connected for regular reading. Meetings were imported once, last on {When(LastStoredUnixMs, language)}; they run up to {Day(LastStoredDay, language)}. New or moved meetings appear only after another import."
-                    : $"Er is geen vergaderkalender gekoppeld die Timing geregeld leest. Vergaderingen zijn eenmalig ingelezen, voor het laatst op {When(LastStoredUnixMs, language)}; ze lopen tot en met {Day(LastStoredDay, language)}. Nieuwe of verschoven vergaderingen verschijnen pas na een nieuwe inlezing.");
+                    ? $"No council meeting calendar is connected for regular reading. Meetings were imported once, last on {When(LastStored, language)}; they run up to {Day(LastStoredDay, language)}. New or moved meetings appear only after another import."
+                    : $"Er is geen vergaderkalender gekoppeld die Timing geregeld leest. Vergaderingen zijn eenmalig ingelezen, voor het laatst op {When(LastStored, language)}; ze lopen tot en met {Day(LastStoredDay, language)}. Nieuwe of verschoven vergaderingen verschijnen pas na een nieuwe inlezing.");
             }
             return lines;
         }
         lines.Add((en ? "Meeting calendar: " : "Vergaderkalender: ") + SourceName(language) + ".");
-        if (Source.LastAttemptUnixMs is null)
+        if (Source.LastAttempt is null)
         {
             lines.Add(en
                 ? "Not read yet: the worker reads it within the hour. Until then the meetings read earlier, the public facts and the rules apply."
                 : "Nog niet gelezen: de achtergrondtaak leest de kalender binnen het uur. Tot dan gelden eerder gelezen vergaderingen, de openbare feiten en de regels.");
         }
-        if (Source.LastSuccessUnixMs is { } ok)
+        if (Source.LastSuccess is { } ok)
         {
             lines.Add(Source.SeesUntil is { } until
                 ? (en
@@ -112,22 +111,22 @@ public sealed class SourceFreshness
                     ? $"Last read: {When(ok, language)}. The source showed no meetings at that read."
                     : $"Laatst gelezen: {When(ok, language)}. De bron toonde bij die lezing geen vergaderingen."));
         }
-        else if (Source.LastAttemptUnixMs is not null)
+        else if (Source.LastAttempt is not null)
         {
             lines.Add(en ? "No read of this source has succeeded yet." : "Deze bron is nog nooit met succes gelezen.");
         }
         if (Upstream is { } u)
         {
             var supplier = u.Supplier.Length > 0 ? u.Supplier : (en ? "its own system" : "het eigen systeem");
-            var import = u.LastImportUnixMs is { } at
+            var import = u.LastImport is { } at
                 ? (en ? $"; that last succeeded on {When(at, language)}" : $"; dat lukte voor het laatst op {When(at, language)}")
                 : (en ? "; that has never succeeded" : "; dat is nog nooit gelukt");
             var latest = u.LatestContent is { } l
                 ? (en ? $" The newest meeting OpenBesluitvorming holds is on {Day(l, language)}." : $" De nieuwste vergadering die OpenBesluitvorming kent, is op {Day(l, language)}.")
                 : "";
             lines.Add(en
-                ? $"OpenBesluitvorming gathers these meetings from the municipality's council information system ({supplier}){import}.{latest} Its status for {u.Label}: {StateText(u.State, language)} (checked {When(u.CheckedUnixMs, language)})."
-                : $"OpenBesluitvorming haalt deze vergaderingen uit het raadsinformatiesysteem van de gemeente ({supplier}){import}.{latest} Status bij OpenBesluitvorming voor {u.Label}: {StateText(u.State, language)} (bekeken {When(u.CheckedUnixMs, language)}).");
+                ? $"OpenBesluitvorming gathers these meetings from the municipality's council information system ({supplier}){import}.{latest} Its status for {u.Label}: {StateText(u.State, language)} (checked {When(u.Checked, language)})."
+                : $"OpenBesluitvorming haalt deze vergaderingen uit het raadsinformatiesysteem van de gemeente ({supplier}){import}.{latest} Status bij OpenBesluitvorming voor {u.Label}: {StateText(u.State, language)} (bekeken {When(u.Checked, language)}).");
         }
         return lines;
     }
@@ -135,7 +134,7 @@ public sealed class SourceFreshness
     /// <summary>The warning while the source fails: since when, why, and what that means. Null while it works.</summary>
     public string? FailureText(Language language)
     {
-        if (Source?.FailingSinceUnixMs is not { } since)
+        if (Source?.FailingSince is not { } since)
         {
             return null;
         }
@@ -163,19 +162,19 @@ public sealed class SourceFreshness
             return Stored == 0
                 ? (en ? "Timing does not know this municipality's meetings: no meeting calendar is connected." : "Timing kent de vergaderingen van deze gemeente niet: er is geen vergaderkalender gekoppeld.")
                 : (en
-                    ? $"The one-off import of {When(LastStoredUnixMs, language)} showed no coming meetings, and no calendar is connected for regular reading."
-                    : $"De eenmalige inlezing van {When(LastStoredUnixMs, language)} toonde geen komende vergaderingen, en er is geen vergaderkalender gekoppeld die Timing geregeld leest.");
+                    ? $"The one-off import of {When(LastStored, language)} showed no coming meetings, and no calendar is connected for regular reading."
+                    : $"De eenmalige inlezing van {When(LastStored, language)} toonde geen komende vergaderingen, en er is geen vergaderkalender gekoppeld die Timing geregeld leest.");
         }
         return en
-            ? $"The meeting calendar showed no coming meetings at its last read ({When(Source.LastSuccessUnixMs, language)})."
-            : $"De vergaderkalender toonde bij de laatste lezing ({When(Source.LastSuccessUnixMs, language)}) geen komende vergaderingen.";
+            ? $"The meeting calendar showed no coming meetings at its last read ({When(Source.LastSuccess, language)})."
+            : $"De vergaderkalender toonde bij de laatste lezing ({When(Source.LastSuccess, language)}) geen komende vergaderingen.";
     }
 
     /// <summary>Beside a list of coming meetings while the source fails: the list is from before the failure.</summary>
     public string? StaleListText(Language language) => Failing
         ? (language == Language.En
-            ? $"This list is from the last successful read ({When(Source!.LastSuccessUnixMs, language)}); new or moved meetings are missing."
-            : $"Deze lijst is van de laatste geslaagde lezing ({When(Source!.LastSuccessUnixMs, language)}); nieuwe of verschoven vergaderingen ontbreken.")
+            ? $"This list is from the last successful read ({When(Source!.LastSuccess, language)}); new or moved meetings are missing."
+            : $"Deze lijst is van de laatste geslaagde lezing ({When(Source!.LastSuccess, language)}); nieuwe of verschoven vergaderingen ontbreken.")
         : null;
 
     /// <summary>One sentence for an organisation's page of the municipality.</summary>
@@ -185,8 +184,8 @@ public sealed class SourceFreshness
         if (Failing)
         {
             return en
-                ? $"Note: the council's meeting calendar cannot be read since {When(Source!.FailingSinceUnixMs, language)}; new or moved meetings are missing."
-                : $"Let op: de vergaderkalender van de raad is sinds {When(Source!.FailingSinceUnixMs, language)} niet te lezen; nieuwe of verschoven vergaderingen ontbreken.";
+                ? $"Note: the council's meeting calendar cannot be read since {When(Source!.FailingSince, language)}; new or moved meetings are missing."
+                : $"Let op: de vergaderkalender van de raad is sinds {When(Source!.FailingSince, language)} niet te lezen; nieuwe of verschoven vergaderingen ontbreken.";
         }
         if (Source is null)
         {
@@ -194,7 +193,7 @@ public sealed class SourceFreshness
                 ? (en ? "No meeting calendar is connected: the dates come from the rules and public facts." : "Geen vergaderkalender gekoppeld: de data komen uit de regels en de openbare feiten.")
                 : (en ? $"Meetings imported once, up to {Day(LastStoredDay, language)}; no calendar is connected for regular reading." : $"Vergaderingen eenmalig ingelezen, tot en met {Day(LastStoredDay, language)}; er is geen vergaderkalender gekoppeld die Timing geregeld leest.");
         }
-        if (Source.LastSuccessUnixMs is not { } ok)
+        if (Source.LastSuccess is not { } ok)
         {
             return en ? $"Meeting calendar: {SourceName(language)}, not read yet." : $"Vergaderkalender: {SourceName(language)}, nog niet gelezen.";
         }
@@ -219,16 +218,16 @@ public sealed class SourceFreshness
         _ => state,
     };
 
-    private static string When(long? unixMs, Language language)
+    private static string When(Instant? at, Language language)
     {
-        if (unixMs is not { } ms)
+        if (at is not { } instant)
         {
             return "-";
         }
-        var local = Instant.FromUnixTimeMilliseconds(ms).InZone(ProductTime.Zone).LocalDateTime;
+        var local = instant.InZone(ProductTime.Zone).LocalDateTime;
         return $"{DateText.Long(local.Date, language)} {(language == Language.En ? "at" : "om")} {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
 
-    private static string Day(DateOnly? day, Language language) =>
-        day is { } d ? DateText.Long(new LocalDate(d.Year, d.Month, d.Day), language) : "-";
+    private static string Day(LocalDate? day, Language language) =>
+        day is { } d ? DateText.Long(d, language) : "-";
 }

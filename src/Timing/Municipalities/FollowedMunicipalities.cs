@@ -10,14 +10,10 @@ public static class FollowedMunicipalities
 {
     public static MunicipalityProfile ToProfile(this FollowedMunicipality row) => new(
         new Municipality(MunicipalityCode.Parse(row.Code), row.Name),
-        row.MergerDate is { } m ? new LocalDate(m.Year, m.Month, m.Day) : null,
-        row.Actuals.Select(a => new ActualDate(a.Kind, a.Cycle, new DateInterval(Local(a.Start), Local(a.End)))).ToArray(),
-        row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(Local(e.Start), Local(e.End)), e.Description, e.Kind)).ToArray(),
+        row.MergerDate,
+        row.Actuals.Select(a => new ActualDate(a.Kind, a.Cycle, new DateInterval(a.Start, a.End))).ToArray(),
+        row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(e.Start, e.End), e.Description, e.Kind)).ToArray(),
         row.SchoolRegion switch { "noord" => SchoolRegion.Noord, "midden" => SchoolRegion.Midden, "zuid" => SchoolRegion.Zuid, _ => null });
-
-    public static LocalDate Local(DateOnly date) => new(date.Year, date.Month, date.Day);
-
-    public static DateOnly Stored(LocalDate date) => new(date.Year, date.Month, date.Day);
 
     /// <summary>The organisation's municipality with this code, with its facts, or null (also for another organisation's).</summary>
     public static Task<FollowedMunicipality?> FindAsync(TimingDbContext db, int organisationId, string code, CancellationToken cancellationToken) =>
@@ -43,14 +39,14 @@ public static class FollowedMunicipalities
         var old = existing is null ? "" : Describe(existing.Start, existing.End);
         if (existing is null)
         {
-            row.Actuals.Add(new ActualDateRow { Kind = kind, Cycle = cycle, Start = Stored(dates.Start), End = Stored(dates.End) });
+            row.Actuals.Add(new ActualDateRow { Kind = kind, Cycle = cycle, Start = dates.Start, End = dates.End });
         }
         else
         {
-            existing.Start = Stored(dates.Start);
-            existing.End = Stored(dates.End);
+            existing.Start = dates.Start;
+            existing.End = dates.End;
         }
-        Audit(db, row, by, now, $"{kind}/{cycle}", old, Describe(Stored(dates.Start), Stored(dates.End)));
+        Audit(db, row, by, now, $"{kind}/{cycle}", old, Describe(dates.Start, dates.End));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -64,13 +60,12 @@ public static class FollowedMunicipalities
             FollowedMunicipalityId = row.Id,
             PersonId = by.Id,
             PersonEmail = by.Email,
-            AtUnixMs = now.ToUnixTimeMilliseconds(),
+            At = now,
             Subject = subject,
             OldValue = oldValue,
             NewValue = newValue,
         });
     }
 
-    private static string Describe(DateOnly start, DateOnly end) =>
-        start == end ? start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}";
+    private static string Describe(LocalDate start, LocalDate end) => Facts.PublicFactRows.Describe(start, end);
 }

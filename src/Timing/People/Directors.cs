@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Storage;
 
 namespace Timing.People;
@@ -22,7 +24,7 @@ public static class Directors
     public const int MaxOrganisationName = 200;
 
     /// <summary>Adds a director, creating the organisation when no organisation of that name exists.</summary>
-    public static async Task<Person> AddDirectorAsync(TimingDbContext db, string email, string organisationName, string name, string language, long nowUnixMs, CancellationToken cancellationToken)
+    public static async Task<Person> AddDirectorAsync(TimingDbContext db, string email, string organisationName, string name, Language language, Instant now, CancellationToken cancellationToken)
     {
         var address = NormaliseEmail(email);
         var organisation = organisationName.Trim();
@@ -30,17 +32,13 @@ public static class Directors
         {
             throw new ArgumentException($"De naam van de organisatie is leeg of langer dan {MaxOrganisationName} tekens / the organisation name is empty or longer than {MaxOrganisationName} characters.");
         }
-        if (language is not ("nl" or "en"))
-        {
-            throw new ArgumentException($"'{language}' is geen taal; kies nl of en / '{language}' is not a language; use nl or en.");
-        }
         if (await db.People.AnyAsync(p => p.Email == address, cancellationToken))
         {
             throw new ArgumentException($"{address} heeft al een account / {address} already has an account.");
         }
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisation, cancellationToken)
-            ?? db.Organisations.Add(new Organisation { Name = organisation, CreatedUnixMs = nowUnixMs }).Entity;
-        var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, CreatedUnixMs = nowUnixMs, Organisation = org };
+            ?? db.Organisations.Add(new Organisation { Name = organisation, Created = now }).Entity;
+        var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, Created = now, Organisation = org };
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return person;
@@ -54,7 +52,7 @@ public static class Directors
     /// its organisation and role; an unknown address gets a member account in the operators' own organisation.
     /// Returns the person and whether the account was new.
     /// </summary>
-    public static async Task<(Person Person, bool Created)> AddOperatorAsync(TimingDbContext db, string email, long nowUnixMs, CancellationToken cancellationToken)
+    public static async Task<(Person Person, bool Created)> AddOperatorAsync(TimingDbContext db, string email, Instant now, CancellationToken cancellationToken)
     {
         var address = NormaliseEmail(email);
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
@@ -62,8 +60,8 @@ public static class Directors
         if (person is null)
         {
             var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == OperatorsOrganisation, cancellationToken)
-                ?? db.Organisations.Add(new Organisation { Name = OperatorsOrganisation, CreatedUnixMs = nowUnixMs }).Entity;
-            person = db.People.Add(new Person { Email = address, Role = Roles.Member, CreatedUnixMs = nowUnixMs, Organisation = org, NudgeMode = "none" }).Entity;
+                ?? db.Organisations.Add(new Organisation { Name = OperatorsOrganisation, Created = now }).Entity;
+            person = db.People.Add(new Person { Email = address, Role = Roles.Member, Created = now, Organisation = org, NudgeMode = NudgeMode.None }).Entity;
         }
         person.IsOperator = true;
         await db.SaveChangesAsync(cancellationToken);

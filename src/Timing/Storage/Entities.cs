@@ -1,7 +1,10 @@
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
+
 namespace Timing.Storage;
 
-// The stored facts. Dates are DateOnly; moments in time are Unix milliseconds, which sort and
-// compare the same way in SQLite and PostgreSQL.
+// The stored facts, in the domain's types: moments in time are Instants, days LocalDates, languages and nudge
+// modes enums, lists sets. How each is written to a column is decided once, in TimingDbContext.
 
 /// <summary>A welfare or social-work organisation that uses Timing.</summary>
 public sealed class Organisation
@@ -10,7 +13,7 @@ public sealed class Organisation
 
     public required string Name { get; set; }
 
-    public long CreatedUnixMs { get; set; }
+    public Instant Created { get; set; }
 
     public List<Person> People { get; set; } = [];
 
@@ -31,28 +34,27 @@ public sealed class Person
 
     public string Name { get; set; } = "";
 
-    /// <summary>nl or en.</summary>
-    public string Language { get; set; } = "nl";
+    public Language Language { get; set; } = Language.Nl;
 
     /// <summary>director or member.</summary>
     public string Role { get; set; } = Roles.Member;
 
-    /// <summary>Comma-separated audience ids this person wants to hear about; empty means all.</summary>
-    public string Audiences { get; set; } = "";
+    /// <summary>The audience ids this person wants to hear about; empty means all.</summary>
+    public IReadOnlySet<string> Audiences { get; set; } = StoredSets.Empty;
 
-    /// <summary>Comma-separated municipality codes this person follows; empty means all of the organisation's.</summary>
-    public string Municipalities { get; set; } = "";
+    /// <summary>The municipality codes this person follows; empty means all of the organisation's.</summary>
+    public IReadOnlySet<string> Municipalities { get; set; } = StoredSets.Empty;
 
-    /// <summary>each, digest, both or none (unsubscribed).</summary>
-    public string NudgeMode { get; set; } = "each";
+    /// <summary>How the person wants mail; <see cref="NudgeMode.None"/> when unsubscribed.</summary>
+    public NudgeMode NudgeMode { get; set; } = NudgeMode.Each;
 
     /// <summary>
-    /// The nudge mode the person had before unsubscribing through a mail link; empty while subscribed.
+    /// The nudge mode the person had before unsubscribing through a mail link; null while subscribed.
     /// Only the person can undo their unsubscribe, which restores this mode.
     /// </summary>
-    public string ModeBeforeUnsubscribe { get; set; } = "";
+    public NudgeMode? ModeBeforeUnsubscribe { get; set; }
 
-    public long CreatedUnixMs { get; set; }
+    public Instant Created { get; set; }
 
     /// <summary>
     /// Changes whenever this person's sessions must end (sign-out, another role); every sign-in cookie
@@ -88,7 +90,7 @@ public sealed class FollowedMunicipality
     public required string Name { get; set; }
 
     /// <summary>1 January on which the municipality merges, if it does.</summary>
-    public DateOnly? MergerDate { get; set; }
+    public LocalDate? MergerDate { get; set; }
 
     /// <summary>noord, midden or zuid; empty when unknown.</summary>
     public string SchoolRegion { get; set; } = "";
@@ -112,9 +114,9 @@ public sealed class ActualDateRow
 
     public int Cycle { get; set; }
 
-    public DateOnly Start { get; set; }
+    public LocalDate Start { get; set; }
 
-    public DateOnly End { get; set; }
+    public LocalDate End { get; set; }
 }
 
 /// <summary>An event the organisation added for a municipality.</summary>
@@ -131,9 +133,9 @@ public sealed class LocalEventRow
     /// <summary>The moment kind: "local-event" for a free event, or an entered kind such as "coalition-break".</summary>
     public string Kind { get; set; } = "local-event";
 
-    public DateOnly Start { get; set; }
+    public LocalDate Start { get; set; }
 
-    public DateOnly End { get; set; }
+    public LocalDate End { get; set; }
 }
 
 /// <summary>The audit trail: who changed which date of which municipality, when, from what to what.</summary>
@@ -147,7 +149,7 @@ public sealed class DateChange
 
     public string PersonEmail { get; set; } = "";
 
-    public long AtUnixMs { get; set; }
+    public Instant At { get; set; }
 
     /// <summary>What changed, e.g. "coalition-agreement/2026" or "merger-date".</summary>
     public required string Subject { get; set; }
@@ -166,9 +168,9 @@ public sealed class FeedToken
 
     public required string Hash { get; set; }
 
-    public long CreatedUnixMs { get; set; }
+    public Instant Created { get; set; }
 
-    public long? RevokedUnixMs { get; set; }
+    public Instant? Revoked { get; set; }
 
     /// <summary>The token encrypted with ASP.NET Core data protection, so its owner can see the address again; never stored plain.</summary>
     public string? Protected { get; set; }
@@ -183,7 +185,7 @@ public sealed class OrganisationChange
 
     public string PersonEmail { get; set; } = "";
 
-    public long AtUnixMs { get; set; }
+    public Instant At { get; set; }
 
     /// <summary>What changed, e.g. "unfollow/GM0344".</summary>
     public required string Subject { get; set; }
@@ -202,9 +204,9 @@ public sealed class SignInLink
 
     public required string Hash { get; set; }
 
-    public long ExpiresUnixMs { get; set; }
+    public Instant Expires { get; set; }
 
-    public long? UsedUnixMs { get; set; }
+    public Instant? Used { get; set; }
 }
 
 /// <summary>An entry of the imported CBS municipality list.</summary>
@@ -236,15 +238,16 @@ public sealed class Nudge
     public string LeadId { get; set; } = "";
 
     /// <summary>The delivery day in Amsterdam.</summary>
-    public DateOnly Day { get; set; }
+    public LocalDate Day { get; set; }
 
-    public long DueUnixMs { get; set; }
+    public Instant Due { get; set; }
 
     public string State { get; set; } = NudgeStates.Pending;
 
     public int Attempts { get; set; }
 
-    public long NextAttemptUnixMs { get; set; }
+    /// <summary>Not before this moment (a retry's wait); the Unix epoch when the row may go at once.</summary>
+    public Instant NextAttempt { get; set; } = Immediately;
 
     public string? MessageId { get; set; }
 
@@ -255,11 +258,14 @@ public sealed class Nudge
 
     public string? ClaimedBy { get; set; }
 
-    public long? ClaimedUnixMs { get; set; }
+    public Instant? Claimed { get; set; }
 
-    public long? SentUnixMs { get; set; }
+    public Instant? Sent { get; set; }
 
-    public long CreatedUnixMs { get; set; }
+    public Instant Created { get; set; }
+
+    /// <summary>The <see cref="NextAttempt"/> of a row that need not wait.</summary>
+    public static Instant Immediately => NodaConstants.UnixEpoch;
 }
 
 public static class NudgeKinds

@@ -24,6 +24,6 @@ public sealed class FeedVersion
 
     public int Sequence { get; set; }
 
-    /// <summary>When the event last changed, as Unix milliseconds.</summary>
-    public long ModifiedUnixMs { get; set; }
+    /// <summary>When the event last changed, in whole seconds.</summary>
+    public Instant Modified { get; set; }
 }

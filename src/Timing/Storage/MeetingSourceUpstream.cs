@@ -32,15 +32,15 @@ public sealed class MeetingSourceUpstream
     public string State { get; set; } = "";
 
     /// <summary>When the gatherer last imported the council's system successfully.</summary>
-    public long? LastImportUnixMs { get; set; }
+    public Instant? LastImport { get; set; }
 
     /// <summary>The newest meeting day the gatherer holds.</summary>
-    public DateOnly? LatestContent { get; set; }
+    public LocalDate? LatestContent { get; set; }
 
     /// <summary>Why the gatherer's last import failed, or who took over a discontinued municipality.</summary>
     [MaxLength(1000)]
     public string Message { get; set; } = "";
 
     /// <summary>When Timing read this status.</summary>
-    public long CheckedUnixMs { get; set; }
+    public Instant Checked { get; set; }
 }

@@ -19,9 +19,9 @@ public sealed class PublicFact
 
     public int Cycle { get; set; }
 
-    public DateOnly Start { get; set; }
+    public LocalDate Start { get; set; }
 
-    public DateOnly End { get; set; }
+    public LocalDate End { get; set; }
 
     /// <summary>What the date comes from, in words: a meeting's title, or the publishing organisation.</summary>
     public required string Source { get; set; }
@@ -35,16 +35,16 @@ public sealed class PublicFact
     /// <summary>Who or what set it: a person's address, or "import:ical" and the like.</summary>
     public required string SetBy { get; set; }
 
-    public long SetUnixMs { get; set; }
+    public Instant SetAt { get; set; }
 
-    public long? RevertedUnixMs { get; set; }
+    public Instant? Reverted { get; set; }
 
     public string RevertedBy { get; set; } = "";
 }
 
 /// <summary>
 /// A council or committee meeting read from a municipality's meeting calendar. Meetings are kept when a
-/// source stops showing them; <see cref="LastSeenUnixMs"/> says when a source last did.
+/// source stops showing them; <see cref="LastSeen"/> says when a source last did.
 /// </summary>
 public sealed class Meeting
 {
@@ -67,10 +67,10 @@ public sealed class Meeting
     public string Url { get; set; } = "";
 
     /// <summary>The day of the meeting in Amsterdam.</summary>
-    public DateOnly Date { get; set; }
+    public LocalDate Date { get; set; }
 
-    /// <summary>Start time, or 0 for a meeting without a time.</summary>
-    public long StartUnixMs { get; set; }
+    /// <summary>When it starts; null for a meeting without a time.</summary>
+    public Instant? Start { get; set; }
 
     /// <summary>council, committee or information.</summary>
     public string Category { get; set; } = "council";
@@ -86,11 +86,11 @@ public sealed class Meeting
     /// <summary>Who confirmed an uncertain match, or empty.</summary>
     public string ConfirmedBy { get; set; } = "";
 
-    public long? ConfirmedUnixMs { get; set; }
+    public Instant? Confirmed { get; set; }
 
-    public long FirstSeenUnixMs { get; set; }
+    public Instant FirstSeen { get; set; }
 
-    public long LastSeenUnixMs { get; set; }
+    public Instant LastSeen { get; set; }
 }
 
 /// <summary>Where one municipality's meetings come from, and how reading it went.</summary>
@@ -109,26 +109,26 @@ public sealed class MeetingSource
     public string LastModified { get; set; } = "";
 
     /// <summary>Not before this moment (Retry-After, or the regular interval).</summary>
-    public long NextFetchUnixMs { get; set; }
+    public Instant NextFetch { get; set; }
 
-    public long? LastAttemptUnixMs { get; set; }
+    public Instant? LastAttempt { get; set; }
 
-    public long? LastSuccessUnixMs { get; set; }
+    public Instant? LastSuccess { get; set; }
 
     /// <summary>Since when every attempt failed; null while it works.</summary>
-    public long? FailingSinceUnixMs { get; set; }
+    public Instant? FailingSince { get; set; }
 
     public string LastError { get; set; } = "";
 
     /// <summary>When directors were told the source fails; cleared when it works again.</summary>
-    public long? FailureMailSentUnixMs { get; set; }
+    public Instant? FailureMailSent { get; set; }
 
     /// <summary>The last meeting day the source showed at its last successful read: how far ahead it sees.</summary>
-    public DateOnly? SeesUntil { get; set; }
+    public LocalDate? SeesUntil { get; set; }
 
     public int MeetingsSeen { get; set; }
 
     public string ConfiguredBy { get; set; } = "";
 
-    public long ConfiguredUnixMs { get; set; }
+    public Instant Configured { get; set; }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 
 namespace Timing.Storage;
 
@@ -68,6 +70,16 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
+    /// <summary>Each domain type is written the same way in every table, by the converters beside this class.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantAsUnixMilliseconds>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateAsDateOnly>();
+        configurationBuilder.Properties<Language>().HaveConversion<LanguageAsCode>().HaveMaxLength(2);
+        configurationBuilder.Properties<NudgeMode>().HaveConversion<NudgeModeAsName>().HaveMaxLength(10);
+        configurationBuilder.Properties<IReadOnlySet<string>>().HaveConversion<SetAsCommaSeparated, SetComparer>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
@@ -90,11 +102,9 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => x.Email).IsUnique();
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.Role).HasMaxLength(20);
-            e.Property(x => x.NudgeMode).HasMaxLength(10).HasDefaultValue("each");
+            e.Property(x => x.NudgeMode).HasDefaultValue(NudgeMode.Each);
             e.Property(x => x.SecurityStamp).HasMaxLength(64);
-            e.Property(x => x.ModeBeforeUnsubscribe).HasMaxLength(10).HasDefaultValue("");
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>
@@ -124,7 +134,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<DateChange>(e =>
         {
             e.ToTable("date_changes");
-            e.HasIndex(x => new { x.FollowedMunicipalityId, x.AtUnixMs });
+            e.HasIndex(x => new { x.FollowedMunicipalityId, x.At });
             e.Property(x => x.Subject).HasMaxLength(80);
             e.HasOne<FollowedMunicipality>().WithMany().HasForeignKey(x => x.FollowedMunicipalityId);
         });
@@ -139,7 +149,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<OrganisationChange>(e =>
         {
             e.ToTable("organisation_changes");
-            e.HasIndex(x => new { x.OrganisationId, x.AtUnixMs });
+            e.HasIndex(x => new { x.OrganisationId, x.At });
             e.Property(x => x.PersonEmail).HasMaxLength(254);
             e.Property(x => x.Subject).HasMaxLength(80);
             e.Property(x => x.OldValue).HasMaxLength(400);
@@ -157,7 +167,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("nudges");
             e.HasIndex(x => new { x.PersonId, x.Kind, x.Subject, x.LeadId, x.Day }).IsUnique();
-            e.HasIndex(x => new { x.State, x.DueUnixMs });
+            e.HasIndex(x => new { x.State, x.Due });
             e.Property(x => x.Kind).HasMaxLength(10);
             e.Property(x => x.Subject).HasMaxLength(120);
             e.Property(x => x.LeadId).HasMaxLength(40);
@@ -184,6 +194,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.SourceUrl).HasMaxLength(2000);
             e.Property(x => x.SetBy).HasMaxLength(254);
             e.Property(x => x.RevertedBy).HasMaxLength(254);
+            e.Property(x => x.SetAt).HasColumnName("SetUnixMs");
         });
         modelBuilder.Entity<Meeting>(e =>
         {
@@ -220,6 +231,13 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Code).HasMaxLength(6);
             e.Property(x => x.Name).HasMaxLength(200);
         });
+
+        // An instant's column says its unit: Created is stored in CreatedUnixMs.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => (p.ClrType == typeof(Instant) || p.ClrType == typeof(Instant?)) && p.GetColumnName() == p.Name))
+        {
+            property.SetColumnName(property.Name + "UnixMs");
+        }
     }
 }
 

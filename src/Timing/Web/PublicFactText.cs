@@ -6,6 +6,6 @@ namespace Timing.Web;
 public static class PublicFactText
 {
     /// <summary>A fact's days: "4 november 2027" or "4 november 2027 t/m 5 november 2027".</summary>
-    public static string Days(DateOnly start, DateOnly end, Language language) =>
-        DateText.Range(new LocalDate(start.Year, start.Month, start.Day), new LocalDate(end.Year, end.Month, end.Day), language);
+    public static string Days(LocalDate start, LocalDate end, Language language) =>
+        DateText.Range(start, end, language);
 }

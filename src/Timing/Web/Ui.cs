@@ -29,6 +29,9 @@ public static class Ui
         return chosen == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
     }
 
+    /// <summary>A language's code in addresses (?lang=), the language cookie and the sign-in claim: nl or en.</summary>
+    public static string Code(Language language) => language == Core.Cycle.Language.En ? "en" : "nl";
+
     public static string T(this HttpContext http, string nl, string en) => Language(http) == Core.Cycle.Language.En ? en : nl;
 
     public static int PersonId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);

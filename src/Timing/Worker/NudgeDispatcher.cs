@@ -91,7 +91,7 @@ public sealed partial class NudgeDispatcher(
                 {
                     await session.SendAsync(MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Message!))), cancellationToken);
                     row.State = NudgeStates.Sent;
-                    row.SentUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+                    row.Sent = clock.GetCurrentInstant();
                     row.LastError = null;
                     tally.Sent++;
                 }
@@ -144,7 +144,7 @@ public sealed partial class NudgeDispatcher(
             return false;
         }
         row.State = NudgeStates.Pending;
-        row.NextAttemptUnixMs = (clock.GetCurrentInstant() + Backoff[row.Attempts - 1]).ToUnixTimeMilliseconds();
+        row.NextAttempt = clock.GetCurrentInstant() + Backoff[row.Attempts - 1];
         return true;
     }
 

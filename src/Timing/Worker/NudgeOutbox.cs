@@ -36,7 +36,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     public async Task<Result> PlanOrganisationAsync(int organisationId, CancellationToken cancellationToken)
     {
         var today = ProductTime.Today(clock);
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var now = clock.GetCurrentInstant();
         int added = 0, retracted = 0, kept = 0;
         var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
@@ -49,13 +49,12 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var planned = NudgePlanner.Plan(timelines, recipients, today);
 
         var ids = people.Select(p => p.Id).ToList();
-        var fromDay = FollowedMunicipalities.Stored(today);
-        var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= fromDay).ToListAsync(cancellationToken);
+        var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= today).ToListAsync(cancellationToken);
         var byKey = rows.ToDictionary(Key);
         var wanted = new HashSet<string>();
         foreach (var nudge in planned)
         {
-            var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, FollowedMunicipalities.Stored(nudge.Day));
+            var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, nudge.Day);
             wanted.Add(key);
             if (byKey.TryGetValue(key, out var row))
             {
@@ -63,7 +62,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
                 {
                     row.State = NudgeStates.Pending;
                     row.Attempts = 0;
-                    row.NextAttemptUnixMs = 0;
+                    row.NextAttempt = Nudge.Immediately;
                     added++;
                 }
                 else
@@ -77,9 +76,9 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
                 PersonId = nudge.PersonId,
                 Subject = nudge.Moment.ToString(),
                 LeadId = nudge.Lead.Id,
-                Day = FollowedMunicipalities.Stored(nudge.Day),
-                DueUnixMs = nudge.SendAt.ToUnixTimeMilliseconds(),
-                CreatedUnixMs = now,
+                Day = nudge.Day,
+                Due = nudge.SendAt,
+                Created = now,
             });
             added++;
         }
@@ -100,14 +99,13 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var now = clock.GetCurrentInstant();
         var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(NudgePlanner.DigestDay));
         var week = $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}";
-        var due = NudgePlanner.DigestOfWeek(monday).ToUnixTimeMilliseconds();
-        var day = FollowedMunicipalities.Stored(monday);
-        var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == "digest" || p.NudgeMode == "both").Select(p => p.Id).ToListAsync(cancellationToken);
+        var due = NudgePlanner.DigestOfWeek(monday);
+        var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == NudgeMode.Digest || p.NudgeMode == NudgeMode.Both).Select(p => p.Id).ToListAsync(cancellationToken);
         var existing = await db.Nudges.Where(n => n.Kind == NudgeKinds.Digest && n.Subject == week).Select(n => n.PersonId).ToListAsync(cancellationToken);
         var added = 0;
         foreach (var id in people.Except(existing))
         {
-            db.Nudges.Add(new Nudge { PersonId = id, Kind = NudgeKinds.Digest, Subject = week, Day = day, DueUnixMs = due, CreatedUnixMs = now.ToUnixTimeMilliseconds() });
+            db.Nudges.Add(new Nudge { PersonId = id, Kind = NudgeKinds.Digest, Subject = week, Day = monday, Due = due, Created = now });
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -116,17 +114,14 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
 
     public static Recipient Recipient(Person person, IReadOnlySet<MunicipalityCode> organisationMunicipalities)
     {
-        var chosen = person.Municipalities.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        var chosen = person.Municipalities
             .Select(c => MunicipalityCode.TryParse(c, out var code) ? code : null).OfType<MunicipalityCode>()
             .Where(organisationMunicipalities.Contains).ToHashSet();
-        var audiences = person.Audiences.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var mode = person.NudgeMode switch { "digest" => NudgeMode.Digest, "both" => NudgeMode.Both, "none" => NudgeMode.None, _ => NudgeMode.Each };
-        return new Recipient(person.Id, chosen.Count == 0 ? organisationMunicipalities : chosen, audiences,
-            person.Language == "en" ? Language.En : Language.Nl, mode);
+        return new Recipient(person.Id, chosen.Count == 0 ? organisationMunicipalities : chosen, person.Audiences, person.Language, person.NudgeMode);
     }
 
     private static string Key(Nudge row) => Key(row.PersonId, row.Subject, row.LeadId, row.Day);
 
-    private static string Key(int personId, string subject, string lead, DateOnly day) =>
-        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private static string Key(int personId, string subject, string lead, LocalDate day) =>
+        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
 }

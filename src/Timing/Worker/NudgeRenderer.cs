@@ -20,7 +20,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     /// <summary>Loads the claimed rows in send order and renders those without a stored message; rows whose moment or person is gone are retracted.</summary>
     public async Task<List<Nudge>> PrepareAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var rows = await db.Nudges.Where(n => ids.Contains(n.Id)).OrderBy(n => n.DueUnixMs).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        var rows = await db.Nudges.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var ready = new List<Nudge>();
         foreach (var row in rows)
         {
@@ -52,11 +52,11 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         {
             return null;
         }
-        var language = person.Language == "en" ? Language.En : Language.Nl;
+        var language = person.Language;
         var token = await unsubscribe.TokenAsync(person.Id, cancellationToken);
         var messageId = $"{row.Kind}.{row.Id}@{feeds.Value.UidHost}";
         var now = clock.GetCurrentInstant();
-        var day = FollowedMunicipalities.Local(row.Day);
+        var day = row.Day;
         var followed = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
         var shared = await Facts.PublicFactRows.ActualsAsync(db, followed.Select(m => m.Code).ToArray(), cancellationToken);
@@ -100,10 +100,10 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         {
             return null;
         }
-        var date = FollowedMunicipalities.Local(meeting.Date);
+        var date = meeting.Date;
         var code = MunicipalityCode.Parse(meeting.Code);
         var cycle = planner.CycleOf(new MunicipalityProfile(new Municipality(code, municipality.Name)), meeting.Kind, date);
-        LocalTime? start = meeting.StartUnixMs == 0 ? null : Instant.FromUnixTimeMilliseconds(meeting.StartUnixMs).InZone(Core.ProductTime.Zone).TimeOfDay;
+        LocalTime? start = meeting.Start?.InZone(Core.ProductTime.Zone).TimeOfDay;
         return await messages.SpeakingAsync(person.Email, person.Name, language, lead.Value, municipality.Name, meeting.Title, meeting.Committee, meeting.Url,
             date, start, new MomentKey(code, meeting.Kind, cycle), definition.Name.In(language), day, messageId, token, now);
     }

@@ -28,21 +28,21 @@ public static class SpeakingOutbox
     /// <summary>The committee meetings ahead that discuss a moment, as the newest read of their municipality's source still shows them.</summary>
     public static async Task<List<CommitteeMeeting>> CommitteeMeetingsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken)
     {
-        var from = FollowedMunicipalities.Stored(today.PlusDays(1));
-        var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, DateOnly.MaxValue, cancellationToken);
+        var from = today.PlusDays(1);
+        var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, LocalDate.MaxIsoValue, cancellationToken);
         return rows.Where(m => m.Category == "committee" && m.Kind != "")
-            .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, FollowedMunicipalities.Local(m.Date)))
+            .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, m.Date))
             .ToList();
     }
 
     public static async Task<NudgeOutbox.Result> PlanAsync(TimingDbContext db, CycleRules rules, IReadOnlyList<Person> people, IReadOnlyList<Recipient> recipients,
-        IReadOnlyCollection<string> codes, LocalDate today, long now, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> codes, LocalDate today, Instant now, CancellationToken cancellationToken)
     {
         int added = 0, retracted = 0, kept = 0;
         var meetings = await CommitteeMeetingsAsync(db, codes, today, cancellationToken);
         var planned = SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today);
         var ids = people.Select(p => p.Id).ToList();
-        var fromDay = FollowedMunicipalities.Stored(today);
+        var fromDay = today;
         var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Speaking && n.Day >= fromDay).ToListAsync(cancellationToken);
         var byKey = rows.ToDictionary(Key);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public static class SpeakingOutbox
         {
             var subject = Subject(nudge.Meeting.Municipality.Value, nudge.Meeting.Id);
             var lead = SpeakingRights.LeadId(nudge.Lead);
-            var day = FollowedMunicipalities.Stored(nudge.Day);
+            var day = nudge.Day;
             var key = Key(nudge.PersonId, subject, lead, day);
             wanted.Add(key);
             if (byKey.TryGetValue(key, out var row))
@@ -59,7 +59,7 @@ public static class SpeakingOutbox
                 {
                     row.State = NudgeStates.Pending;
                     row.Attempts = 0;
-                    row.NextAttemptUnixMs = 0;
+                    row.NextAttempt = Nudge.Immediately;
                     added++;
                 }
                 else
@@ -75,8 +75,8 @@ public static class SpeakingOutbox
                 Subject = subject,
                 LeadId = lead,
                 Day = day,
-                DueUnixMs = nudge.SendAt.ToUnixTimeMilliseconds(),
-                CreatedUnixMs = now,
+                Due = nudge.SendAt,
+                Created = now,
             });
             added++;
         }
@@ -92,6 +92,6 @@ public static class SpeakingOutbox
 
     private static string Key(Nudge row) => Key(row.PersonId, row.Subject, row.LeadId, row.Day);
 
-    private static string Key(int personId, string subject, string lead, DateOnly day) =>
-        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private static string Key(int personId, string subject, string lead, LocalDate day) =>
+        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -196,7 +196,7 @@ public partial class FeedVersionTests
     {
         using var scope = factory.Services.CreateScope();
         var rows = await scope.ServiceProvider.GetRequiredService<TimingDbContext>().FeedVersions.AsNoTracking().ToListAsync();
-        return rows.Select(r => $"{r.Scope}|{r.Uid}|{r.Fingerprint}|{r.Sequence}|{r.ModifiedUnixMs}").Order(StringComparer.Ordinal).ToList();
+        return rows.Select(r => $"{r.Scope}|{r.Uid}|{r.Fingerprint}|{r.Sequence}|{r.Modified}").Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>A director who signs in, follows Utrecht and makes a personal feed address.</summary>

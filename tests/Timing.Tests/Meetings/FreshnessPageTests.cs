@@ -72,7 +72,7 @@ public class FreshnessPageTests
         await RunJobAsync(factory);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
         Assert.Contains("the source shows no meetings at all, while an earlier read showed 4 meeting(s) still ahead", source.LastError, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2027, 11, 18), source.SeesUntil);
+        Assert.Equal(new LocalDate(2027, 11, 18), source.SeesUntil);
         page = await PublicPageAsync(factory);
         Assert.Contains("Deze lijst is van de laatste geslaagde lezing (1 oktober 2027 om 11:00); nieuwe of verschoven vergaderingen ontbreken.", page, StringComparison.Ordinal);
         Assert.Contains("Algemene beschouwingen Programmabegroting 2028", page, StringComparison.Ordinal);

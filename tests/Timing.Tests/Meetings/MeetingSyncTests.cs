@@ -6,6 +6,7 @@ using Timing.Storage;
 using Timing.Tests.Cli;
 using Timing.Tests.Web;
 using Timing.Tests.Worker;
+using Timing.Core.Cycle;
 
 namespace Timing.Tests.Meetings;
 
@@ -34,7 +35,7 @@ public class MeetingSyncTests
         server.Serve("/raad/vergaderingen.ics", File.ReadAllText(Recorded.CouncilIcs), "text/calendar");
         var clock = new FakeClock(Instant.FromUtc(2027, 10, 1, 7, 0));
         await using var factory = new TimingFactory(clock: clock);
-        await factory.SeedAsync(("raadsleden@org.nl", "nl", "councillors"));
+        await factory.SeedAsync(("raadsleden@org.nl", Language.Nl, "councillors"));
         var token = Timing.Web.Secrets.NewToken();
         await factory.WithDbAsync(async db =>
         {
@@ -64,8 +65,8 @@ public class MeetingSyncTests
         // The nudge 14 days before Thursday 4 November 2027 is due on Thursday 21 October at 08:30 Amsterdam time;
         // the one planned from the rules (14 days before 1 October) is retracted.
         var nudges = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Subject == "GM0344/budget-debate/2027").ToListAsync());
-        Assert.Contains(nudges, n => n.State == NudgeStates.Pending && n.LeadId == "start-P14D" && n.Day == new DateOnly(2027, 10, 21));
-        Assert.DoesNotContain(nudges, n => n.State == NudgeStates.Pending && n.Day < new DateOnly(2027, 10, 21));
+        Assert.Contains(nudges, n => n.State == NudgeStates.Pending && n.LeadId == "start-P14D" && n.Day == new LocalDate(2027, 10, 21));
+        Assert.DoesNotContain(nudges, n => n.State == NudgeStates.Pending && n.Day < new LocalDate(2027, 10, 21));
         clock.Reset(Instant.FromUtc(2027, 10, 21, 6, 30));
         await factory.DispatchAsync();
         // The speaking-rights nudge for the committee of 28 October goes out the same day; this is the moment's own.
@@ -123,7 +124,7 @@ public class MeetingSyncTests
         }
         Assert.Equal(11, await factory.WithDbAsync(db => db.Meetings.CountAsync()));
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.NotNull(source.FailingSinceUnixMs);
+        Assert.NotNull(source.FailingSince);
         Assert.Contains("not an iCalendar file", source.LastError, StringComparison.Ordinal);
         var failureMails = Browserless.Mails(factory).Where(m => (m.Subject ?? "").Contains("vergaderkalender", StringComparison.Ordinal)).ToArray();
         var mail = Assert.Single(failureMails);
@@ -135,6 +136,6 @@ public class MeetingSyncTests
         clock.AdvanceHours(2);
         await RunJobAsync(factory);
         source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Equal((null, null, new DateOnly(2027, 11, 18)), (source.FailingSinceUnixMs, source.FailureMailSentUnixMs, source.SeesUntil));
+        Assert.Equal(((Instant?)null, (Instant?)null, new LocalDate(2027, 11, 18)), (source.FailingSince, source.FailureMailSent, source.SeesUntil));
     }
 }

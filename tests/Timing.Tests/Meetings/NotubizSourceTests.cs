@@ -34,7 +34,7 @@ public class NotubizSourceTests
         var titles = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).Select(m => m.Title).ToListAsync());
         Assert.Equal(["Commissie Mens en Samenleving", "Algemene beschouwingen Programmabegroting 2028", "Begrotingsraad: besluitvorming Programmabegroting 2028"], titles);
         var fact = await factory.WithDbAsync(db => db.PublicFacts.SingleAsync());
-        Assert.Equal(("budget-debate", 2027, new DateOnly(2027, 11, 4), new DateOnly(2027, 11, 11), "meetings:notubiz"),
+        Assert.Equal(("budget-debate", 2027, new LocalDate(2027, 11, 4), new LocalDate(2027, 11, 11), "meetings:notubiz"),
             (fact.Kind, fact.Cycle, fact.Start, fact.End, fact.SetBy));
     }
 }

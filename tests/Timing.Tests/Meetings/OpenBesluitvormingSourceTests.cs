@@ -74,17 +74,17 @@ public class OpenBesluitvormingSourceTests
         var meetings = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).ToListAsync());
         Assert.Equal(5, meetings.Count);
         var debate = meetings.Single(m => m.ExternalId == "meeting:notubiz:gemeente:utrecht:1200101");
-        Assert.Equal((new DateOnly(2027, 11, 4), Instant.FromUtc(2027, 11, 4, 13, 0).ToUnixTimeMilliseconds(), "openbesluitvorming"),
-            (debate.Date, debate.StartUnixMs, debate.SourceKind));
+        Assert.Equal((new LocalDate(2027, 11, 4), (Instant?)Instant.FromUtc(2027, 11, 4, 13, 0), "openbesluitvorming"),
+            (debate.Date, debate.Start, debate.SourceKind));
         Assert.Equal(server.Url("/api/entities/meeting%3Anotubiz%3Agemeente%3Autrecht%3A1200101"), debate.Url);
         var fact = await factory.WithDbAsync(db => db.PublicFacts.SingleAsync());
-        Assert.Equal(("budget-debate", 2027, new DateOnly(2027, 11, 4), new DateOnly(2027, 11, 11), "meetings:openbesluitvorming"),
+        Assert.Equal(("budget-debate", 2027, new LocalDate(2027, 11, 4), new LocalDate(2027, 11, 11), "meetings:openbesluitvorming"),
             (fact.Kind, fact.Cycle, fact.Start, fact.End, fact.SetBy));
 
         // Freshness: the status's own word is kept and the public page says where the dates come from and how far ahead.
         var upstream = await factory.WithDbAsync(db => db.MeetingSourceUpstreams.SingleAsync());
-        Assert.Equal(("utrecht", "notubiz", "ok", new DateOnly(2027, 12, 9), Instant.FromUtc(2027, 10, 1, 2, 11, 9).PlusNanoseconds(883_000_000).ToUnixTimeMilliseconds()),
-            (upstream.SourceKey, upstream.Supplier, upstream.State, upstream.LatestContent, upstream.LastImportUnixMs));
+        Assert.Equal(("utrecht", "notubiz", "ok", (LocalDate?)new LocalDate(2027, 12, 9), (Instant?)Instant.FromUtc(2027, 10, 1, 2, 11, 9).PlusNanoseconds(883_000_000)),
+            (upstream.SourceKey, upstream.Supplier, upstream.State, upstream.LatestContent, upstream.LastImport));
         var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative)));
         Assert.Contains("Vergaderkalender: OpenBesluitvorming (bron utrecht).", page, StringComparison.Ordinal);
         Assert.Contains("De bron toont vergaderingen tot en met 9 december 2027", page, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public class OpenBesluitvormingSourceTests
         await RunJobAsync(factory);
         Assert.True(server.Requests.Count > asked);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Equal((null, ""), (source.FailingSinceUnixMs, source.LastError));
+        Assert.Equal((null, ""), (source.FailingSince, source.LastError));
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public class OpenBesluitvormingSourceTests
         clock.AdvanceHours(7);
         await RunJobAsync(factory);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.NotNull(source.FailingSinceUnixMs);
+        Assert.NotNull(source.FailingSince);
         Assert.Contains("not taken as \"no meetings\"", source.LastError, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2027, 12, 9), source.SeesUntil);
+        Assert.Equal(new LocalDate(2027, 12, 9), source.SeesUntil);
 
         // The status calls the source failing: the search is not even asked, and the page says why.
         var failing = File.ReadAllText(Recorded.Path("openbesluitvorming-status.json"))

@@ -80,7 +80,7 @@ public class PlainMeetingsFeedTests
     {
         await using var factory = new TimingFactory();
         Assert.Equal(0, CliRunner.Run(Settings(factory), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs).Exit);
-        await factory.SeedAsync(("anna@org.nl", "en", "finance"));
+        await factory.SeedAsync(("anna@org.nl", Core.Cycle.Language.En, "finance"));
         var token = Timing.Web.Secrets.NewToken();
         await factory.WithDbAsync(async db =>
         {

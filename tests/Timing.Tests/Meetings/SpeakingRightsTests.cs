@@ -40,7 +40,7 @@ public class SpeakingRightsTests
         server.Serve("/raad/vergaderingen.ics", File.ReadAllText(Recorded.CouncilIcs), "text/calendar");
         var clock = new FakeClock(Instant.FromUtc(2027, 10, 1, 7, 0));
         await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
-        await factory.SeedAsync(("financien@org.nl", "nl", "finance"), ("board@org.nl", "en", ""), ("partijen@org.nl", "nl", "parties"));
+        await factory.SeedAsync(("financien@org.nl", Core.Cycle.Language.Nl, "finance"), ("board@org.nl", Core.Cycle.Language.En, ""), ("partijen@org.nl", Core.Cycle.Language.Nl, "parties"));
         Connect(factory, server.Url("/raad/vergaderingen.ics"));
 
         // The worker reads the calendar and plans; nobody follows the parties' audience at a budget committee.
@@ -110,7 +110,7 @@ public class SpeakingRightsTests
         server.Serve("/cal.ics", calendar, "text/calendar");
         var clock = new FakeClock(Instant.FromUtc(2027, 10, 1, 7, 0));
         await using var factory = new TimingFactory(clock: clock);
-        await factory.SeedAsync(("financien@org.nl", "nl", "finance"));
+        await factory.SeedAsync(("financien@org.nl", Core.Cycle.Language.Nl, "finance"));
         Connect(factory, server.Url("/cal.ics"));
         await RunJobAsync(factory);
         Assert.Equal(["2027-10-21", "2027-10-27"], (await SpeakingNudgesAsync(factory)).Select(n => n.Day.ToString("yyyy-MM-dd", null)));

@@ -51,7 +51,7 @@ public class StorageTests(PostgresServer postgres)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
         var actual = await db.ActualDates.SingleAsync();
-        Assert.Equal((new DateOnly(2030, 6, 12), 2030), (actual.Start, actual.Cycle));
+        Assert.Equal((new LocalDate(2030, 6, 12), 2030), (actual.Start, actual.Cycle));
         Assert.Equal("coalition-agreement/2030", (await db.DateChanges.SingleAsync()).Subject);
     }
 

@@ -18,7 +18,7 @@ public static partial class Browserless
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        return await Directors.AddDirectorAsync(db, email, organisation, "", "nl", 0, CancellationToken.None);
+        return await Directors.AddDirectorAsync(db, email, organisation, "", Core.Cycle.Language.Nl, factory.Clock.GetCurrentInstant(), CancellationToken.None);
     }
 
     public static async Task<Person> CreateMemberAsync(this TimingFactory factory, string email, int organisationId)

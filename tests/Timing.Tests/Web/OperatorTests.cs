@@ -54,7 +54,7 @@ public class OperatorTests
         await client.SignInAsync(factory, "d@org.nl");
         using (var scope = factory.Services.CreateScope())
         {
-            var (person, created) = await Directors.AddOperatorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "d@org.nl", 0, CancellationToken.None);
+            var (person, created) = await Directors.AddOperatorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "d@org.nl", factory.Clock.GetCurrentInstant(), CancellationToken.None);
             Assert.False(created);
             Assert.Equal(Roles.Director, person.Role);
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Timing.Core.Nudges;
 using Timing.Storage;
 using Timing.Tests.Worker;
 
@@ -33,7 +34,7 @@ public partial class PageBehaviourTests
         await using var factory = new TimingFactory();
         using (var scope = factory.Services.CreateScope())
         {
-            await Timing.People.Directors.AddDirectorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "en@org.nl", "Org", "", "en", 0, CancellationToken.None);
+            await Timing.People.Directors.AddDirectorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "en@org.nl", "Org", "", Core.Cycle.Language.En, factory.Clock.GetCurrentInstant(), CancellationToken.None);
         }
         var client = factory.Client();
         var link = await client.RequestLinkAsync(factory, "en@org.nl");
@@ -86,7 +87,7 @@ public partial class PageBehaviourTests
         var client = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
         using (var scope = logged.Services.CreateScope())
         {
-            await People.Directors.AddDirectorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "d@org.nl", "Org", "", "nl", 0, CancellationToken.None);
+            await People.Directors.AddDirectorAsync(scope.ServiceProvider.GetRequiredService<TimingDbContext>(), "d@org.nl", "Org", "", Core.Cycle.Language.Nl, factory.Clock.GetCurrentInstant(), CancellationToken.None);
         }
         await client.SignInAsync(factory, "d@org.nl");
         var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
@@ -130,7 +131,7 @@ public partial class PageBehaviourTests
 
         var second = await client.MakeFeedAsync();
         Assert.NotEqual(address, second);
-        var revoked = await factory.WithDbAsync(db => db.FeedTokens.SingleAsync(t => t.RevokedUnixMs != null));
+        var revoked = await factory.WithDbAsync(db => db.FeedTokens.SingleAsync(t => t.Revoked != null));
         Assert.Null(revoked.Protected);
     }
 
@@ -148,7 +149,7 @@ public partial class PageBehaviourTests
         var shown = await client.PostAndFollowAsync("/gemeenten/GM0344?handler=Actual", detail,
             new() { ["Kind"] = "negotiation", ["Date"] = "2030-04-10", ["EndDate"] = "2030-06-01" });
         var row = await factory.WithDbAsync(db => db.ActualDates.SingleAsync());
-        Assert.Equal((new DateOnly(2030, 4, 10), new DateOnly(2030, 6, 1)), (row.Start, row.End));
+        Assert.Equal((new LocalDate(2030, 4, 10), new LocalDate(2030, 6, 1)), (row.Start, row.End));
         Assert.Matches(ConfirmationOfActual(), WebUtility.HtmlDecode(shown));
 
         var same = await client.PostAndFollowAsync("/gemeenten/GM0344?handler=Actual", detail,
@@ -213,7 +214,7 @@ public partial class PageBehaviourTests
         // Even a crafted post cannot switch her reminders back on.
         await director.PostAndFollowAsync($"/mensen/{anna.Id}/wijzigen", edit, new() { ["Name"] = "Anna", ["Language"] = "nl", ["NudgeMode"] = "each" });
         var stored = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id));
-        Assert.Equal(("none", "each", "Anna"), (stored.NudgeMode, stored.ModeBeforeUnsubscribe, stored.Name));
+        Assert.Equal((NudgeMode.None, (NudgeMode?)NudgeMode.Each, "Anna"), (stored.NudgeMode, stored.ModeBeforeUnsubscribe, stored.Name));
 
         var self = factory.Client();
         await self.SignInAsync(factory, "anna@org.nl");
@@ -221,7 +222,7 @@ public partial class PageBehaviourTests
         var back = await self.PostAndFollowAsync("/mijn-feed?handler=Resubscribe", mine, []);
         Assert.Contains("U ontvangt weer herinneringen per e-mail.", back, StringComparison.Ordinal);
         stored = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id));
-        Assert.Equal(("each", ""), (stored.NudgeMode, stored.ModeBeforeUnsubscribe));
+        Assert.Equal((NudgeMode.Each, (NudgeMode?)null), (stored.NudgeMode, stored.ModeBeforeUnsubscribe));
     }
 
     [Fact]

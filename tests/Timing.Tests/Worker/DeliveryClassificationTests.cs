@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Testing;
 using Timing.Storage;
+using Timing.Core.Cycle;
 
 namespace Timing.Tests.Worker;
 
@@ -22,11 +23,11 @@ public class DeliveryClassificationTests
             settings[key] = value;
         }
         var factory = new TimingFactory(clock: new FakeClock(Due), settings: settings);
-        await factory.SeedAsync((email, "nl", ""));
+        await factory.SeedAsync((email, Language.Nl, ""));
         await factory.PlanAsync();
         var result = await factory.DispatchAsync();
         var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking()
-            .Where(n => n.State != NudgeStates.Pending || n.Attempts > 0).OrderBy(n => n.DueUnixMs).ThenBy(n => n.Id).ToListAsync());
+            .Where(n => n.State != NudgeStates.Pending || n.Attempts > 0).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync());
         Assert.NotEmpty(rows);
         return (factory, result, rows);
     }
@@ -63,7 +64,7 @@ public class DeliveryClassificationTests
         await using var _ = factory;
         Assert.Equal((0, rows.Count, 0, 0), (result.Sent, result.Retrying, result.Failed, result.Uncertain));
         Assert.All(rows, r => Assert.Equal((NudgeStates.Pending, 1), (r.State, r.Attempts)));
-        Assert.All(rows, r => Assert.Equal(Due.Plus(Duration.FromMinutes(1)).ToUnixTimeMilliseconds(), r.NextAttemptUnixMs));
+        Assert.All(rows, r => Assert.Equal(Due.Plus(Duration.FromMinutes(1)), r.NextAttempt));
         Assert.All(rows, r => Assert.Equal("the mail server asked to try again later: 451 4.3.2 Mailbox busy, try again later", r.LastError));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 using Timing.Storage;
 using Timing.Worker;
+using Timing.Core.Cycle;
 
 namespace Timing.Tests.Worker;
 
@@ -15,8 +16,8 @@ public class DispatchPartsTests
     public async Task TwoClaimers_OnOneDatabaseFile_NeverTakeTheSameRow_AndTakeOnlyDueRows()
     {
         await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: new() { ["Worker:BatchSize"] = "7" });
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
-        var due = Monday.ToUnixTimeMilliseconds();
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
+        var due = Monday;
         await factory.WithDbAsync(async db =>
         {
             var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
@@ -26,8 +27,8 @@ public class DispatchPartsTests
                 var later = i % 4 == 0;
                 db.Nudges.Add(new Nudge
                 {
-                    PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2020, 1, 1).AddDays(i),
-                    DueUnixMs = later && i % 8 == 0 ? due + 60_000 : due, NextAttemptUnixMs = later && i % 8 != 0 ? due + 60_000 : 0,
+                    PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new LocalDate(2020, 1, 1).PlusDays(i),
+                    Due = later && i % 8 == 0 ? due + Duration.FromMinutes(1) : due, NextAttempt = later && i % 8 != 0 ? due + Duration.FromMinutes(1) : Nudge.Immediately,
                 });
             }
             return await db.SaveChangesAsync();
@@ -56,16 +57,16 @@ public class DispatchPartsTests
     public async Task Recover_ReturnsExpiredClaims_AndFlagsRowsCaughtMidHandover()
     {
         await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: new() { ["Worker:ClaimLeaseSeconds"] = "60" });
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
-        var now = Monday.ToUnixTimeMilliseconds();
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
+        var now = Monday;
         var ids = await factory.WithDbAsync(async db =>
         {
             var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
-            Nudge Row(int day, string state, long claimed) => new()
+            Nudge Row(int day, string state, Instant claimed) => new()
             {
-                PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new DateOnly(2020, 1, day), State = state, ClaimedUnixMs = claimed,
+                PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new LocalDate(2020, 1, day), State = state, Claimed = claimed,
             };
-            var rows = new[] { Row(1, NudgeStates.Claimed, now - 61_000), Row(2, NudgeStates.Claimed, now - 10_000), Row(3, NudgeStates.Sending, now - 61_000), Row(4, NudgeStates.Sending, now - 10_000) };
+            var rows = new[] { Row(1, NudgeStates.Claimed, now - Duration.FromSeconds(61)), Row(2, NudgeStates.Claimed, now - Duration.FromSeconds(10)), Row(3, NudgeStates.Sending, now - Duration.FromSeconds(61)), Row(4, NudgeStates.Sending, now - Duration.FromSeconds(10)) };
             db.Nudges.AddRange(rows);
             await db.SaveChangesAsync();
             return rows.Select(r => r.Id).ToArray();
@@ -83,12 +84,12 @@ public class DispatchPartsTests
     public async Task Render_MakesTheMessageForARow_InThePersonsLanguage_AndNothingForAMomentThatIsGone()
     {
         await using var factory = new TimingFactory(clock: new FakeClock(Monday));
-        await factory.SeedAsync(("bob@org.nl", "en", ""));
+        await factory.SeedAsync(("bob@org.nl", Language.En, ""));
         await factory.PlanAsync();
         var (row, gone) = await factory.WithDbAsync(async db =>
         {
             var nomination = await db.Nudges.AsNoTracking().FirstAsync(n => n.Subject == "GM0344/nomination/2026");
-            var elsewhere = new Nudge { PersonId = nomination.PersonId, Subject = "GM0363/nomination/2026", LeadId = nomination.LeadId, Day = nomination.Day, DueUnixMs = nomination.DueUnixMs };
+            var elsewhere = new Nudge { PersonId = nomination.PersonId, Subject = "GM0363/nomination/2026", LeadId = nomination.LeadId, Day = nomination.Day, Due = nomination.Due };
             db.Nudges.Add(elsewhere);
             await db.SaveChangesAsync();
             return (nomination, elsewhere);

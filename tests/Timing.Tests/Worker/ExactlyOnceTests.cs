@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime.Testing;
 using Timing.Storage;
 using Timing.Tests.Storage;
+using Timing.Core.Cycle;
 
 namespace Timing.Tests.Worker;
 
@@ -10,19 +11,19 @@ namespace Timing.Tests.Worker;
 public class ExactlyOnceTests(PostgresServer postgres)
 {
     /// <summary>Due nudges from the past months, so the running service sends them as soon as it starts.</summary>
-    private static readonly long SeededDue = SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds() - 3_600_000;
+    private static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
 
     /// <summary>The seeded rows; the running service also plans anna's future nudges, which are not due yet.</summary>
-    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.DueUnixMs == SeededDue);
+    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue);
 
     private static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
     {
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
         await factory.WithDbAsync(async db =>
         {
             var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
             // Days well before today: the running service's planner only touches rows from today on.
-            var firstDay = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(SeededDue).UtcDateTime).AddDays(-(count + 30));
+            var firstDay = SeededDue.InUtc().Date.PlusDays(-(count + 30));
             for (var i = 0; i < count; i++)
             {
                 db.Nudges.Add(new Nudge
@@ -30,8 +31,8 @@ public class ExactlyOnceTests(PostgresServer postgres)
                     PersonId = anna.Id,
                     Subject = "GM0344/election/2026",
                     LeadId = "start-P14D",
-                    Day = firstDay.AddDays(i),
-                    DueUnixMs = SeededDue,
+                    Day = firstDay.PlusDays(i),
+                    Due = SeededDue,
                 });
             }
             return await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using NodaTime.Testing;
 using Timing.Worker;
+using Timing.Core.Cycle;
 
 namespace Timing.Tests.Worker;
 
@@ -25,7 +26,7 @@ public class HangfireStorageTests
         var hangfireFile = Path.Combine(dir, "timing.hangfire.db");
         await using (var seed = new TimingFactory(database, new FakeClock(SystemClock.Instance.GetCurrentInstant())))
         {
-            await seed.SeedAsync(("anna@org.nl", "nl", ""));
+            await seed.SeedAsync(("anna@org.nl", Language.Nl, ""));
         }
         var settings = new Dictionary<string, string> { ["Storage:SqlitePath"] = database, ["Mail:PickupDirectory"] = Path.Combine(dir, "pickup") };
         Assert.False(File.Exists(hangfireFile));

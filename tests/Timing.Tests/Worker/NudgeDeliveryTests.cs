@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using NodaTime.Testing;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Municipalities;
 using Microsoft.Extensions.DependencyInjection;
 using Timing.Storage;
@@ -19,7 +20,7 @@ public class NudgeDeliveryTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2025, 11, 3, 8, 0));
-        await factory.SeedAsync(("anna@org.nl", "nl", "parties"), ("bob@org.nl", "en", "finance"));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, "parties"), ("bob@org.nl", Language.En, "finance"));
 
         var arrivals = new Dictionary<string, (LocalDate Day, MimeMessage Message)>();
         for (var day = new LocalDate(2025, 11, 3); day <= new LocalDate(2026, 12, 31); day = day.PlusDays(1))
@@ -71,7 +72,7 @@ public class NudgeDeliveryTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, WorkerHarness.NominationNudgesDue);
-        await factory.SeedAsync(("anna@org.nl", "nl", ""), ("bob@org.nl", "en", ""));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""), ("bob@org.nl", Language.En, ""));
         await factory.PlanAsync();
         await smtp.StopAsync();
 
@@ -102,13 +103,13 @@ public class NudgeDeliveryTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2026, 3, 20, 8, 0));
-        await factory.SeedAsync(("onderhandelaar@org.nl", "nl", "negotiators"));
+        await factory.SeedAsync(("onderhandelaar@org.nl", Language.Nl, "negotiators"));
         await factory.PlanAsync();
         static Task<List<Nudge>> Agreement(TimingDbContext db) =>
             db.Nudges.Where(n => n.Subject == "GM0344/coalition-agreement/2026").OrderBy(n => n.Day).ThenBy(n => n.Id).ToListAsync();
         var before = await factory.WithDbAsync(Agreement);
         // Estimate Friday 29 May 2026 (E + 72): 14 days before (15 May) and 2 days before (Wednesday 27 May).
-        Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 5, 27)], before.Select(n => n.Day));
+        Assert.Equal([new LocalDate(2026, 5, 15), new LocalDate(2026, 5, 27)], before.Select(n => n.Day));
 
         await factory.WithDbAsync(async db =>
         {
@@ -123,8 +124,8 @@ public class NudgeDeliveryTests
 
         var after = await factory.WithDbAsync(Agreement);
         Assert.Equal(
-            [(new DateOnly(2026, 5, 15), NudgeStates.Retracted), (new DateOnly(2026, 5, 27), NudgeStates.Retracted),
-             (new DateOnly(2026, 5, 27), NudgeStates.Pending), (new DateOnly(2026, 6, 8), NudgeStates.Pending)],
+            [(new LocalDate(2026, 5, 15), NudgeStates.Retracted), (new LocalDate(2026, 5, 27), NudgeStates.Retracted),
+             (new LocalDate(2026, 5, 27), NudgeStates.Pending), (new LocalDate(2026, 6, 8), NudgeStates.Pending)],
             after.Select(n => (n.Day, n.State)));
     }
 
@@ -132,7 +133,7 @@ public class NudgeDeliveryTests
     public async Task WithoutSmtp_AColleagueFindsACorrectDutchNudgeInThePickupFolder()
     {
         await using var factory = new TimingFactory(clock: new FakeClock(WorkerHarness.NominationNudgesDue));
-        await factory.SeedAsync(("collega@org.nl", "nl", "parties"));
+        await factory.SeedAsync(("collega@org.nl", Language.Nl, "parties"));
         await factory.PlanAsync();
         var result = await factory.DispatchAsync();
         Assert.True(result.Sent > 0);
@@ -150,10 +151,10 @@ public class NudgeDeliveryTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
-        await factory.SeedAsync(("lezer@org.nl", "en", "parties"));
+        await factory.SeedAsync(("lezer@org.nl", Language.En, "parties"));
         await factory.WithDbAsync(async db =>
         {
-            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = "digest";
+            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = NudgeMode.Digest;
             return await db.SaveChangesAsync();
         });
         await factory.PlanAsync();

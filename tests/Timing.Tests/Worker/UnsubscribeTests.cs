@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime.Testing;
 using Timing.Storage;
 using Timing.Tests.Web;
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 
 namespace Timing.Tests.Worker;
 
@@ -13,7 +15,7 @@ public class UnsubscribeTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = new TimingFactory(clock: new FakeClock(WorkerHarness.NominationNudgesDue), settings: smtp.Settings);
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
         await factory.PlanAsync();
         await factory.DispatchAsync();
         var header = smtp.Messages().First().Headers["List-Unsubscribe"] ?? "";
@@ -27,7 +29,7 @@ public class UnsubscribeTests
 
         var (mode, pending) = await factory.WithDbAsync(async db =>
             ((await db.People.SingleAsync(p => p.Email == "anna@org.nl")).NudgeMode, await db.Nudges.CountAsync(n => n.State == NudgeStates.Pending)));
-        Assert.Equal(("none", 0), (mode, pending));
+        Assert.Equal((NudgeMode.None, 0), (mode, pending));
         await factory.PlanAsync();
         Assert.Equal(0, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.State == NudgeStates.Pending)));
 
@@ -40,11 +42,11 @@ public class UnsubscribeTests
     public async Task ForgedToken_IsRefused()
     {
         await using var factory = new TimingFactory();
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
         var response = await factory.Client().PostAsync(new Uri("/afmelden-nudges/2.AAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative),
             new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("each", await factory.WithDbAsync(async db => (await db.People.SingleAsync(p => p.Email == "anna@org.nl")).NudgeMode));
+        Assert.Equal(NudgeMode.Each, await factory.WithDbAsync(async db => (await db.People.SingleAsync(p => p.Email == "anna@org.nl")).NudgeMode));
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public class UnsubscribeTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = new TimingFactory(clock: new FakeClock(WorkerHarness.NominationNudgesDue), settings: smtp.Settings);
-        await factory.SeedAsync(("anna@org.nl", "nl", ""));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
         await factory.PlanAsync();
         await factory.DispatchAsync();
         var anna = await factory.WithDbAsync(db => db.People.SingleAsync(p => p.Email == "anna@org.nl"));
@@ -74,7 +76,7 @@ public class UnsubscribeTests
     {
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = new TimingFactory(clock: new FakeClock(WorkerHarness.NominationNudgesDue), settings: smtp.Settings);
-        await factory.SeedAsync(("anna@org.nl", "nl", "parties"));
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, "parties"));
         await factory.CreateDirectorAsync("other@elders.nl", "Elders");
         await factory.PlanAsync();
         var (annaId, failed) = await factory.WithDbAsync(async db =>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Storage;
 using Timing.Tests.Web;
 using Timing.Worker;
@@ -29,18 +31,18 @@ public static class WorkerHarness
         return await action(scope.ServiceProvider.GetRequiredService<TimingDbContext>());
     }
 
-    /// <summary>An organisation following Utrecht with the given people (email, language, audiences).</summary>
-    public static async Task SeedAsync(this TimingFactory factory, params (string Email, string Language, string Audiences)[] people)
+    /// <summary>An organisation following Utrecht with the given people (email, language, one audience or "" for all).</summary>
+    public static async Task SeedAsync(this TimingFactory factory, params (string Email, Language Language, string Audience)[] people)
     {
         var director = await factory.CreateDirectorAsync("directeur@org.nl", "Org");
         await factory.WithDbAsync(async db =>
         {
             db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = director.OrganisationId, Code = "GM0344", Name = "Utrecht" });
             var me = await db.People.FindAsync(director.Id);
-            me!.NudgeMode = "none";
-            foreach (var (email, language, audiences) in people)
+            me!.NudgeMode = NudgeMode.None;
+            foreach (var (email, language, audience) in people)
             {
-                db.People.Add(new Person { Email = email, OrganisationId = director.OrganisationId, Language = language, Audiences = audiences });
+                db.People.Add(new Person { Email = email, OrganisationId = director.OrganisationId, Language = language, Audiences = audience.Length == 0 ? StoredSets.Empty : StoredSets.Of([audience]) });
             }
             return await db.SaveChangesAsync();
         });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Storage;
 
@@ -28,15 +29,15 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
     public string? WebcalUrl { get; private set; }
 
     /// <summary>The mode the person had before unsubscribing through a mail link; null while subscribed.</summary>
-    public string? UnsubscribedFrom { get; private set; }
+    public NudgeMode? UnsubscribedFrom { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
-        var active = await db.FeedTokens.AsNoTracking().Where(t => t.PersonId == personId && t.RevokedUnixMs == null)
-            .OrderByDescending(t => t.CreatedUnixMs).FirstOrDefaultAsync(cancellationToken);
+        var active = await db.FeedTokens.AsNoTracking().Where(t => t.PersonId == personId && t.Revoked == null)
+            .OrderByDescending(t => t.Created).FirstOrDefaultAsync(cancellationToken);
         HasFeed = active is not null;
-        Since = active is null ? null : DateText.Long(Instant.FromUnixTimeMilliseconds(active.CreatedUnixMs).InZone(Core.ProductTime.Zone).Date, Ui.Language(HttpContext));
+        Since = active is null ? null : DateText.Long(active.Created.InZone(Core.ProductTime.Zone).Date, Ui.Language(HttpContext));
         if (active?.Protected is { } stored && Unprotect(stored) is { } token)
         {
             FeedUrl = new PublicLinks(options.Value.BaseUrl).PersonalFeed(token).AbsoluteUri;
@@ -44,18 +45,18 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
             WebcalUrl = "webcal://" + FeedUrl[(FeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
         }
         var me = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        UnsubscribedFrom = me is { ModeBeforeUnsubscribe.Length: > 0 } ? me.ModeBeforeUnsubscribe : null;
+        UnsubscribedFrom = me?.ModeBeforeUnsubscribe;
     }
 
     /// <summary>Makes a new token and revokes the old one, then shows the page again (post/redirect/get).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
-        var revoked = await db.FeedTokens.Where(t => t.PersonId == personId && t.RevokedUnixMs == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUnixMs, now).SetProperty(t => t.Protected, (string?)null), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var revoked = await db.FeedTokens.Where(t => t.PersonId == personId && t.Revoked == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Revoked, now).SetProperty(t => t.Protected, (string?)null), cancellationToken);
         var token = Secrets.NewToken();
-        db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), CreatedUnixMs = now, Protected = Protector.Protect(token) });
+        db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), Created = now, Protected = Protector.Protect(token) });
         await db.SaveChangesAsync(cancellationToken);
         TempData.Flash(revoked > 0
             ? HttpContext.T("Nieuw feed-adres gemaakt. Het oude adres werkt niet meer: vervang het in uw agenda.", "New feed address made. The old address no longer works: replace it in your calendar.")
@@ -68,10 +69,10 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
     {
         var personId = User.PersonId();
         var me = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (me is { ModeBeforeUnsubscribe.Length: > 0 })
+        if (me?.ModeBeforeUnsubscribe is { } before)
         {
-            me.NudgeMode = me.ModeBeforeUnsubscribe;
-            me.ModeBeforeUnsubscribe = "";
+            me.NudgeMode = before;
+            me.ModeBeforeUnsubscribe = null;
             await db.SaveChangesAsync(cancellationToken);
             var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
             TempData.Flash(HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.") + Replan.Text(HttpContext, planned));

@@ -35,7 +35,7 @@ public sealed class SignInConfirmModel(MagicLinks links) : PageModel
             new Claim(ClaimTypes.Name, person.Email),
             new Claim(ClaimTypes.Role, person.Role),
             new Claim(Ui.Claims.Organisation, person.OrganisationId.ToString(CultureInfo.InvariantCulture)),
-            new Claim(Ui.Claims.Language, person.Language),
+            new Claim(Ui.Claims.Language, Ui.Code(person.Language)),
             new Claim(Sessions.SessionCookieEvents.StampClaim, person.SecurityStamp),
             new Claim(Ui.Claims.Operator, person.IsOperator ? "true" : "false"),
         ], CookieAuthenticationDefaults.AuthenticationScheme);

@@ -28,13 +28,13 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         }
         var token = Secrets.NewToken();
         var now = clock.GetCurrentInstant();
-        db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), ExpiresUnixMs = (now + Lifetime).ToUnixTimeMilliseconds() });
+        db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), Expires = now + Lifetime });
         await db.SaveChangesAsync(cancellationToken);
 
         var links = new PublicLinks(feeds.Value.BaseUrl);
-        var en = person.Language == "en";
+        var en = person.Language == Language.En;
         // The confirm page speaks the mail's language.
-        var link = links.SignIn(token, en ? Language.En : Language.Nl).AbsoluteUri;
+        var link = links.SignIn(token, person.Language).AbsoluteUri;
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(person.Name, person.Email));
@@ -71,15 +71,15 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
             return null;
         }
         var hash = Secrets.Hash(token!);
-        var now = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+        var now = clock.GetCurrentInstant();
         var link = await db.SignInLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Hash == hash, cancellationToken);
-        if (link is null || !Secrets.SameHash(link.Hash, hash) || link.UsedUnixMs is not null || link.ExpiresUnixMs < now)
+        if (link is null || !Secrets.SameHash(link.Hash, hash) || link.Used is not null || link.Expires < now)
         {
             return null;
         }
         // One statement marks it used, so two clicks at once cannot both sign in.
-        var claimed = await db.SignInLinks.Where(l => l.Id == link.Id && l.UsedUnixMs == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedUnixMs, now), cancellationToken);
+        var claimed = await db.SignInLinks.Where(l => l.Id == link.Id && l.Used == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Used, now), cancellationToken);
         if (claimed != 1)
         {
             return null;

@@ -98,8 +98,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtUnixMs");
 
                     b.Property<int>("FollowedMunicipalityId")
                         .HasColumnType("integer");
@@ -126,7 +127,7 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedMunicipalityId", "AtUnixMs");
+                    b.HasIndex("FollowedMunicipalityId", "At");
 
                     b.ToTable("date_changes", (string)null);
                 });
@@ -139,8 +140,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -154,8 +156,9 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long?>("RevokedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Revoked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RevokedUnixMs");
 
                     b.HasKey("Id");
 
@@ -182,8 +185,9 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("ModifiedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Modified")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ModifiedUnixMs");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -299,13 +303,14 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("Confirmed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ConfirmedUnixMs");
+
                     b.Property<string>("ConfirmedBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
-
-                    b.Property<long?>("ConfirmedUnixMs")
-                        .HasColumnType("bigint");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -315,16 +320,18 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<long>("FirstSeenUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("FirstSeenUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("LastSeenUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastSeenUnixMs");
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -339,8 +346,9 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("StartUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Start")
+                        .HasColumnType("bigint")
+                        .HasColumnName("StartUnixMs");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -373,32 +381,36 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("Configured")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ConfiguredUnixMs");
+
                     b.Property<string>("ConfiguredBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
-
-                    b.Property<long>("ConfiguredUnixMs")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("ETag")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<long?>("FailingSinceUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("bigint")
+                        .HasColumnName("FailingSinceUnixMs");
 
-                    b.Property<long?>("FailureMailSentUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("FailureMailSent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("FailureMailSentUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long?>("LastAttemptUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LastAttempt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastAttemptUnixMs");
 
                     b.Property<string>("LastError")
                         .IsRequired()
@@ -410,14 +422,16 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("LastSuccessUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LastSuccess")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastSuccessUnixMs");
 
                     b.Property<int>("MeetingsSeen")
                         .HasColumnType("integer");
 
-                    b.Property<long>("NextFetchUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("NextFetch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NextFetchUnixMs");
 
                     b.Property<DateOnly?>("SeesUntil")
                         .HasColumnType("date");
@@ -433,16 +447,18 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
-                    b.Property<long>("CheckedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CheckedUnixMs");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("LastImportUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LastImport")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastImportUnixMs");
 
                     b.Property<DateOnly?>("LatestContent")
                         .HasColumnType("date");
@@ -499,21 +515,24 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("Claimed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClaimedUnixMs");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("ClaimedUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
-                    b.Property<long>("DueUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Due")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DueUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -536,14 +555,16 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("NextAttemptUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("NextAttempt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NextAttemptUnixMs");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
-                    b.Property<long?>("SentUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Sent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SentUnixMs");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -557,7 +578,7 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "DueUnixMs");
+                    b.HasIndex("State", "Due");
 
                     b.HasIndex("PersonId", "Kind", "Subject", "LeadId", "Day")
                         .IsUnique();
@@ -573,8 +594,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -594,8 +616,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtUnixMs");
 
                     b.Property<string>("NewValue")
                         .IsRequired()
@@ -622,7 +645,7 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "AtUnixMs");
+                    b.HasIndex("OrganisationId", "At");
 
                     b.ToTable("organisation_changes", (string)null);
                 });
@@ -639,8 +662,9 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -656,11 +680,8 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(2)");
 
                     b.Property<string>("ModeBeforeUnsubscribe")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasDefaultValue("");
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Municipalities")
                         .IsRequired()
@@ -728,21 +749,23 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<long?>("MeetingId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("Reverted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RevertedUnixMs");
+
                     b.Property<string>("RevertedBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<long?>("RevertedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SetUnixMs");
 
                     b.Property<string>("SetBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
-
-                    b.Property<long>("SetUnixMs")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -772,8 +795,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("ExpiresUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Expires")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpiresUnixMs");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -783,8 +807,9 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
-                    b.Property<long?>("UsedUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Used")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UsedUnixMs");
 
                     b.HasKey("Id");
 

@@ -87,8 +87,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtUnixMs");
 
                     b.Property<int>("FollowedMunicipalityId")
                         .HasColumnType("INTEGER");
@@ -115,7 +116,7 @@ namespace Timing.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedMunicipalityId", "AtUnixMs");
+                    b.HasIndex("FollowedMunicipalityId", "At");
 
                     b.ToTable("date_changes", (string)null);
                 });
@@ -126,8 +127,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -141,8 +143,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RevokedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("Revoked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RevokedUnixMs");
 
                     b.HasKey("Id");
 
@@ -169,8 +172,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ModifiedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ModifiedUnixMs");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -280,13 +284,14 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Confirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ConfirmedUnixMs");
+
                     b.Property<string>("ConfirmedBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConfirmedUnixMs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
@@ -296,16 +301,18 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("FirstSeenUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FirstSeenUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LastSeenUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastSeenUnixMs");
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -320,8 +327,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StartUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("StartUnixMs");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -354,32 +362,36 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Configured")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ConfiguredUnixMs");
+
                     b.Property<string>("ConfiguredBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("ConfiguredUnixMs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ETag")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("FailingSinceUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FailingSinceUnixMs");
 
-                    b.Property<long?>("FailureMailSentUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("FailureMailSent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FailureMailSentUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastAttemptUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("LastAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastAttemptUnixMs");
 
                     b.Property<string>("LastError")
                         .IsRequired()
@@ -391,14 +403,16 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastSuccessUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("LastSuccess")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastSuccessUnixMs");
 
                     b.Property<int>("MeetingsSeen")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("NextFetchUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("NextFetch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextFetchUnixMs");
 
                     b.Property<DateOnly?>("SeesUntil")
                         .HasColumnType("TEXT");
@@ -414,16 +428,18 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CheckedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CheckedUnixMs");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastImportUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("LastImport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastImportUnixMs");
 
                     b.Property<DateOnly?>("LatestContent")
                         .HasColumnType("TEXT");
@@ -478,21 +494,24 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Claimed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClaimedUnixMs");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ClaimedUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("DueUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Due")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DueUnixMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -515,14 +534,16 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("NextAttemptUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("NextAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextAttemptUnixMs");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SentUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SentUnixMs");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -536,7 +557,7 @@ namespace Timing.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "DueUnixMs");
+                    b.HasIndex("State", "Due");
 
                     b.HasIndex("PersonId", "Kind", "Subject", "LeadId", "Day")
                         .IsUnique();
@@ -550,8 +571,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -569,8 +591,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AtUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtUnixMs");
 
                     b.Property<string>("NewValue")
                         .IsRequired()
@@ -597,7 +620,7 @@ namespace Timing.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "AtUnixMs");
+                    b.HasIndex("OrganisationId", "At");
 
                     b.ToTable("organisation_changes", (string)null);
                 });
@@ -612,8 +635,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedUnixMs");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -629,11 +653,8 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModeBeforeUnsubscribe")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Municipalities")
                         .IsRequired()
@@ -699,21 +720,23 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<long?>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Reverted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RevertedUnixMs");
+
                     b.Property<string>("RevertedBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RevertedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SetUnixMs");
 
                     b.Property<string>("SetBy")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("SetUnixMs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -741,8 +764,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ExpiresUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Expires")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpiresUnixMs");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -752,8 +776,9 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("UsedUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UsedUnixMs");
 
                     b.HasKey("Id");
 

@@ -117,7 +117,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         var dates = new DateInterval(start.Value, end);
         var cycle = planner.CycleOf(row.ToProfile(), Kind, dates.Start);
         var title = rules.Moments.First(d => d.Kind == Kind).Name.In(lang);
-        if (row.Actuals.Any(a => a.Kind == Kind && a.Cycle == cycle && FollowedMunicipalities.Local(a.Start) == dates.Start && FollowedMunicipalities.Local(a.End) == dates.End))
+        if (row.Actuals.Any(a => a.Kind == Kind && a.Cycle == cycle && a.Start == dates.Start && a.End == dates.End))
         {
             TempData.Flash(HttpContext.T($"Niets gewijzigd: {title} ({cycle}) had deze datum al.", $"Nothing changed: {title} ({cycle}) already had this date."));
             return Redirect($"/gemeenten/{row.Code}");
@@ -144,7 +144,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         }
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(me);
-        DateOnly? merger = null;
+        LocalDate? merger = null;
         if (!string.IsNullOrWhiteSpace(MergerDate))
         {
             var parsed = LocalDatePattern.Iso.Parse(MergerDate);
@@ -158,17 +158,17 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
                 MergerError = SupportedDates.Problem.In(Ui.Language(HttpContext));
                 return await Refuse(row!, cancellationToken);
             }
-            merger = FollowedMunicipalities.Stored(parsed.Value);
+            merger = parsed.Value;
         }
         var region = Region is "noord" or "midden" or "zuid" ? Region : "";
         var now = clock.GetCurrentInstant();
         var changed = new List<string>();
         if (row.MergerDate != merger)
         {
-            FollowedMunicipalities.Audit(db, row, me, now, "merger-date", row.MergerDate?.ToString("yyyy-MM-dd", null) ?? "", merger?.ToString("yyyy-MM-dd", null) ?? "");
+            FollowedMunicipalities.Audit(db, row, me, now, "merger-date", row.MergerDate?.ToString("uuuu-MM-dd", null) ?? "", merger?.ToString("uuuu-MM-dd", null) ?? "");
             row.MergerDate = merger;
             changed.Add(merger is { } m
-                ? HttpContext.T($"herindeling op {DateText.Long(FollowedMunicipalities.Local(m), Language.Nl)}", $"merger on {DateText.Long(FollowedMunicipalities.Local(m), Language.En)}")
+                ? HttpContext.T($"herindeling op {DateText.Long(m, Language.Nl)}", $"merger on {DateText.Long(m, Language.En)}")
                 : HttpContext.T("geen herindeling", "no merger"));
         }
         if (row.SchoolRegion != region)
@@ -222,11 +222,11 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             EventError = SupportedDates.Problem.In(Ui.Language(HttpContext));
             return await Refuse(row, cancellationToken);
         }
-        var day = FollowedMunicipalities.Stored(parsed.Value);
+        var day = parsed.Value;
         var title = EventTitle?.Trim() ?? "";
         row.Events.Add(new LocalEventRow { Title = title, Kind = kind, Start = day, End = day });
         var name = free ? title : rules.Moment(kind).Name.In(Ui.Language(HttpContext));
-        FollowedMunicipalities.Audit(db, row, me, clock.GetCurrentInstant(), "local-event", "", $"{day:yyyy-MM-dd} {name}{(free || title.Length == 0 ? "" : $": {title}")}");
+        FollowedMunicipalities.Audit(db, row, me, clock.GetCurrentInstant(), "local-event", "", $"{day:uuuu-MM-dd} {name}{(free || title.Length == 0 ? "" : $": {title}")}");
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(row.OrganisationId, cancellationToken);
         TempData.Flash(HttpContext.T($"Gebeurtenis toegevoegd: {name}, {DateText.Long(parsed.Value, Language.Nl)}. Ze staat in de tijdlijn en de agenda-feeds.",
@@ -257,13 +257,13 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         var actual = own[0];
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == row.OrganisationId).Select(o => o.Name).FirstAsync(cancellationToken);
         await Timing.Facts.PublicFactRows.SetAsync(db, row.Code, actual.Kind, actual.Cycle,
-            new DateInterval(FollowedMunicipalities.Local(actual.Start), FollowedMunicipalities.Local(actual.End)),
+            new DateInterval(actual.Start, actual.End),
             $"Gepubliceerd door / published by {organisation}", url.ToString(), null, me!.Email, clock.GetCurrentInstant(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         facts.Invalidate(row.Code);
         trigger.PlanSoon();
         var title = KindTitle(actual.Kind);
-        var dates = DateText.Range(FollowedMunicipalities.Local(actual.Start), FollowedMunicipalities.Local(actual.End), Ui.Language(HttpContext));
+        var dates = DateText.Range(actual.Start, actual.End, Ui.Language(HttpContext));
         TempData.Flash(HttpContext.T($"Openbaar gemaakt: {title} ({actual.Cycle}), {dates}, met bron {url}. Elke organisatie die deze gemeente volgt ziet deze datum; de herinneringen worden zo dadelijk opnieuw gepland.",
             $"Published: {title} ({actual.Cycle}), {dates}, with source {url}. Every organisation following this municipality sees this date; the reminders will be re-planned shortly."));
         return Redirect($"/gemeenten/{row.Code}");
@@ -285,12 +285,12 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         if (meeting.ConfirmedBy.Length == 0)
         {
             meeting.ConfirmedBy = me!.Email;
-            meeting.ConfirmedUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds();
+            meeting.Confirmed = clock.GetCurrentInstant();
             await db.SaveChangesAsync(cancellationToken);
             await importer.DeriveFactsAsync(row!.Code, "", cancellationToken);
             trigger.PlanSoon();
-            TempData.Flash(HttpContext.T($"Bevestigd: {meeting.Title} ({DateText.Long(FollowedMunicipalities.Local(meeting.Date), Language.Nl)}) dateert nu {KindTitle(meeting.Kind)} voor iedereen die deze gemeente volgt; de herinneringen worden zo dadelijk opnieuw gepland.",
-                $"Confirmed: {meeting.Title} ({DateText.Long(FollowedMunicipalities.Local(meeting.Date), Language.En)}) now dates {KindTitle(meeting.Kind)} for everyone following this municipality; the reminders will be re-planned shortly."));
+            TempData.Flash(HttpContext.T($"Bevestigd: {meeting.Title} ({DateText.Long(meeting.Date, Language.Nl)}) dateert nu {KindTitle(meeting.Kind)} voor iedereen die deze gemeente volgt; de herinneringen worden zo dadelijk opnieuw gepland.",
+                $"Confirmed: {meeting.Title} ({DateText.Long(meeting.Date, Language.En)}) now dates {KindTitle(meeting.Kind)} for everyone following this municipality; the reminders will be re-planned shortly."));
         }
         else
         {
@@ -357,13 +357,13 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     {
         View = await data.ViewAsync(row, cancellationToken);
         WindowKinds = WindowKindsOf(View);
-        var from = FollowedMunicipalities.Stored(data.Today);
+        var from = data.Today;
         Uncertain = await db.Meetings.AsNoTracking()
             .Where(m => m.Code == row.Code && m.Kind != "" && !m.Certain && m.ConfirmedBy == "" && m.Date >= from)
             .OrderBy(m => m.Date).Take(20).ToListAsync(cancellationToken);
         Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, row.Code, data.Today, cancellationToken);
         Changes = await db.DateChanges.AsNoTracking().Where(c => c.FollowedMunicipalityId == row.Id)
-            .OrderByDescending(c => c.AtUnixMs).Take(50).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         return Page();
     }
 }

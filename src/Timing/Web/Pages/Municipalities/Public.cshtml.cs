@@ -86,9 +86,9 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         Current = await PublicFactRows.CurrentAsync(db, [value], cancellationToken);
         History = await PublicFactRows.HistoryAsync(db, value, 100, cancellationToken);
         Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, value, Today, cancellationToken);
-        var from = FollowedMunicipalities.Stored(Today);
+        var from = Today;
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
-            .OrderBy(m => m.Date).ThenBy(m => m.StartUnixMs).Take(30).ToListAsync(cancellationToken);
+            .OrderBy(m => m.Date).ThenBy(m => m.Start != null).ThenBy(m => m.Start).Take(30).ToListAsync(cancellationToken);
         return Page();
     }
 

@@ -42,13 +42,13 @@ public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clo
         switch (target)
         {
             case ActualDateRow actual:
-                FollowedMunicipalities.Audit(db, row, me, now, $"{actual.Kind}/{actual.Cycle}", Dates(actual.Start, actual.End), "");
+                FollowedMunicipalities.Audit(db, row, me, now, $"{actual.Kind}/{actual.Cycle}", Timing.Facts.PublicFactRows.Describe(actual.Start, actual.End), "");
                 db.ActualDates.Remove(actual);
                 message = HttpContext.T($"Werkelijke datum verwijderd: {Thing}. De tijdlijn volgt hier weer de regels en schattingen.",
                     $"Actual date removed: {Thing}. The timeline follows the rules and estimates here again.");
                 break;
             case LocalEventRow local:
-                FollowedMunicipalities.Audit(db, row, me, now, "local-event", $"{local.Start:yyyy-MM-dd} {local.Title}", "");
+                FollowedMunicipalities.Audit(db, row, me, now, "local-event", $"{local.Start:uuuu-MM-dd} {local.Title}", "");
                 db.LocalEvents.Remove(local);
                 message = HttpContext.T($"Gebeurtenis verwijderd: {Thing}. Ze verdwijnt uit de tijdlijn en de agenda-feeds.",
                     $"Event deleted: {Thing}. It disappears from the timeline and the calendar feeds.");
@@ -59,7 +59,7 @@ public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clo
                 {
                     OrganisationId = row.OrganisationId,
                     PersonEmail = me.Email,
-                    AtUnixMs = now.ToUnixTimeMilliseconds(),
+                    At = now,
                     Subject = $"unfollow/{row.Code}",
                     OldValue = row.Name,
                 });
@@ -87,16 +87,13 @@ public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clo
                 return Row;
             case "datum" when Row?.Actuals.FirstOrDefault(a => a.Id == id) is { } actual:
                 var title = rules.Moments.FirstOrDefault(d => d.Kind == actual.Kind)?.Name.In(lang) ?? actual.Kind;
-                Thing = $"{title} ({actual.Cycle}): {DateText.Range(FollowedMunicipalities.Local(actual.Start), FollowedMunicipalities.Local(actual.End), lang)}";
+                Thing = $"{title} ({actual.Cycle}): {DateText.Range(actual.Start, actual.End, lang)}";
                 return actual;
             case "gebeurtenis" when Row?.Events.FirstOrDefault(e => e.Id == id) is { } local:
-                Thing = $"{local.Title}: {DateText.Long(FollowedMunicipalities.Local(local.Start), lang)}";
+                Thing = $"{local.Title}: {DateText.Long(local.Start, lang)}";
                 return local;
             default:
                 return null;
         }
     }
-
-    private static string Dates(DateOnly start, DateOnly end) =>
-        start == end ? start.ToString("yyyy-MM-dd", null) : $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}";
 }

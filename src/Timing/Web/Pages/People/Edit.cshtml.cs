@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Storage;
 
 namespace Timing.Web.Pages.People;
@@ -27,7 +28,7 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
 
     public string? NameError { get; private set; }
 
-    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, Language ?? "nl", NudgeMode ?? "each", Person.ModeBeforeUnsubscribe.Length > 0,
+    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, Person.ModeBeforeUnsubscribe is not null,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -38,10 +39,10 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         }
         var p = Person!;
         Name = p.Name;
-        Language = p.Language;
-        NudgeMode = p.NudgeMode;
-        SelectedAudiences = Split(p.Audiences);
-        SelectedMunicipalities = Split(p.Municipalities);
+        Language = PersonFormValues.Value(p.Language);
+        NudgeMode = PersonFormValues.Value(p.NudgeMode);
+        SelectedAudiences = [.. p.Audiences];
+        SelectedMunicipalities = [.. p.Municipalities];
         return Page();
     }
 
@@ -66,31 +67,31 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             person.Name = name;
             changed.Add(HttpContext.T("naam", "name"));
         }
-        var language = Language == "en" ? "en" : "nl";
+        var language = PersonFormValues.Language(Language);
         if (language != person.Language)
         {
             person.Language = language;
             changed.Add(HttpContext.T("taal", "language"));
         }
         // Unknown audiences a person had are kept: the form only shows, and so only changes, the known ones.
-        var audiences = Split(person.Audiences).Where(a => !Audiences.IsKnown(a))
-            .Concat(Audiences.All.Where(SelectedAudiences.Contains)).Distinct().ToList();
-        if (!audiences.ToHashSet().SetEquals(Split(person.Audiences)))
+        var audiences = person.Audiences.Where(a => !Audiences.IsKnown(a))
+            .Concat(Audiences.All.Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
+        if (!audiences.SetEquals(person.Audiences))
         {
-            person.Audiences = string.Join(',', audiences);
+            person.Audiences = audiences;
             changed.Add(HttpContext.T("doelgroepen", "audiences"));
         }
         // Likewise codes of municipalities the organisation no longer follows stay as they were.
-        var municipalities = Split(person.Municipalities).Where(c => !shown.Contains(c))
-            .Concat(Municipalities.Select(m => m.Code).Where(SelectedMunicipalities.Contains)).Distinct().ToList();
-        if (!municipalities.ToHashSet().SetEquals(Split(person.Municipalities)))
+        var municipalities = person.Municipalities.Where(c => !shown.Contains(c))
+            .Concat(Municipalities.Select(m => m.Code).Where(SelectedMunicipalities.Contains)).ToHashSet(StringComparer.Ordinal);
+        if (!municipalities.SetEquals(person.Municipalities))
         {
-            person.Municipalities = string.Join(',', municipalities);
+            person.Municipalities = municipalities;
             changed.Add(HttpContext.T("gemeenten", "municipalities"));
         }
-        if (person.ModeBeforeUnsubscribe.Length == 0 && NudgeMode is "each" or "digest" or "both" or "none" && NudgeMode != person.NudgeMode)
+        if (person.ModeBeforeUnsubscribe is null && PersonFormValues.Mode(NudgeMode) is { } mode && mode != person.NudgeMode)
         {
-            person.NudgeMode = NudgeMode;
+            person.NudgeMode = mode;
             changed.Add(HttpContext.T("herinneringen", "reminders"));
         }
         if (changed.Count == 0)
@@ -104,8 +105,6 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             + Replan.Text(HttpContext, planned));
         return Redirect("/mensen");
     }
-
-    private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
 
     private async Task<bool> Load(int id, CancellationToken cancellationToken)
     {

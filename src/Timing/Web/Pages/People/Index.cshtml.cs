@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.People;
 using Timing.Storage;
 
@@ -28,28 +29,29 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
     /// <summary>An existing person with the entered address: the page links to their edit page.</summary>
     public int? ExistingId { get; private set; }
 
-    public PersonForm Form => new(Email, true, EmailError, Name, NameError, Language ?? "nl", NudgeMode ?? "each", false,
+    public PersonForm Form => new(Email, true, EmailError, Name, NameError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, false,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
-    public static string ModeName(HttpContext http, string mode) => mode switch
+    public static string ModeName(HttpContext http, NudgeMode mode) => mode switch
     {
-        "digest" => http.T("wekelijks overzicht", "weekly digest"),
-        "both" => http.T("elke herinnering en overzicht", "each reminder and digest"),
-        "none" => http.T("geen", "none"),
+        Core.Nudges.NudgeMode.Digest => http.T("wekelijks overzicht", "weekly digest"),
+        Core.Nudges.NudgeMode.Both => http.T("elke herinnering en overzicht", "each reminder and digest"),
+        Core.Nudges.NudgeMode.None => http.T("geen", "none"),
         _ => http.T("elke herinnering", "each reminder"),
     };
 
     /// <summary>The municipalities a person chose, by name; codes the organisation no longer follows are left out.</summary>
     public string MunicipalityNames(Person person)
     {
-        var names = person.Municipalities.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(c => Municipalities.FirstOrDefault(m => m.Code == c)?.Name).OfType<string>().ToList();
+        var names = Municipalities.Where(m => person.Municipalities.Contains(m.Code)).Select(m => m.Name).ToList();
         return names.Count == 0 ? HttpContext.T("alle", "all") : string.Join(", ", names);
     }
 
-    public string AudienceNames(Person person) => person.Audiences.Length == 0
+    /// <summary>The audiences a person chose, by name, in the form's order; ids no longer known come last, as they are.</summary>
+    public string AudienceNames(Person person) => person.Audiences.Count == 0
         ? HttpContext.T("alle", "all")
-        : string.Join(", ", person.Audiences.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
+        : string.Join(", ", Audiences.All.Where(person.Audiences.Contains).Concat(person.Audiences.Where(a => !Audiences.IsKnown(a)))
+            .Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
 
     public string? NameError { get; private set; }
 
@@ -92,12 +94,12 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
             Email = email,
             OrganisationId = organisationId,
             Role = Roles.Member,
-            CreatedUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds(),
+            Created = clock.GetCurrentInstant(),
             Name = Name?.Trim() ?? "",
-            Language = Language == "en" ? "en" : "nl",
-            Audiences = string.Join(',', SelectedAudiences.Where(Audiences.IsKnown).Distinct()),
-            Municipalities = string.Join(',', SelectedMunicipalities.Where(codes.Contains).Distinct()),
-            NudgeMode = NudgeMode is "digest" or "both" or "none" ? NudgeMode : "each",
+            Language = PersonFormValues.Language(Language),
+            Audiences = SelectedAudiences.Where(Audiences.IsKnown).ToHashSet(StringComparer.Ordinal),
+            Municipalities = SelectedMunicipalities.Where(codes.Contains).ToHashSet(StringComparer.Ordinal),
+            NudgeMode = PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         }
         var meeting = Timing.Worker.SpeakingOutbox.MeetingId(nudge.Subject) is { } id ? Meetings.GetValueOrDefault(id) : null;
         return Timing.Mail.SpeakingContent.ListName(language, Timing.Core.Meetings.SpeakingRights.ParseLead(nudge.LeadId), meeting?.Title ?? "",
-            meeting is null ? null : Timing.Municipalities.FollowedMunicipalities.Local(meeting.Date));
+            meeting?.Date);
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             return NotFound();
         }
         Nudges = await db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted)
-            .OrderByDescending(n => n.DueUnixMs).Take(200).ToListAsync(cancellationToken);
+            .OrderByDescending(n => n.Due).Take(200).ToListAsync(cancellationToken);
         var meetingIds = Nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
         Meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         Counts = string.Join(" · ", Nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
@@ -63,7 +63,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.State, NudgeStates.Pending)
                 .SetProperty(n => n.Attempts, 0)
-                .SetProperty(n => n.NextAttemptUnixMs, 0L)
+                .SetProperty(n => n.NextAttempt, Nudge.Immediately)
                 .SetProperty(n => n.LastError, (string?)null), cancellationToken);
         TempData.Flash(resent > 0
             ? HttpContext.T($"De herinnering voor {person.Email} staat opnieuw in de wachtrij en gaat binnen een paar minuten weg, met hetzelfde Message-ID.",

@@ -33,7 +33,7 @@ public sealed class RemovePersonModel(TimingDbContext db, IClock clock, Timing.W
         {
             OrganisationId = person.OrganisationId,
             PersonEmail = me.Email,
-            AtUnixMs = clock.GetCurrentInstant().ToUnixTimeMilliseconds(),
+            At = clock.GetCurrentInstant(),
             Subject = "remove-person",
             OldValue = person.Email,
         });
