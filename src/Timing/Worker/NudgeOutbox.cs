@@ -37,7 +37,6 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     {
         var today = ProductTime.Today(clock);
         var now = clock.GetCurrentInstant();
-        int added = 0, retracted = 0, kept = 0;
         var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
@@ -48,49 +47,10 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var recipients = people.Select(p => Recipient(p, all)).ToArray();
         var planned = NudgePlanner.Plan(timelines, recipients, today);
 
-        var ids = people.Select(p => p.Id).ToList();
-        var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Nudge && n.Day >= today).ToListAsync(cancellationToken);
-        var byKey = rows.ToDictionary(Key);
-        var wanted = new HashSet<string>();
-        foreach (var nudge in planned)
-        {
-            var key = Key(nudge.PersonId, nudge.Moment.ToString(), nudge.Lead.Id, nudge.Day);
-            wanted.Add(key);
-            if (byKey.TryGetValue(key, out var row))
-            {
-                if (row.State == NudgeStates.Retracted)
-                {
-                    row.State = NudgeStates.Pending;
-                    row.Attempts = 0;
-                    row.NextAttempt = Nudge.Immediately;
-                    added++;
-                }
-                else
-                {
-                    kept++;
-                }
-                continue;
-            }
-            db.Nudges.Add(new Nudge
-            {
-                PersonId = nudge.PersonId,
-                Subject = nudge.Moment.ToString(),
-                LeadId = nudge.Lead.Id,
-                Day = nudge.Day,
-                Due = nudge.SendAt,
-                Created = now,
-            });
-            added++;
-        }
-        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
-        {
-            row.State = NudgeStates.Retracted;
-            retracted++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        var moments = await ReconcileAsync(db, NudgeKinds.Nudge, people.Select(p => p.Id).ToList(), today,
+            planned.Select(n => new WantedNudge(n.PersonId, n.Moment.ToString(), n.Lead.Id, n.Day, n.SendAt)), now, cancellationToken);
         var speaking = await SpeakingOutbox.PlanAsync(db, planner.Rules, people, recipients, municipalities.Select(m => m.Code).ToArray(), today, now, cancellationToken);
-        return new Result(added + speaking.Added, retracted + speaking.Retracted, kept + speaking.Kept);
+        return new Result(moments.Added + speaking.Added, moments.Retracted + speaking.Retracted, moments.Kept + speaking.Kept);
     }
 
     /// <summary>Adds this week's digest for everyone who asked for one; the dispatcher sends it.</summary>
@@ -118,6 +78,61 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
             .Select(c => MunicipalityCode.TryParse(c, out var code) ? code : null).OfType<MunicipalityCode>()
             .Where(organisationMunicipalities.Contains).ToHashSet();
         return new Recipient(person.Id, chosen.Count == 0 ? organisationMunicipalities : chosen, person.Audiences, person.Language, person.NudgeMode);
+    }
+
+    /// <summary>One nudge a plan wants in the outbox.</summary>
+    internal readonly record struct WantedNudge(int PersonId, string Subject, string LeadId, LocalDate Day, Instant Due);
+
+    /// <summary>
+    /// Brings the outbox rows of one kind of nudge, for these people from today on, in line with what a plan wants:
+    /// adds what is missing, revives what was retracted, retracts pending rows the plan no longer has.
+    /// </summary>
+    internal static async Task<Result> ReconcileAsync(TimingDbContext db, string kind, IReadOnlyCollection<int> personIds, LocalDate today,
+        IEnumerable<WantedNudge> plan, Instant now, CancellationToken cancellationToken)
+    {
+        int added = 0, retracted = 0, kept = 0;
+        var rows = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == kind && n.Day >= today).ToListAsync(cancellationToken);
+        var byKey = rows.ToDictionary(Key);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var nudge in plan)
+        {
+            var key = Key(nudge.PersonId, nudge.Subject, nudge.LeadId, nudge.Day);
+            wanted.Add(key);
+            if (byKey.TryGetValue(key, out var row))
+            {
+                if (row.State == NudgeStates.Retracted)
+                {
+                    row.State = NudgeStates.Pending;
+                    row.Attempts = 0;
+                    row.NextAttempt = Nudge.Immediately;
+                    added++;
+                }
+                else
+                {
+                    kept++;
+                }
+                continue;
+            }
+            db.Nudges.Add(new Nudge
+            {
+                PersonId = nudge.PersonId,
+                Kind = kind,
+                Subject = nudge.Subject,
+                LeadId = nudge.LeadId,
+                Day = nudge.Day,
+                Due = nudge.Due,
+                Created = now,
+            });
+            added++;
+        }
+        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
+        {
+            row.State = NudgeStates.Retracted;
+            retracted++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new Result(added, retracted, kept);
     }
 
     private static string Key(Nudge row) => Key(row.PersonId, row.Subject, row.LeadId, row.Day);

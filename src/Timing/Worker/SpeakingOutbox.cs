@@ -38,60 +38,10 @@ public static class SpeakingOutbox
     public static async Task<NudgeOutbox.Result> PlanAsync(TimingDbContext db, CycleRules rules, IReadOnlyList<Person> people, IReadOnlyList<Recipient> recipients,
         IReadOnlyCollection<string> codes, LocalDate today, Instant now, CancellationToken cancellationToken)
     {
-        int added = 0, retracted = 0, kept = 0;
         var meetings = await CommitteeMeetingsAsync(db, codes, today, cancellationToken);
         var planned = SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today);
-        var ids = people.Select(p => p.Id).ToList();
-        var fromDay = today;
-        var rows = await db.Nudges.Where(n => ids.Contains(n.PersonId) && n.Kind == NudgeKinds.Speaking && n.Day >= fromDay).ToListAsync(cancellationToken);
-        var byKey = rows.ToDictionary(Key);
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var nudge in planned)
-        {
-            var subject = Subject(nudge.Meeting.Municipality.Value, nudge.Meeting.Id);
-            var lead = SpeakingRights.LeadId(nudge.Lead);
-            var day = nudge.Day;
-            var key = Key(nudge.PersonId, subject, lead, day);
-            wanted.Add(key);
-            if (byKey.TryGetValue(key, out var row))
-            {
-                if (row.State == NudgeStates.Retracted)
-                {
-                    row.State = NudgeStates.Pending;
-                    row.Attempts = 0;
-                    row.NextAttempt = Nudge.Immediately;
-                    added++;
-                }
-                else
-                {
-                    kept++;
-                }
-                continue;
-            }
-            db.Nudges.Add(new Nudge
-            {
-                PersonId = nudge.PersonId,
-                Kind = NudgeKinds.Speaking,
-                Subject = subject,
-                LeadId = lead,
-                Day = day,
-                Due = nudge.SendAt,
-                Created = now,
-            });
-            added++;
-        }
-        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
-        {
-            row.State = NudgeStates.Retracted;
-            retracted++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new NudgeOutbox.Result(added, retracted, kept);
+        return await NudgeOutbox.ReconcileAsync(db, NudgeKinds.Speaking, people.Select(p => p.Id).ToList(), today,
+            planned.Select(n => new NudgeOutbox.WantedNudge(n.PersonId, Subject(n.Meeting.Municipality.Value, n.Meeting.Id), SpeakingRights.LeadId(n.Lead), n.Day, n.SendAt)),
+            now, cancellationToken);
     }
-
-    private static string Key(Nudge row) => Key(row.PersonId, row.Subject, row.LeadId, row.Day);
-
-    private static string Key(int personId, string subject, string lead, LocalDate day) =>
-        string.Join('|', personId.ToString(CultureInfo.InvariantCulture), subject, lead, day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
 }

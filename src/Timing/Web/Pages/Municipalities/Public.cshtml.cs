@@ -25,27 +25,8 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
     /// <summary>A meeting's moment kind by name, e.g. "Begrotingsbehandeling".</summary>
     public string KindName(string kind) => rules.Find(kind)?.Name.In(Ui.Language(HttpContext)) ?? kind;
 
-    /// <summary>Who or what set a fact, in words: the meeting calendar it was read from, the operator, or an organisation.</summary>
-    public string SetByName(string setBy)
-    {
-        var en = Ui.Language(HttpContext) == Language.En;
-        if (setBy.StartsWith(Timing.Meetings.MeetingImporter.SetByPrefix, StringComparison.Ordinal))
-        {
-            var kind = setBy[Timing.Meetings.MeetingImporter.SetByPrefix.Length..] switch
-            {
-                Timing.Meetings.MeetingSourceKinds.Notubiz => "Notubiz",
-                Timing.Meetings.MeetingSourceKinds.OpenBesluitvorming => "OpenBesluitvorming",
-                _ => "iCalendar",
-            };
-            return en ? $"meeting calendar ({kind})" : $"vergaderkalender ({kind})";
-        }
-        // Never a person's address or an account name on a public page: the role says enough.
-        if (setBy.StartsWith("operator:", StringComparison.Ordinal))
-        {
-            return en ? "the operator of this instance" : "de beheerder van deze installatie";
-        }
-        return en ? "an organisation that follows this municipality" : "een organisatie die deze gemeente volgt";
-    }
+    /// <summary>Who or what set a fact, in words (<see cref="PublicFactText.Who"/>).</summary>
+    public string SetByName(string setBy) => PublicFactText.Who(setBy, Ui.Language(HttpContext));
 
     [BindProperty] public string? RevertKind { get; set; }
     [BindProperty] public int RevertCycle { get; set; }
