@@ -23,7 +23,10 @@ public static class Directors
     /// <summary>The longest organisation name, in characters.</summary>
     public const int MaxOrganisationName = 200;
 
-    /// <summary>Adds a director, creating the organisation when no organisation of that name exists.</summary>
+    /// <summary>
+    /// Adds a director, creating the organisation when no organisation of that name exists. An address may have
+    /// accounts at several organisations, one at each.
+    /// </summary>
     public static async Task<Person> AddDirectorAsync(TimingDbContext db, string email, string organisationName, string name, Language language, Instant now, CancellationToken cancellationToken)
     {
         var address = NormaliseEmail(email);
@@ -32,12 +35,12 @@ public static class Directors
         {
             throw new ArgumentException($"De naam van de organisatie is leeg of langer dan {MaxOrganisationName} tekens / the organisation name is empty or longer than {MaxOrganisationName} characters.");
         }
-        if (await db.People.AnyAsync(p => p.Email == address, cancellationToken))
-        {
-            throw new ArgumentException($"{address} heeft al een account / {address} already has an account.");
-        }
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisation, cancellationToken)
             ?? db.Organisations.Add(new Organisation { Name = organisation, Created = now }).Entity;
+        if (org.Id != 0 && await db.People.AnyAsync(p => p.Email == address && p.OrganisationId == org.Id, cancellationToken))
+        {
+            throw new ArgumentException($"{address} heeft al een account bij '{organisation}' / {address} already has an account at '{organisation}'.");
+        }
         var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, Created = now, Organisation = org };
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
@@ -48,23 +51,23 @@ public static class Directors
     public const string OperatorsOrganisation = "Timing-beheer";
 
     /// <summary>
-    /// Makes a person an operator of the instance (the background-job dashboard). An existing account keeps
-    /// its organisation and role; an unknown address gets a member account in the operators' own organisation.
-    /// Returns the person and whether the account was new.
+    /// Makes a person an operator of the instance (the background-job dashboard). Existing accounts of the address
+    /// keep their organisations and roles, and each becomes an operator; an unknown address gets a member account in
+    /// the operators' own organisation. Returns the first person and whether the account was new.
     /// </summary>
     public static async Task<(Person Person, bool Created)> AddOperatorAsync(TimingDbContext db, string email, Instant now, CancellationToken cancellationToken)
     {
         var address = NormaliseEmail(email);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
-        var created = person is null;
-        if (person is null)
+        var people = await db.People.Where(p => p.Email == address).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var created = people.Count == 0;
+        if (created)
         {
             var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == OperatorsOrganisation, cancellationToken)
                 ?? db.Organisations.Add(new Organisation { Name = OperatorsOrganisation, Created = now }).Entity;
-            person = db.People.Add(new Person { Email = address, Role = Roles.Member, Created = now, Organisation = org, NudgeMode = NudgeMode.None }).Entity;
+            people.Add(db.People.Add(new Person { Email = address, Role = Roles.Member, Created = now, Organisation = org, NudgeMode = NudgeMode.None }).Entity);
         }
-        person.IsOperator = true;
+        people.ForEach(p => p.IsOperator = true);
         await db.SaveChangesAsync(cancellationToken);
-        return (person, created);
+        return (people[0], created);
     }
 }

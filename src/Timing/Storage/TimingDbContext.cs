@@ -99,7 +99,9 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("people");
-            e.HasIndex(x => x.Email).IsUnique();
+            // One address can work for several organisations, once in each; signing in asks which.
+            e.HasIndex(x => new { x.OrganisationId, x.Email }).IsUnique();
+            e.HasIndex(x => x.Email);
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Role).HasMaxLength(20);

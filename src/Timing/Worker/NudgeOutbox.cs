@@ -72,12 +72,18 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         return added;
     }
 
+    /// <summary>
+    /// What a person receives: every municipality the organisation follows when they chose none, otherwise those of
+    /// their choice the organisation still follows. When it follows none of them any more, that is nothing: an
+    /// organisation's unfollow never widens a person's own choice.
+    /// </summary>
     public static Recipient Recipient(Person person, IReadOnlySet<MunicipalityCode> organisationMunicipalities)
     {
-        var chosen = person.Municipalities
-            .Select(c => MunicipalityCode.TryParse(c, out var code) ? code : null).OfType<MunicipalityCode>()
-            .Where(organisationMunicipalities.Contains).ToHashSet();
-        return new Recipient(person.Id, chosen.Count == 0 ? organisationMunicipalities : chosen, person.Audiences, person.Language, person.NudgeMode);
+        var chosen = person.Municipalities.Count == 0
+            ? organisationMunicipalities
+            : person.Municipalities.Select(c => MunicipalityCode.TryParse(c, out var code) ? code : null).OfType<MunicipalityCode>()
+                .Where(organisationMunicipalities.Contains).ToHashSet();
+        return new Recipient(person.Id, chosen, person.Audiences, person.Language, person.NudgeMode);
     }
 
     /// <summary>One nudge a plan wants in the outbox.</summary>

@@ -76,7 +76,7 @@ public class AdminCommandTests
         Assert.True(added.Exit == 0, added.Error);
         Assert.Contains("directeur@welzijn.nl", added.Output, StringComparison.Ordinal);
         var twice = await ProcessRunner.RunAsync(["add-director", "--email", "directeur@welzijn.nl", "--organisation", "Welzijn Utrecht"], dir, env);
-        Assert.Equal((2, "timing add-director: directeur@welzijn.nl heeft al een account / directeur@welzijn.nl already has an account."), (twice.Exit, twice.Error.Trim()));
+        Assert.Equal((2, "timing add-director: directeur@welzijn.nl heeft al een account bij 'Welzijn Utrecht' / directeur@welzijn.nl already has an account at 'Welzijn Utrecht'."), (twice.Exit, twice.Error.Trim()));
         var bad = await ProcessRunner.RunAsync(["add-director", "--email", "geen-adres", "--organisation", "X"], dir, env);
         Assert.Equal((2, "timing add-director: 'geen-adres' is not an e-mail address (expected name@example.nl)."), (bad.Exit, bad.Error.Trim()));
     }

@@ -153,6 +153,12 @@ public class FeedEndpointTests
         "Query parameter 'arena': 'provincie' is not supported; use municipal (only the municipality's own cycle) or all.")]
     [InlineData("/feeds/GM0344.ics?lang=de", HttpStatusCode.BadRequest, "Parameter 'lang': 'de' kennen we niet; gebruik nl of en.",
         "Query parameter 'lang': 'de' is not supported; use nl or en.")]
+    // What the caller typed is repeated without control characters and cut at 40 characters.
+    [InlineData("/feeds/GM0344.ics?arena=a%0D%0Ab%1B%5B31m", HttpStatusCode.BadRequest, "Parameter 'arena': 'a\uFFFD\uFFFDb\uFFFD[31m' kennen we niet;",
+        "Query parameter 'arena': 'a\uFFFD\uFFFDb\uFFFD[31m' is not supported;")]
+    [InlineData("/feeds/GM%0A34.ics", HttpStatusCode.NotFound, "'GM\uFFFD34' is geen gemeentecode", "'GM\uFFFD34' is not a municipality code")]
+    [InlineData("/feeds/GM0344.ics?audience=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", HttpStatusCode.BadRequest,
+        "Parameter 'audience': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' kennen we niet;", "Query parameter 'audience': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is unknown;")]
     public async Task BadRequests_SayWhatIsWrongInOneLineInDutchThenOneInEnglish(string url, HttpStatusCode status, string dutch, string english)
     {
         await using var factory = new TimingFactory();

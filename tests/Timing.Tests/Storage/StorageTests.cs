@@ -26,8 +26,10 @@ public class StorageTests(PostgresServer postgres)
         await using var factory = await Factory(provider);
         _ = factory.Server;
         await factory.CreateDirectorAsync("d@org.nl", "Org");
-        var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => factory.CreateDirectorAsync("D@Org.nl", "Other"));
-        Assert.Equal("d@org.nl heeft al een account / d@org.nl already has an account.", duplicate.Message);
+        var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => factory.CreateDirectorAsync("D@Org.nl", "Org"));
+        Assert.Equal("d@org.nl heeft al een account bij 'Org' / d@org.nl already has an account at 'Org'.", duplicate.Message);
+        // The same address may direct another organisation too: one account in each.
+        await factory.CreateDirectorAsync("D@Org.nl", "Other");
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

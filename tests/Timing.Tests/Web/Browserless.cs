@@ -34,7 +34,12 @@ public static partial class Browserless
     /// <summary>Requests a link, reads it from the pickup folder and uses it, as a person would.</summary>
     public static async Task SignInAsync(this HttpClient client, TimingFactory factory, string email, Func<MimeMessage[]>? mailbox = null)
     {
-        var link = await RequestLinkAsync(client, factory, email, mailbox);
+        await client.ConfirmLinkAsync(await RequestLinkAsync(client, factory, email, mailbox));
+    }
+
+    /// <summary>Opens a sign-in link from a mail and confirms it, as the person's browser does.</summary>
+    public static async Task ConfirmLinkAsync(this HttpClient client, Uri link)
+    {
         var confirm = await client.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative));
         var token = TokenField().Match(confirm).Groups[1].Value;
         var response = await client.PostFormAsync(link.PathAndQuery, confirm, new() { ["t"] = token });

@@ -272,6 +272,91 @@ public partial class PageBehaviourTests
         Assert.Equal(1, await factory.WithDbAsync(db => db.People.CountAsync()));
     }
 
+    [Fact]
+    public async Task Unfollow_NeverWidensAColleaguesOwnChoiceOfMunicipalities()
+    {
+        await using var factory = new TimingFactory();
+        var client = await DirectorWithUtrechtAsync(factory);
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
+        await client.PostAndFollowAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0363", ["Name"] = "" });
+        var people = await client.GetStringAsync(new Uri("/mensen", UriKind.Relative));
+        await client.PostAndFollowAsync("/mensen?handler=Save", people, new() { ["Email"] = "anna@org.nl", ["Language"] = "nl", ["NudgeMode"] = "each", ["SelectedMunicipalities"] = "GM0344" });
+        var anna = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "anna@org.nl"));
+        Task<int> Pending() => factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.PersonId == anna.Id && n.State == NudgeStates.Pending));
+        Assert.True(await Pending() > 0);
+
+        var ask = await client.GetStringAsync(new Uri("/gemeenten/GM0344/verwijderen/gemeente", UriKind.Relative));
+        await client.PostAndFollowAsync("/gemeenten/GM0344/verwijderen/gemeente", ask, []);
+        // She chose Utrecht only: Amsterdam's reminders are not hers, so she now has none; her choice is kept.
+        Assert.Equal(0, await Pending());
+        Assert.Equal(["GM0344"], (await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id))).Municipalities);
+        Assert.Contains("geen: de gekozen gemeenten worden niet meer gevolgd", await client.GetStringAsync(new Uri("/mensen", UriKind.Relative)), StringComparison.Ordinal);
+        var edit = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}/wijzigen", UriKind.Relative));
+        Assert.Contains("Ook gekozen, maar niet meer gevolgd door uw organisatie: GM0344.", edit, StringComparison.Ordinal);
+
+        // Following Utrecht again brings her reminders back.
+        add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
+        await client.PostAndFollowAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        Assert.True(await Pending() > 0);
+        Assert.DoesNotContain(await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == anna.Id && n.State == NudgeStates.Pending).Select(n => n.Subject).ToListAsync()),
+            s => s.Contains("GM0363", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Language", "de", "Taal ‘de’ kennen we niet")]
+    [InlineData("NudgeMode", "evil", "Herinneringen ‘evil’ kennen we niet")]
+    [InlineData("SelectedAudiences", "burgers", "Doelgroep ‘burgers’ kennen we niet")]
+    [InlineData("SelectedMunicipalities", "GM0363", "Gemeente ‘GM0363’ volgt uw organisatie niet")]
+    public async Task PeopleForms_RefuseAChoiceTheyNeverOffer_WithAMessage_AndStoreNothing(string field, string value, string message)
+    {
+        await using var factory = new TimingFactory();
+        var client = await DirectorWithUtrechtAsync(factory);
+        var people = await client.GetStringAsync(new Uri("/mensen", UriKind.Relative));
+        var fields = new Dictionary<string, string> { ["Email"] = "anna@org.nl", ["Language"] = "en", ["NudgeMode"] = "digest", ["SelectedAudiences"] = "finance", ["SelectedMunicipalities"] = "GM0344" };
+        var added = await client.PostFormAsync("/mensen?handler=Save", people, new(fields) { [field] = value });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.People.CountAsync(p => p.Email == "anna@org.nl")));
+
+        await client.PostAndFollowAsync("/mensen?handler=Save", people, fields);
+        var anna = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "anna@org.nl"));
+        var edit = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}/wijzigen", UriKind.Relative));
+        fields.Remove("Email");
+        var changed = await client.PostFormAsync($"/mensen/{anna.Id}/wijzigen", edit, new(fields) { [field] = value });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equivalent(anna, await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "anna@org.nl")));
+    }
+
+    [Fact]
+    public async Task AnAddressWorkingForAnotherOrganisation_IsAddedWithoutSayingSo_AndSignsInToEitherOrganisation()
+    {
+        await using var factory = new TimingFactory();
+        var client = await DirectorWithUtrechtAsync(factory);
+        await factory.CreateDirectorAsync("kim@elders.nl", "Elders");
+        var people = await client.GetStringAsync(new Uri("/mensen", UriKind.Relative));
+        var added = await client.PostAndFollowAsync("/mensen?handler=Save", people, new() { ["Email"] = "kim@elders.nl", ["Language"] = "nl", ["NudgeMode"] = "each" });
+        // The same answer as for any new colleague: nothing tells that the address is known elsewhere.
+        Assert.Contains("kim@elders.nl toegevoegd.", added, StringComparison.Ordinal);
+        Assert.DoesNotContain("andere organisatie", added, StringComparison.Ordinal);
+        Assert.Equal(["Elders", "Org"], await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Organisation!.Name).OrderBy(n => n).ToListAsync()));
+
+        // Her sign-in mail offers one link per organisation, each named; each signs in to its own organisation.
+        var kim = factory.Client();
+        await kim.RequestLinkAsync(factory, "kim@elders.nl");
+        var text = Browserless.Mails(factory).Last().TextBody!;
+        Assert.Contains("U werkt in Timing voor meer dan één organisatie.", text, StringComparison.Ordinal);
+        var links = OrganisationLinks().Matches(text).ToDictionary(m => m.Groups[1].Value, m => new Uri(m.Groups[2].Value));
+        Assert.Equal(["Elders", "Org"], links.Keys.Order().ToArray());
+        await kim.ConfirmLinkAsync(links["Org"]);
+        Assert.Contains("Utrecht", await kim.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await kim.GetAsync(new Uri("/mensen", UriKind.Relative))).StatusCode);
+        var elsewhere = factory.Client();
+        await elsewhere.ConfirmLinkAsync(links["Elders"]);
+        Assert.DoesNotContain("Utrecht", await elsewhere.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync(new Uri("/mensen", UriKind.Relative))).StatusCode);
+    }
+
     private static async Task<HttpClient> DirectorWithUtrechtAsync(TimingFactory factory)
     {
         await factory.CreateDirectorAsync("d@org.nl", "Org");
@@ -287,6 +372,9 @@ public partial class PageBehaviourTests
         using var scope = factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<TimingDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
+
+    [GeneratedRegex(@"^(\w+):\r?\n(https://\S+)", RegexOptions.Multiline)]
+    private static partial Regex OrganisationLinks();
 
     [GeneratedRegex("<code class=\"reference\">([^<]+)</code>")]
     private static partial Regex Reference();

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -18,35 +19,49 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
 {
     public static readonly Duration Lifetime = Duration.FromMinutes(15);
 
-    /// <summary>Mails a link when the address belongs to a person; does nothing for an unknown address. Runs in the background.</summary>
+    /// <summary>
+    /// Mails a link when the address belongs to a person; does nothing for an unknown address. An address with
+    /// accounts at several organisations gets one mail with a link for each, named by organisation. Runs in the background.
+    /// </summary>
     public async Task SendAsync(string address, CancellationToken cancellationToken)
     {
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, cancellationToken);
-        if (person is null)
+        var people = await db.People.Include(p => p.Organisation).Where(p => p.Email == address).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        if (people.Count == 0)
         {
             return;
         }
-        var token = Secrets.NewToken();
+        var person = people[0];
         var now = clock.GetCurrentInstant();
-        db.SignInLinks.Add(new SignInLink { PersonId = person.Id, Hash = Secrets.Hash(token), Expires = now + Lifetime });
+        var links = new PublicLinks(feeds.Value.BaseUrl);
+        var choices = new List<(string Organisation, string Link)>();
+        foreach (var account in people)
+        {
+            var token = Secrets.NewToken();
+            db.SignInLinks.Add(new SignInLink { PersonId = account.Id, Hash = Secrets.Hash(token), Expires = now + Lifetime });
+            // The confirm page speaks the mail's language.
+            choices.Add((account.Organisation!.Name, links.SignIn(token, person.Language).AbsoluteUri));
+        }
         await db.SaveChangesAsync(cancellationToken);
 
-        var links = new PublicLinks(feeds.Value.BaseUrl);
         var en = person.Language == Language.En;
-        // The confirm page speaks the mail's language.
-        var link = links.SignIn(token, person.Language).AbsoluteUri;
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(new MailboxAddress(person.Name, person.Email));
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(links.Host);
+        var intro = (en, choices.Count > 1) switch
+        {
+            (true, false) => "Sign in to Timing with this link (valid for 15 minutes, once):",
+            (false, false) => "Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):",
+            (true, true) => "You work for more than one organisation in Timing. Sign in with the link of the organisation you want to work for now (each valid for 15 minutes, once):",
+            (false, true) => "U werkt in Timing voor meer dan één organisatie. Meld u aan met de link van de organisatie waarvoor u nu wilt werken (elke link 15 minuten geldig, één keer te gebruiken):",
+        };
+        var ignore = en ? "Did you not ask for it? Then ignore this message." : "Niet aangevraagd? Dan kunt u dit bericht negeren.";
+        var signIn = en ? "Sign in to Timing" : "Aanmelden bij Timing";
+        string Label(string organisation) => choices.Count == 1 ? signIn : $"{signIn}: {organisation}";
         var body = new BodyBuilder
         {
-            TextBody = en
-                ? $"Sign in to Timing with this link (valid for 15 minutes, once):\n\n{link}\n\nDid you not ask for it? Then ignore this message."
-                : $"Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):\n\n{link}\n\nNiet aangevraagd? Dan kunt u dit bericht negeren.",
-            HtmlBody = en
-                ? $"<p>Sign in to Timing with this link (valid for 15 minutes, once):</p><p><a href=\"{link}\">Sign in to Timing</a></p><p>Did you not ask for it? Then ignore this message.</p>"
-                : $"<p>Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):</p><p><a href=\"{link}\">Aanmelden bij Timing</a></p><p>Niet aangevraagd? Dan kunt u dit bericht negeren.</p>",
+            TextBody = $"{intro}\n\n{string.Join("\n\n", choices.Select(c => choices.Count == 1 ? c.Link : $"{c.Organisation}:\n{c.Link}"))}\n\n{ignore}",
+            HtmlBody = $"<p>{WebUtility.HtmlEncode(intro)}</p>{string.Concat(choices.Select(c => $"<p><a href=\"{WebUtility.HtmlEncode(c.Link)}\">{WebUtility.HtmlEncode(Label(c.Organisation))}</a></p>"))}<p>{WebUtility.HtmlEncode(ignore)}</p>",
         };
         message.Body = body.ToMessageBody();
         try

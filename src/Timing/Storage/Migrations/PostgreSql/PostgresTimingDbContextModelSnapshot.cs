@@ -714,10 +714,10 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email")
-                        .IsUnique();
+                    b.HasIndex("Email");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "Email")
+                        .IsUnique();
 
                     b.ToTable("people", (string)null);
                 });

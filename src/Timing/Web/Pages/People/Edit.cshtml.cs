@@ -28,7 +28,9 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
 
     public string? NameError { get; private set; }
 
-    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, Person.ModeBeforeUnsubscribe is not null,
+    public string? ChoiceError { get; private set; }
+
+    public PersonForm Form => new(Person!.Email, false, null, Name, NameError, ChoiceError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, Person.ModeBeforeUnsubscribe is not null,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -61,13 +63,18 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
             return Page();
         }
+        if (PersonFormValues.Problem(Language, NudgeMode, person.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, shown) is { } problem)
+        {
+            ChoiceError = problem.In(Ui.Language(HttpContext));
+            return Page();
+        }
         var name = Name?.Trim() ?? "";
         if (name != person.Name)
         {
             person.Name = name;
             changed.Add(HttpContext.T("naam", "name"));
         }
-        var language = PersonFormValues.Language(Language);
+        var language = Language is null ? person.Language : PersonFormValues.Language(Language);
         if (language != person.Language)
         {
             person.Language = language;

@@ -29,7 +29,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
     /// <summary>An existing person with the entered address: the page links to their edit page.</summary>
     public int? ExistingId { get; private set; }
 
-    public PersonForm Form => new(Email, true, EmailError, Name, NameError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, false,
+    public PersonForm Form => new(Email, true, EmailError, Name, NameError, ChoiceError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, false,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
     public static string ModeName(HttpContext http, NudgeMode mode) => mode switch
@@ -40,11 +40,20 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
         _ => http.T("elke herinnering", "each reminder"),
     };
 
-    /// <summary>The municipalities a person chose, by name; codes the organisation no longer follows are left out.</summary>
+    /// <summary>
+    /// The municipalities a person chose, by name; codes the organisation no longer follows are left out, and a
+    /// choice of which the organisation follows nothing any more is said to bring nothing.
+    /// </summary>
     public string MunicipalityNames(Person person)
     {
+        if (person.Municipalities.Count == 0)
+        {
+            return HttpContext.T("alle", "all");
+        }
         var names = Municipalities.Where(m => person.Municipalities.Contains(m.Code)).Select(m => m.Name).ToList();
-        return names.Count == 0 ? HttpContext.T("alle", "all") : string.Join(", ", names);
+        return names.Count == 0
+            ? HttpContext.T("geen: de gekozen gemeenten worden niet meer gevolgd", "none: the chosen municipalities are no longer followed")
+            : string.Join(", ", names);
     }
 
     /// <summary>The audiences a person chose, by name, in the form's order; ids no longer known come last, as they are.</summary>
@@ -54,6 +63,8 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
             .Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
 
     public string? NameError { get; private set; }
+
+    public string? ChoiceError { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => Load(cancellationToken);
 
@@ -78,17 +89,22 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
             await Load(cancellationToken);
             return Page();
         }
-        var existing = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, cancellationToken);
-        if (existing is not null)
+        var codes = await db.FollowedMunicipalities.Where(m => m.OrganisationId == organisationId).Select(m => m.Code).ToListAsync(cancellationToken);
+        if (PersonFormValues.Problem(Language, NudgeMode, true, SelectedAudiences, SelectedMunicipalities, codes) is { } problem)
         {
-            EmailError = existing.OrganisationId == organisationId
-                ? HttpContext.T("Deze collega staat al in de lijst. Wijzig haar of hem via ‘Wijzigen’ in de tabel.", "This colleague is already in the list. Change them with ‘Change’ in the table.")
-                : HttpContext.T("Dit adres hoort bij een andere organisatie.", "This address belongs to another organisation.");
-            ExistingId = existing.OrganisationId == organisationId ? existing.Id : null;
+            ChoiceError = problem.In(Ui.Language(HttpContext));
             await Load(cancellationToken);
             return Page();
         }
-        var codes = await db.FollowedMunicipalities.Where(m => m.OrganisationId == organisationId).Select(m => m.Code).ToListAsync(cancellationToken);
+        // Only this organisation's people are looked at: whether the address works elsewhere too is not this page's to tell.
+        var existing = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email && p.OrganisationId == organisationId, cancellationToken);
+        if (existing is not null)
+        {
+            EmailError = HttpContext.T("Deze collega staat al in de lijst. Wijzig haar of hem via ‘Wijzigen’ in de tabel.", "This colleague is already in the list. Change them with ‘Change’ in the table.");
+            ExistingId = existing.Id;
+            await Load(cancellationToken);
+            return Page();
+        }
         var person = db.People.Add(new Person
         {
             Email = email,
@@ -97,8 +113,8 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
             Created = clock.GetCurrentInstant(),
             Name = Name?.Trim() ?? "",
             Language = PersonFormValues.Language(Language),
-            Audiences = SelectedAudiences.Where(Audiences.IsKnown).ToHashSet(StringComparer.Ordinal),
-            Municipalities = SelectedMunicipalities.Where(codes.Contains).ToHashSet(StringComparer.Ordinal),
+            Audiences = SelectedAudiences.ToHashSet(StringComparer.Ordinal),
+            Municipalities = SelectedMunicipalities.ToHashSet(StringComparer.Ordinal),
             NudgeMode = PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);

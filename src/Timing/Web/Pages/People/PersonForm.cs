@@ -11,6 +11,7 @@ public sealed record PersonForm(
     string? EmailError,
     string? Name,
     string? NameError,
+    string? ChoiceError,
     Language Language,
     NudgeMode NudgeMode,
     bool Unsubscribed,
@@ -39,4 +40,34 @@ public static class PersonFormValues
 
     /// <summary>The setting a posted value names, or null for a value the form never offers.</summary>
     public static NudgeMode? Mode(string? value) => Modes.Cast<NudgeMode?>().FirstOrDefault(m => Value(m!.Value) == value);
+
+    /// <summary>
+    /// The first posted choice the form never offers, said in both languages; null when every choice is one the
+    /// form shows. Such a post is refused as a whole rather than quietly read as something else.
+    /// </summary>
+    public static LocalizedText? Problem(string? language, string? mode, bool modeShown, IEnumerable<string> audiences,
+        IEnumerable<string> municipalities, IReadOnlyCollection<string> followed)
+    {
+        if (language is not (null or "nl" or "en"))
+        {
+            return new($"Taal ‘{Feeds.FeedQuery.Echo(language)}’ kennen we niet; kies Nederlands of English.",
+                $"Language ‘{Feeds.FeedQuery.Echo(language)}’ is not one we know; choose Nederlands or English.");
+        }
+        if (modeShown && mode is not null && Mode(mode) is null)
+        {
+            return new($"Herinneringen ‘{Feeds.FeedQuery.Echo(mode)}’ kennen we niet; kies een van de getoonde mogelijkheden.",
+                $"Reminders ‘{Feeds.FeedQuery.Echo(mode)}’ is not a setting we know; choose one of the options shown.");
+        }
+        if (audiences.FirstOrDefault(a => !Audiences.IsKnown(a)) is { } audience)
+        {
+            return new($"Doelgroep ‘{Feeds.FeedQuery.Echo(audience)}’ kennen we niet; vink alleen getoonde doelgroepen aan.",
+                $"Audience ‘{Feeds.FeedQuery.Echo(audience)}’ is not one we know; tick only the audiences shown.");
+        }
+        if (municipalities.FirstOrDefault(m => !followed.Contains(m)) is { } municipality)
+        {
+            return new($"Gemeente ‘{Feeds.FeedQuery.Echo(municipality)}’ volgt uw organisatie niet; vink alleen getoonde gemeenten aan.",
+                $"Your organisation does not follow municipality ‘{Feeds.FeedQuery.Echo(municipality)}’; tick only the municipalities shown.");
+        }
+        return null;
+    }
 }
