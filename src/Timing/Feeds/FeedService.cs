@@ -77,8 +77,8 @@ public sealed class FeedService(
 
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
     /// <param name="query">The feed address's filter; it narrows the person's own choices, never widens them (<see cref="FeedFilter.Within"/>).</param>
-    /// <param name="language">The language the address asks for; by default the person's.</param>
-    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, FeedFilter query, Language? language, CancellationToken cancellationToken)
+    /// <param name="asked">The language the address asks for; by default the person's.</param>
+    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, FeedFilter query, Language? asked, CancellationToken cancellationToken)
     {
         var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
@@ -95,7 +95,7 @@ public sealed class FeedService(
             .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
         var filter = query.Within(person.Audiences);
-        var lang = language ?? person.Language;
+        var language = asked ?? person.Language;
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
@@ -119,7 +119,7 @@ public sealed class FeedService(
             }
             return timeline;
         }
-        return await GetAsync($"person/{person.Id}/{lang}/{filter.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
+        return await GetAsync($"person/{person.Id}/{language}/{filter.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
             new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
             {
                 // Versions follow the facts of each event; whether a person's feed adds the municipality's name
@@ -130,16 +130,16 @@ public sealed class FeedService(
             meetingScope,
             () =>
             {
-                var name = lang == Language.En ? $"Political calendar – {organisation}" : $"Politieke kalender – {organisation}";
-                var description = (lang == Language.En
+                var name = language == Language.En ? $"Political calendar – {organisation}" : $"Politieke kalender – {organisation}";
+                var description = (language == Language.En
                     ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}."
-                    : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(lang);
-                var why = rows.Count == 0 ? (lang == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
-                    : filter.Audiences is { Count: 0 } ? NotFollowed(query.Audiences!, lang)
-                    : Describe(filter, lang);
+                    : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(language);
+                var why = rows.Count == 0 ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
+                    : filter.Audiences is { Count: 0 } ? NotFollowed(query.Audiences!, language)
+                    : Describe(filter, language);
                 return new Composition(new FeedCalendar(name, description),
-                    WithMeetings(_builder.Build(rows.Select(Plan).ToArray(), filter, lang, _builder.MomentUrl), _meetings.Build(Plain(rows), lang, named: rows.Count > 1)),
-                    NothingMatches("person", period, lang, why, today));
+                    WithMeetings(_builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl), _meetings.Build(Plain(rows), language, named: rows.Count > 1)),
+                    NothingMatches("person", period, language, why, today));
             }, cancellationToken);
     }
 

@@ -17,7 +17,7 @@ namespace Timing.Tests.Feeds;
 public class PersonalFeedTests
 {
     /// <summary>An organisation following Utrecht with Ada (Dutch, every audience) and Bo (English, finance only).</summary>
-    private static async Task<(HttpClient Client, string Ada, string Bo)> SeedAsync(TimingFactory factory)
+    private static async Task<(HttpClient Client, string Ada, string Bo)> AdaAndBoAsync(TimingFactory factory)
     {
         await factory.SeedAsync(("ada@org.nl", Language.Nl, ""), ("bo@org.nl", Language.En, Audiences.Finance));
         return (factory.CreateClient(), await FeedAddressAsync(factory, "ada@org.nl"), await FeedAddressAsync(factory, "bo@org.nl"));
@@ -44,7 +44,7 @@ public class PersonalFeedTests
     public async Task Audience_NarrowsThePersonsOwnAudiences_AndNeverWidensThem()
     {
         await using var factory = new TimingFactory();
-        var (client, ada, bo) = await SeedAsync(factory);
+        var (client, ada, bo) = await AdaAndBoAsync(factory);
         var everything = Uids(IndependentParsers.IcalJs(await GetAsync(client, ada)));
         var finance = Uids(IndependentParsers.IcalJs(await GetAsync(client, ada + "?audience=finance")));
         Assert.Contains("GM0344.budget-day.2027@timing.test", finance);
@@ -61,7 +61,7 @@ public class PersonalFeedTests
     public async Task Audience_ThePersonDoesNotFollow_GivesTheNothingMatchesCalendar_NotOthersEvents()
     {
         await using var factory = new TimingFactory();
-        var (client, _, bo) = await SeedAsync(factory);
+        var (client, _, bo) = await AdaAndBoAsync(factory);
         var (python, js) = IndependentParsers.Both(await GetAsync(client, bo + "?audience=parties"));
         var only = Assert.Single(js.GetProperty("events").EnumerateArray());
         Assert.True(only.GetProperty("allDay").GetBoolean());
@@ -77,7 +77,7 @@ public class PersonalFeedTests
     public async Task KindsArenaAndLang_NarrowThePersonalFeed()
     {
         await using var factory = new TimingFactory();
-        var (client, ada, bo) = await SeedAsync(factory);
+        var (client, ada, bo) = await AdaAndBoAsync(factory);
         Assert.Equal(
             ["GM0344.election.2026@timing.test", "GM0344.installation.2026@timing.test", "GM0344.election.2030@timing.test", "GM0344.installation.2030@timing.test"],
             Uids(IndependentParsers.IcalJs(await GetAsync(client, ada + "?kinds=election,installation"))));
@@ -100,7 +100,7 @@ public class PersonalFeedTests
     public async Task BadQuery_IsRefusedWithThePublicFeedsBilingualMessage()
     {
         await using var factory = new TimingFactory();
-        var (client, ada, _) = await SeedAsync(factory);
+        var (client, ada, _) = await AdaAndBoAsync(factory);
         foreach (var query in new[] { "?audience=burgers", "?audience=", "?kinds=election,verkiezing", "?arena=provincie", "?lang=de", "?meetings=1" })
         {
             var personal = await client.GetAsync(new Uri(ada + query, UriKind.Relative));
@@ -118,7 +118,7 @@ public class PersonalFeedTests
     public async Task EachVariant_HasItsOwnETag_AndRevalidatesWith304()
     {
         await using var factory = new TimingFactory();
-        var (client, ada, _) = await SeedAsync(factory);
+        var (client, ada, _) = await AdaAndBoAsync(factory);
         var tags = new List<EntityTagHeaderValue>();
         foreach (var url in new[] { ada, ada + "?arena=municipal", ada + "?lang=en", ada + "?audience=finance&kinds=budget-day" })
         {
@@ -142,7 +142,7 @@ public class PersonalFeedTests
     {
         const long budget = 1024 * 1024;
         await using var factory = new TimingFactory(settings: new() { ["Feeds:CacheBytes"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var (client, ada, _) = await SeedAsync(factory);
+        var (client, ada, _) = await AdaAndBoAsync(factory);
         await GetAsync(client, ada + "?meetings=yes");
 
         // The organisation enters the real date of the 2030 coalition agreement: its event moves to SEQUENCE 1.
