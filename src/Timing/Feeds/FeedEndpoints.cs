@@ -57,22 +57,23 @@ public static class FeedEndpoints
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;
         }
-        var feed = await feeds.MunicipalityFeedAsync(municipalities.Describe(parsed.Value), filter, language, http.RequestAborted);
+        var feed = await feeds.MunicipalityFeedAsync(municipalities.Describe(parsed.Value), filter, language ?? Language.Nl, http.RequestAborted);
         await WriteAsync(http, feed, http.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value, isPublic: true);
     }
 
     /// <summary>
-    /// A person's feed: their municipalities and audiences; meetings=yes adds the council's plain meetings. An unknown,
-    /// malformed or revoked token gets the same 404 as an address that never existed, and the token itself is never logged.
+    /// A person's feed: their municipalities and audiences, narrowed by the same query as the public feed (audience, kinds,
+    /// arena, meetings, lang). An unknown, malformed or revoked token gets the same 404 as an address that never existed,
+    /// and the token itself is never logged.
     /// </summary>
     private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
     {
-        if (!FeedQuery.TryMeetings(http.Request.Query, out var meetings, out var error))
+        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;
         }
-        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), http.RequestAborted, meetings) : null;
+        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), filter, language, http.RequestAborted) : null;
         if (feed is null)
         {
             await Problem(http, StatusCodes.Status404NotFound, new("Op dit adres staat geen agenda-feed.", "No feed at this address."));

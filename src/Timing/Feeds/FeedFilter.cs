@@ -16,6 +16,13 @@ public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnl
         && (Audiences is null || moment.Audiences.Any(Audiences.Contains))
         && !(MunicipalOnly && MomentKinds.IsOtherArena(moment.Kind));
 
+    /// <summary>
+    /// This filter within the audiences a person follows (none means all): a feed address can narrow what the person
+    /// receives, never widen it. An address that names only audiences the person does not follow leaves an empty set, which matches nothing.
+    /// </summary>
+    public FeedFilter Within(IReadOnlySet<string> followed) => followed.Count == 0 ? this
+        : this with { Audiences = Audiences is null ? followed : Audiences.Where(followed.Contains).ToHashSet(StringComparer.Ordinal) };
+
     /// <summary>A stable text for cache keys.</summary>
     public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}{(Meetings ? ";meetings" : "")}";
 

@@ -6,14 +6,16 @@ namespace Timing.Feeds;
 /// <summary>
 /// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, meetings=yes|no, lang=nl|en. Values are canonical: order, case,
 /// spaces and duplicates do not matter, and a list naming every value means no filter, so every spelling of
-/// one filter is one feed. Unknown values are refused with a message naming the parameter.
+/// one filter is one feed. Unknown values are refused with a message naming the parameter. The public and the personal
+/// feed read the same query.
 /// </summary>
 public static class FeedQuery
 {
-    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language language, [NotNullWhen(false)] out LocalizedText? error)
+    /// <param name="language">The language the address asks for, or null when it names none (each feed has its own default).</param>
+    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language? language, [NotNullWhen(false)] out LocalizedText? error)
     {
         filter = FeedFilter.All;
-        language = Language.Nl;
+        language = null;
         error = null;
         if (query.TryGetValue("lang", out var lang))
         {
@@ -54,7 +56,7 @@ public static class FeedQuery
     }
 
     /// <summary>meetings=yes adds the council's plain meetings to a feed; no (the default) leaves them out.</summary>
-    public static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
+    private static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
     {
         meetings = false;
         error = null;

@@ -76,8 +76,9 @@ public sealed class FeedService(
     }
 
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
-    /// <param name="meetings">Whether to add the council's plain meetings of the person's municipalities (meetings=yes).</param>
-    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, CancellationToken cancellationToken, bool meetings = false)
+    /// <param name="query">The feed address's filter; it narrows the person's own choices, never widens them (<see cref="FeedFilter.Within"/>).</param>
+    /// <param name="asked">The language the address asks for; by default the person's.</param>
+    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, FeedFilter query, Language? asked, CancellationToken cancellationToken)
     {
         var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
@@ -93,16 +94,16 @@ public sealed class FeedService(
         var all = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
             .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
-        var filter = new FeedFilter(person.Audiences.Count == 0 ? null : person.Audiences);
-        var language = person.Language;
+        var filter = query.Within(person.Audiences);
+        var language = asked ?? person.Language;
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
         var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
         var scopeValidity = $"{Span(period)}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
-        var validity = $"{scopeValidity}/{person.Language}/{filter.Key}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
-        var plain = meetings ? await facts.PlainMeetingsAsync(all.Select(r => r.Code).ToArray(), period, cancellationToken) : null;
+        var validity = $"{scopeValidity}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
+        var plain = filter.Meetings ? await facts.PlainMeetingsAsync(all.Select(r => r.Code).ToArray(), period, cancellationToken) : null;
         IReadOnlyList<(Municipality, IReadOnlyList<Storage.Meeting>)> Plain(IEnumerable<FollowedMunicipality> of) => plain is null
             ? []
             : of.Select(r => (new Municipality(MunicipalityCode.Parse(r.Code), r.Name), plain[r.Code].Meetings)).ToList();
@@ -118,7 +119,7 @@ public sealed class FeedService(
             }
             return timeline;
         }
-        return await GetAsync($"person/{person.Id}{(plain is null ? "" : "/meetings")}", validity + (plain is null ? "" : "/" + meetingsVersion),
+        return await GetAsync($"person/{person.Id}/{language}/{filter.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
             new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
             {
                 // Versions follow the facts of each event; whether a person's feed adds the municipality's name
@@ -133,8 +134,8 @@ public sealed class FeedService(
                 var description = (language == Language.En
                     ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}."
                     : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(language);
-                var why = rows.Count == 0
-                    ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
+                var why = rows.Count == 0 ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
+                    : filter.Audiences is { Count: 0 } ? NotFollowed(query.Audiences!, language)
                     : Describe(filter, language);
                 return new Composition(new FeedCalendar(name, description),
                     WithMeetings(_builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl), _meetings.Build(Plain(rows), language, named: rows.Count > 1)),
@@ -226,7 +227,7 @@ public sealed class FeedService(
         var parts = new List<string>();
         if (filter.Audiences is { } audiences)
         {
-            parts.Add((en ? "audience " : "doelgroep ") + string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => Audiences.Name(a, language))));
+            parts.Add((en ? "audience " : "doelgroep ") + AudienceNames(audiences, language));
         }
         if (filter.Kinds is { } kinds)
         {
@@ -236,6 +237,14 @@ public sealed class FeedService(
             ? (en ? "no moment falls in this period" : "er valt geen moment in deze periode")
             : (en ? "no moment matches " : "geen moment past bij ") + string.Join(en ? " and " : " en ", parts);
     }
+
+    /// <summary>Why a personal feed whose address names only audiences the person does not follow shows nothing.</summary>
+    private static string NotFollowed(IReadOnlySet<string> audiences, Language language) => language == Language.En
+        ? "you do not follow audience " + AudienceNames(audiences, language)
+        : "u volgt doelgroep " + AudienceNames(audiences, language) + " niet";
+
+    private static string AudienceNames(IReadOnlySet<string> audiences, Language language) =>
+        string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => Audiences.Name(a, language)));
 
     /// <summary>
     /// The one event of a feed in which nothing matches, so the calendar still has a component (RFC 5545
@@ -258,7 +267,7 @@ public sealed class FeedService(
             description, day, day.PlusDays(1), FeedStatus.None, [en ? "Notice" : "Melding"], url, "");
     }
 
-    private void Remember(string key, Entry entry) => cache.Set(key, entry, entry.Feed.Size + 2L * key.Length + 256);
+    private void Remember(string key, Entry entry) => cache.Set(key, entry, entry.Feed.Size + 2L * (key.Length + entry.Validity.Length) + 256);
 
     private static string InputHash(FeedCalendar calendar, IReadOnlyList<FeedEvent> events, Func<string, FeedStamp> stamp)
     {

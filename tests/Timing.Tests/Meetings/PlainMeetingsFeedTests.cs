@@ -81,24 +81,18 @@ public class PlainMeetingsFeedTests
         await using var factory = new TimingFactory();
         Assert.Equal(0, CliRunner.Run(Settings(factory), "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs).Exit);
         await factory.SeedAsync(("anna@org.nl", Core.Cycle.Language.En, "finance"));
-        var token = Timing.Web.Secrets.NewToken();
-        await factory.WithDbAsync(async db =>
-        {
-            var person = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
-            db.FeedTokens.Add(new FeedToken { PersonId = person.Id, Hash = Timing.Web.Secrets.Hash(token) });
-            return await db.SaveChangesAsync();
-        });
+        var feed = await PersonalFeedTests.FeedAddressAsync(factory, "anna@org.nl");
         var client = factory.CreateClient();
         var question = $"GM0344.meeting.{await MeetingIdAsync(factory, "gr-2027-11-18@raad.example.nl")}@timing.test";
 
-        var without = Events(IndependentParsers.IcalJs(await client.GetByteArrayAsync(new Uri($"/feeds/p/{token}.ics", UriKind.Relative))));
+        var without = Events(IndependentParsers.IcalJs(await client.GetByteArrayAsync(new Uri(feed, UriKind.Relative))));
         Assert.DoesNotContain(without, e => Uid(e).Contains(".meeting.", StringComparison.Ordinal));
-        var with = Events(IndependentParsers.IcalJs(await client.GetByteArrayAsync(new Uri($"/feeds/p/{token}.ics?meetings=yes", UriKind.Relative))));
+        var with = Events(IndependentParsers.IcalJs(await client.GetByteArrayAsync(new Uri(feed + "?meetings=yes", UriKind.Relative))));
         var hour = with.Single(e => Uid(e) == question);
         Assert.Equal("Vragenhalfuur en moties vreemd aan de orde", hour.GetProperty("summary").GetString());
         Assert.Contains("When: 18 November 2027 at 20:00", hour.GetProperty("description").GetString(), StringComparison.Ordinal);
         // The person's own audience filter still applies to the moments.
         Assert.Equal(without.Select(Uid), with.Select(Uid).Where(u => !u.Contains(".meeting.", StringComparison.Ordinal)));
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"/feeds/p/{token}.ics?meetings=1", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri(feed + "?meetings=1", UriKind.Relative))).StatusCode);
     }
 }
