@@ -333,6 +333,23 @@ public class CyclePlannerTests
         Assert.Equal([Date("2022-03-16"), Date("2026-03-18")], elections);
     }
 
+    [Theory]
+    // The regions take turns in a six-year rotation (2017 = 2023: midden, zuid, noord; 2018 = 2024: zuid, midden, noord; …).
+    // 2027 repeats 2021 (noord, midden, zuid), as schools' published 2026–2027 rosters confirm for noord and midden;
+    // 2028 repeats 2022 (midden, noord, zuid).
+    [InlineData(SchoolRegion.Noord, "2027-07-10", "2027-08-22")]
+    [InlineData(SchoolRegion.Midden, "2027-07-17", "2027-08-29")]
+    [InlineData(SchoolRegion.Zuid, "2027-07-24", "2027-09-05")]
+    [InlineData(SchoolRegion.Midden, "2028-07-08", "2028-08-20")]
+    [InlineData(SchoolRegion.Noord, "2028-07-15", "2028-08-27")]
+    [InlineData(SchoolRegion.Zuid, "2028-07-22", "2028-09-03")]
+    public void Plan_SummerRecess_FollowsTheRegionsTurnIn2027And2028(SchoolRegion region, string start, string end)
+    {
+        var year = int.Parse(start[..4], System.Globalization.CultureInfo.InvariantCulture);
+        var recess = Planner.Plan(Utrecht with { Region = region }, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31))).Find("summer-recess", year)!;
+        Assert.Equal((Date(start), Date(end), Basis.Local), (recess.Start, recess.End, recess.Basis));
+    }
+
     [Fact]
     public void Plan_SummerRecess_UsesSchoolHolidaysThrough2028AndSaysWhenItFallsBack()
     {
