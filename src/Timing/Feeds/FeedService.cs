@@ -190,7 +190,9 @@ public sealed class FeedService(
         Interlocked.Increment(ref _renders);
         var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
         // The feed's content last changed when one of its events did, or when the scope's set of events or texts did.
-        var modified = events.Select(e => Stamp(e.Uid).Modified).Append(setModified).Max();
+        // Said one second earlier: Kestrel renews its Date header once a second, and a response must not be dated
+        // before its content's Last-Modified (RFC 9110 §8.8.2.1). The stamps are stored, so this stays stable.
+        var modified = events.Select(e => Stamp(e.Uid).Modified).Append(setModified).Max() - Duration.FromSeconds(1);
         var feed = new RenderedFeed(body, digest, modified);
         Remember(feedKey, new Entry(validity, input, feed));
         return feed;
