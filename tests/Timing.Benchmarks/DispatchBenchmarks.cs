@@ -79,7 +79,8 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _services.Dispose();
+        // The mail renderer only disposes asynchronously.
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _smtp?.Kill();
         Directory.Delete(_folder, recursive: true);
     }
