@@ -134,7 +134,9 @@ public sealed class FeedService(
                 var description = (language == Language.En
                     ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}."
                     : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(language);
-                var why = rows.Count == 0 ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
+                var why = rows.Count == 0 && codes.Count > 0
+                    ? (language == Language.En ? "your organisation no longer follows the municipalities you chose" : "uw organisatie volgt de gemeenten die u koos niet meer")
+                    : rows.Count == 0 ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
                     : filter.Audiences is { Count: 0 } ? NotFollowed(query.Audiences!, language)
                     : Describe(filter, language);
                 return new Composition(new FeedCalendar(name, description),

@@ -293,6 +293,11 @@ public partial class PageBehaviourTests
         Assert.Contains("geen: de gekozen gemeenten worden niet meer gevolgd", await client.GetStringAsync(new Uri("/mensen", UriKind.Relative)), StringComparison.Ordinal);
         var edit = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}/wijzigen", UriKind.Relative));
         Assert.Contains("Ook gekozen, maar niet meer gevolgd door uw organisatie: GM0344.", edit, StringComparison.Ordinal);
+        // Her feed holds no other municipality either, and says why it is empty.
+        var feed = (await factory.CreateClient().GetStringAsync(new Uri(await Timing.Tests.Feeds.PersonalFeedTests.FeedAddressAsync(factory, "anna@org.nl"), UriKind.Relative)))
+            .Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains("uw organisatie volgt de gemeenten die u koos niet meer", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("GM0363", feed, StringComparison.Ordinal);
 
         // Following Utrecht again brings her reminders back.
         add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
