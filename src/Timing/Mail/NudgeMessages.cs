@@ -95,14 +95,16 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         {
             [nameof(DigestMail.Words)] = words,
             [nameof(DigestMail.Lines)] = lines,
-            [nameof(DigestMail.UnsubscribeUrl)] = links.Unsubscribe(unsubscribeToken).AbsoluteUri,
+            [nameof(DigestMail.UnsubscribeUrl)] = links.Unsubscribe(unsubscribeToken, digestOnly: true).AbsoluteUri,
         });
-        return Build(email, name, words.DigestSubject(DateText.Long(monday, language)), text.ToString(), body, messageId, unsubscribeToken, words, now);
+        return Build(email, name, words.DigestSubject(DateText.Long(monday, language)), text.ToString(), body, messageId, unsubscribeToken, words, now, digestOnly: true);
     }
 
-    private MimeMessage Build(string email, string name, string subject, string text, string html, string messageId, string unsubscribeToken, MailWords words, Instant now)
+    /// <param name="digestOnly">A digest: its unsubscribe link, one-click included, stops the digest alone.</param>
+    private MimeMessage Build(string email, string name, string subject, string text, string html, string messageId, string unsubscribeToken, MailWords words, Instant now,
+        bool digestOnly = false)
     {
-        var unsubscribeUrl = links.Unsubscribe(unsubscribeToken).AbsoluteUri;
+        var unsubscribeUrl = links.Unsubscribe(unsubscribeToken, digestOnly).AbsoluteUri;
         var from = MailboxAddress.Parse(mail.Value.From);
         var message = new MimeMessage { Subject = subject, MessageId = messageId, Date = now.ToDateTimeOffset() };
         message.From.Add(from);

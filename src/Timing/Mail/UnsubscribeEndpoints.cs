@@ -5,7 +5,8 @@ using Timing.Storage;
 namespace Timing.Mail;
 
 /// <summary>
-/// POST /afmelden-nudges/{token}: stops nudges and digests for the person the token was made for. Mail programs
+/// POST /afmelden-nudges/{token}: stops nudges and digests for the person the token was made for; with
+/// ?alleen=overzicht (the digest's own link) only the weekly digest. Mail programs
 /// call it directly (RFC 8058 one-click, body "List-Unsubscribe=One-Click"); the page at the same address
 /// offers the same as a button. It needs no sign-in: the signed token is the proof.
 /// </summary>
@@ -20,15 +21,23 @@ public static class UnsubscribeEndpoints
             {
                 return Results.NotFound(); // the site's own 404 page, in the reader's language
             }
-            // The mode before is kept so that the person, and only the person, can undo this on "Mijn agenda-feed".
-            await db.People.Where(p => p.Id == personId && p.ModeBeforeUnsubscribe == null && p.NudgeMode != NudgeMode.None)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ModeBeforeUnsubscribe, p => (NudgeMode?)p.NudgeMode), http.RequestAborted);
-            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, NudgeMode.None), http.RequestAborted);
-            await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending)
+            var digestOnly = http.Request.Query["alleen"] == "overzicht";
+            var person = await db.People.FirstAsync(p => p.Id == personId, http.RequestAborted);
+            var mode = digestOnly
+                ? person.NudgeMode switch { NudgeMode.Both => NudgeMode.Each, NudgeMode.Digest => NudgeMode.None, var same => same }
+                : NudgeMode.None;
+            if (mode != person.NudgeMode)
+            {
+                // The mode before is kept so that the person, and only the person, can undo this on "Mijn agenda-feed".
+                person.ModeBeforeUnsubscribe ??= person.NudgeMode;
+                person.NudgeMode = mode;
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending && (!digestOnly || n.Kind == NudgeKinds.Digest))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);
             return http.Request.HasFormContentType && http.Request.Form.ContainsKey("List-Unsubscribe")
                 ? Results.Ok()
-                : Results.Redirect($"/afmelden-nudges/{token}?klaar=1");
+                : Results.Redirect($"/afmelden-nudges/{token}?klaar={(digestOnly ? "overzicht" : "1")}");
         }).AllowAnonymous().DisableAntiforgery();
         return app;
     }

@@ -31,7 +31,12 @@ public sealed class PublicLinks(string baseUrl)
     public Uri PersonalFeed(string token) => new($"{Base}/feeds/p/{Uri.EscapeDataString(token)}.ics");
 
     /// <summary>The one-click unsubscribe address (RFC 8058), also a page with a button.</summary>
-    public Uri Unsubscribe(string token) => new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}");
+    /// <param name="digestOnly">The weekly digest's link: it stops the digest alone (the page also offers stopping everything).</param>
+    public Uri Unsubscribe(string token, bool digestOnly = false) =>
+        new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}{(digestOnly ? "?" + UnsubscribeDigestOnly : "")}");
+
+    /// <summary>The query that makes an unsubscribe link stop the weekly digest alone.</summary>
+    public const string UnsubscribeDigestOnly = "alleen=overzicht";
 
     /// <summary>The address in a sign-in mail.</summary>
     public Uri SignIn(string token, Language language) =>

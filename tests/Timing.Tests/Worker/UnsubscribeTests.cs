@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 using Timing.Storage;
 using Timing.Tests.Web;
@@ -36,6 +37,57 @@ public class UnsubscribeTests
         // The page at the same address confirms it in words.
         var page = await client.GetStringAsync(new Uri(url.PathAndQuery + "?klaar=1", UriKind.Relative));
         Assert.Contains("U ontvangt geen herinneringen en overzichten meer.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestsOwnLink_StopsTheDigestAlone_AndOnlyThePersonUndoesIt()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        var clock = new FakeClock(Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
+        await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
+        await factory.SeedAsync(("lezer@org.nl", Language.Nl, ""));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = NudgeMode.Both;
+            return await db.SaveChangesAsync();
+        });
+        await factory.PlanAsync();
+        async Task DigestJobAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
+        }
+        await DigestJobAsync();
+        var digest = smtp.Messages().Single(m => (m.Subject ?? "").StartsWith("Timing: deze week", StringComparison.Ordinal));
+        var header = digest.Headers["List-Unsubscribe"] ?? "";
+        var url = new Uri(header[1..header.IndexOf('>', StringComparison.Ordinal)]);
+        Assert.EndsWith("?alleen=overzicht", url.PathAndQuery, StringComparison.Ordinal);
+        Task<int> Pending(string kind) => factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == kind && n.State == NudgeStates.Pending));
+        var moments = await Pending(NudgeKinds.Nudge);
+        Assert.True(moments > 0);
+
+        var page = await factory.Client().GetStringAsync(new Uri(url.PathAndQuery, UriKind.Relative));
+        Assert.Contains("Geen weekoverzicht meer", page, StringComparison.Ordinal);
+        var response = await factory.Client().PostAsync(new Uri(url.PathAndQuery, UriKind.Relative), new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var person = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "lezer@org.nl"));
+        Assert.Equal((NudgeMode.Each, (NudgeMode?)NudgeMode.Both), (person.NudgeMode, person.ModeBeforeUnsubscribe));
+        // Her single reminders stay; next Monday brings no digest.
+        Assert.Equal(moments, await Pending(NudgeKinds.Nudge));
+        clock.Advance(Duration.FromDays(7));
+        await DigestJobAsync();
+        Assert.Single(smtp.Messages(), m => (m.Subject ?? "").StartsWith("Timing: deze week", StringComparison.Ordinal));
+
+        var director = factory.Client();
+        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        Assert.Contains("weekoverzicht afgemeld door deze persoon", await director.GetStringAsync(new Uri("/mensen", UriKind.Relative)), StringComparison.Ordinal);
+        var self = factory.Client();
+        await self.SignInAsync(factory, "lezer@org.nl", smtp.Messages);
+        var mine = await self.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
+        Assert.Contains("U heeft zich afgemeld voor het weekoverzicht", mine, StringComparison.Ordinal);
+        await self.PostAndFollowAsync("/mijn-feed?handler=Resubscribe", mine, []);
+        person = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "lezer@org.nl"));
+        Assert.Equal((NudgeMode.Both, (NudgeMode?)null), (person.NudgeMode, person.ModeBeforeUnsubscribe));
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
     /// <summary>The mode the person had before unsubscribing through a mail link; null while subscribed.</summary>
     public NudgeMode? UnsubscribedFrom { get; private set; }
 
+    /// <summary>The reminder setting now in force.</summary>
+    public NudgeMode Mode { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
@@ -46,6 +49,7 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         }
         var me = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         UnsubscribedFrom = me?.ModeBeforeUnsubscribe;
+        Mode = me?.NudgeMode ?? NudgeMode.None;
     }
 
     /// <summary>Makes a new token and revokes the old one, then shows the page again (post/redirect/get).</summary>

@@ -7,11 +7,16 @@ public sealed class UnsubscribeModel : PageModel
 {
     public string Token { get; private set; } = "";
 
-    public bool Done { get; private set; }
+    /// <summary>"1" after stopping everything, "overzicht" after stopping the weekly digest; null before.</summary>
+    public string? Done { get; private set; }
 
-    public void OnGet(string token, [FromQuery(Name = "klaar")] string? done)
+    /// <summary>Came from a weekly digest: the page offers stopping the digest alone first.</summary>
+    public bool DigestOnly { get; private set; }
+
+    public void OnGet(string token, [FromQuery(Name = "klaar")] string? done, [FromQuery(Name = "alleen")] string? only)
     {
         Token = token;
-        Done = done == "1";
+        Done = done is "1" or "overzicht" ? done : null;
+        DigestOnly = only == "overzicht";
     }
 }
