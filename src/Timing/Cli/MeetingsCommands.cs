@@ -60,6 +60,10 @@ public static class MeetingsCommands
             var committee = line.Meeting.Committee.Length > 0 ? $" [{line.Meeting.Committee}]" : "";
             o.WriteLine($"  {line.Meeting.Date:yyyy-MM-dd}  {line.Meeting.Title}{committee}  {Category(m.Category)}  {what}");
         }
+        foreach (var warning in report.Warnings)
+        {
+            o.WriteLine($"Let op / note: {warning.Nl} / {warning.En}.");
+        }
         if (report.FactsSet.Count == 0)
         {
             o.WriteLine("Openbare feiten ongewijzigd / public facts unchanged.");

@@ -120,6 +120,38 @@ public class MeetingImportTests
     }
 
     [Fact]
+    public async Task Import_LinkThatIsNoHttpAddress_IsDroppedWithAWarning_AndNeverShownAsALink()
+    {
+        // Regression: a javascript: URL in a council calendar reached the public page as a clickable link.
+        var folder = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(folder, "timing.db");
+        var ics = Path.Combine(folder, "links.ics");
+        File.WriteAllText(ics, string.Join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+            "BEGIN:VEVENT", "UID:begroting@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
+            "SUMMARY:Algemene beschouwingen Programmabegroting 2028", "URL:javascript:alert(document.cookie)", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:kadernota@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270624T183000Z",
+            "SUMMARY:Raadsvergadering Kadernota 2028", "URL:ftp://raad.example.nl/kadernota", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:jaarstukken@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270701T183000Z",
+            "SUMMARY:Raadsvergadering Jaarstukken 2026", "URL:https://raad.example.nl/vergaderingen/jaarstukken", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:presidium@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271201T183000Z",
+            "SUMMARY:Presidium", "URL:/vergaderingen/presidium", "END:VEVENT",
+            "END:VCALENDAR", ""));
+
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
+
+        Assert.Equal((0, ""), (import.Exit, import.Error));
+        Assert.Contains("Let op / note: 3 links weggelaten: geen absoluut http(s)-adres / 3 links dropped: not an absolute http(s) address.", import.Output, StringComparison.Ordinal);
+        await using var factory = new TimingFactory(database);
+        var urls = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).Select(m => m.Url).ToListAsync());
+        Assert.Equal(["", "https://raad.example.nl/vergaderingen/jaarstukken", "", ""], urls);
+        var page = await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative));
+        Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ftp:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://raad.example.nl/vergaderingen/jaarstukken\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_OfSomethingElse_IsRefusedAndStoresNothing()
     {
         var folder = TestPaths.NewScratchDirectory();

@@ -64,4 +64,26 @@ public class PublicFactPagesTests
         Assert.Contains("Geen vergaderkalender", page.Replace("Er is geen vergaderkalender", "Geen vergaderkalender", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri("/gemeenten/GM9999/openbaar", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task PublicPage_StoredSourceThatIsNoHttpAddress_IsNoLink()
+    {
+        // Facts stored before imports checked links, or typed in elsewhere, are still never a link with another scheme.
+        await using var factory = new TimingFactory();
+        await factory.WithDbAsync(async db =>
+        {
+            db.PublicFacts.Add(new Timing.Storage.PublicFact
+            {
+                Code = "GM0344", Kind = "budget-debate", Cycle = 2027, Start = new LocalDate(2027, 11, 4), End = new LocalDate(2027, 11, 4),
+                Source = "Vergadering / meeting 'Begrotingsraad' (2027-11-04)", SourceUrl = "javascript:alert(1)", SetBy = "meetings:ical",
+                SetAt = Instant.FromUtc(2026, 11, 20, 8, 0),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative));
+
+        Assert.Contains("Begrotingsraad", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", page, StringComparison.OrdinalIgnoreCase);
+    }
 }
