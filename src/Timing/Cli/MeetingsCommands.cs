@@ -35,7 +35,7 @@ public static class MeetingsCommands
             var result = await services.GetRequiredService<MeetingFetcher>().FetchIcsAsync(source, "", "", CancellationToken.None);
             if (result.Status != FetchStatus.Fetched)
             {
-                context.Error.WriteLine($"Niets ingelezen; er is niets veranderd / nothing imported, nothing changed: {result.Error}");
+                context.Error.WriteLine($"Niets ingelezen; er is niets veranderd: {result.Error!.Nl} / nothing imported, nothing changed: {result.Error.En}");
                 return 1;
             }
             var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
@@ -62,7 +62,7 @@ public static class MeetingsCommands
         }
         foreach (var warning in report.Warnings)
         {
-            o.WriteLine($"Let op / note: {warning.Nl} / {warning.En}.");
+            o.WriteLine($"Let op: {warning.Nl}. / Note: {warning.En}.");
         }
         if (report.FactsSet.Count == 0)
         {
@@ -175,10 +175,10 @@ public static class MeetingsCommands
         {
             if (key.Length == 0)
             {
-                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error}); try again later or give the source key: --openbesluitvorming utrecht.");
+                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error!.En}); try again later or give the source key: --openbesluitvorming utrecht.");
                 return null;
             }
-            return (key, $" (status niet gelezen / status not read: {error})");
+            return (key, $" (status niet gelezen: {error!.Nl} / status not read: {error.En})");
         }
         var entry = OpenBesluitvormingReader.Find(entries, code, key);
         if (entry is null)
@@ -195,14 +195,14 @@ public static class MeetingsCommands
         }
         if (entry.State is "discontinued" or "not_implemented")
         {
-            context.Error.WriteLine($"{OpenBesluitvormingReader.Blind(entry)} Nothing changed.");
+            context.Error.WriteLine($"{OpenBesluitvormingReader.Blind(entry)!.Nl} Er is niets veranderd. / {OpenBesluitvormingReader.Blind(entry)!.En} Nothing changed.");
             return null;
         }
         var latest = entry.LatestContent is { } l ? l.InZone(Core.ProductTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-";
         var detail = $" ({entry.Label}, {entry.Supplier}, state {entry.State}; nieuwste vergadering / newest meeting {latest})";
         if (OpenBesluitvormingReader.Blind(entry) is { } blind)
         {
-            detail += $"; let op / note: {blind}";
+            detail += $"; let op: {blind.Nl} / note: {blind.En}";
         }
         return (entry.Key, detail);
     }

@@ -1,5 +1,6 @@
 using Ical.Net;
 using Timing.Core;
+using Timing.Core.Cycle;
 
 namespace Timing.Meetings;
 
@@ -9,11 +10,13 @@ namespace Timing.Meetings;
 /// </summary>
 public static class IcsMeetingReader
 {
-    public static IReadOnlyList<FetchedMeeting> Read(string text)
+    /// <summary>The meetings in <paramref name="text"/>, or why it is not a calendar (<paramref name="where"/> names the file or address).</summary>
+    public static FetchResult Read(string text, string where)
     {
         if (!text.TrimStart().StartsWith("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException("the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR).");
+            return FetchResult.Failed($"{where}: het antwoord is geen iCalendar-bestand (het begint niet met BEGIN:VCALENDAR).",
+                $"{where}: the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR).");
         }
         Calendar? calendar;
         try
@@ -22,11 +25,11 @@ public static class IcsMeetingReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new FormatException($"the iCalendar file cannot be read: {e.Message}", e);
+            return FetchResult.Failed($"{where}: het iCalendar-bestand is niet te lezen: {e.Message}", $"{where}: the iCalendar file cannot be read: {e.Message}");
         }
         if (calendar is null)
         {
-            throw new FormatException("the iCalendar file holds no calendar.");
+            return FetchResult.Failed($"{where}: het iCalendar-bestand bevat geen kalender.", $"{where}: the iCalendar file holds no calendar.");
         }
         var meetings = new List<FetchedMeeting>();
         foreach (var e in calendar.Events)
@@ -57,6 +60,6 @@ public static class IcsMeetingReader
             meetings.Add(new FetchedMeeting(uid, e.Summary.Trim(), string.Join(", ", e.Categories ?? []), e.Location?.Trim() ?? "",
                 e.Url?.ToString() ?? "", date, start));
         }
-        return meetings;
+        return FetchResult.Read(meetings);
     }
 }

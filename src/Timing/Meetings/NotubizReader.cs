@@ -20,7 +20,7 @@ public sealed class NotubizReader(MeetingFetcher fetcher)
     {
         if (!int.TryParse(organisationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return FetchResult.Failed($"Notubiz organisation id '{organisationId}' is not a number.");
+            return FetchResult.Failed($"Notubiz-organisatienummer '{organisationId}' is geen getal.", $"Notubiz organisation id '{organisationId}' is not a number.");
         }
         var today = now.InZone(ProductTime.Zone).Date;
         var from = today.PlusMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -32,14 +32,15 @@ public sealed class NotubizReader(MeetingFetcher fetcher)
             var (status, body, _, _, retry, error) = await fetcher.GetAsync(uri, "", "", cancellationToken);
             if (status != FetchStatus.Fetched)
             {
-                return FetchResult.Failed(error, retry);
+                return FetchResult.Failed(error!, retry);
             }
             try
             {
                 using var json = JsonDocument.Parse(body!);
                 if (!json.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
                 {
-                    return FetchResult.Failed($"{uri}: the answer has no 'events' list; is this the Notubiz events API?");
+                    return FetchResult.Failed($"{uri}: het antwoord heeft geen lijst 'events'; is dit de events-API van Notubiz?",
+                        $"{uri}: the answer has no 'events' list; is this the Notubiz events API?");
                 }
                 foreach (var e in events.EnumerateArray())
                 {
@@ -51,15 +52,16 @@ public sealed class NotubizReader(MeetingFetcher fetcher)
                 var more = json.RootElement.TryGetProperty("pagination", out var p) && p.TryGetProperty("has_more_pages", out var m) && m.ValueKind == JsonValueKind.True;
                 if (!more)
                 {
-                    return new FetchResult(FetchStatus.Fetched, meetings, "", "", null, "");
+                    return FetchResult.Read(meetings);
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
             {
-                return FetchResult.Failed($"{uri}: the answer cannot be read ({e.Message}).");
+                return FetchResult.Unreadable(uri, e);
             }
         }
-        return FetchResult.Failed($"Notubiz organisation {id}: more than {MaxPages} pages; refusing to read a partial list as complete.");
+        return FetchResult.Failed($"Notubiz-organisatie {id}: meer dan {MaxPages} pagina's; een onvolledige lijst geldt niet als de hele kalender.",
+            $"Notubiz organisation {id}: more than {MaxPages} pages; refusing to read a partial list as complete.");
     }
 
     private static FetchedMeeting? Read(JsonElement e)

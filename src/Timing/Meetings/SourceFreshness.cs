@@ -139,8 +139,8 @@ public sealed class SourceFreshness
             return null;
         }
         return language == Language.En
-            ? $"The meeting calendar cannot be read since {When(since, language)} ({Source.LastError}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings."
-            : $"De vergaderkalender is sinds {When(since, language)} niet te lezen ({Source.LastError}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.";
+            ? $"The meeting calendar cannot be read since {When(since, language)} ({Source.LastError.En}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings."
+            : $"De vergaderkalender is sinds {When(since, language)} niet te lezen ({Source.LastError.Nl}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.";
     }
 
     /// <summary>What the list of coming meetings says when it is empty: never "no meetings" for a source that cannot tell.</summary>

@@ -51,7 +51,10 @@ public class FreshnessPageTests
         await RunJobAsync(factory);
         page = await PublicPageAsync(factory);
         Assert.Contains("Deze bron is nog nooit met succes gelezen.", page, StringComparison.Ordinal);
-        Assert.Contains("De vergaderkalender is sinds 1 oktober 2027 om 09:00 niet te lezen", page, StringComparison.Ordinal);
+        Assert.Contains($"De vergaderkalender is sinds 1 oktober 2027 om 09:00 niet te lezen ({server.Url("/cal.ics")} antwoordde 503 Service Unavailable; de bron vraagt te wachten).", page, StringComparison.Ordinal);
+        // The reason in the reader's language: English on the English page.
+        Assert.Contains($"The meeting calendar cannot be read since 1 October 2027 at 09:00 ({server.Url("/cal.ics")}: 503 Service Unavailable; asked to wait).",
+            await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
         Assert.Contains("Welke vergaderingen eraan komen, is nu niet bekend: de vergaderkalender is niet te lezen (zie hierboven). Dat betekent niet dat er geen zijn.", page, StringComparison.Ordinal);
 
         // It works: when it was read and how far ahead it sees, here and on the organisation's own page of the municipality.
@@ -71,7 +74,7 @@ public class FreshnessPageTests
         clock.AdvanceHours(7);
         await RunJobAsync(factory);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Contains("the source shows no meetings at all, while an earlier read showed 4 meeting(s) still ahead", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("the source shows no meetings at all, while an earlier read showed 4 meeting(s) still ahead", source.LastError.En, StringComparison.Ordinal);
         Assert.Equal(new LocalDate(2027, 11, 18), source.SeesUntil);
         page = await PublicPageAsync(factory);
         Assert.Contains("Deze lijst is van de laatste geslaagde lezing (1 oktober 2027 om 11:00); nieuwe of verschoven vergaderingen ontbreken.", page, StringComparison.Ordinal);

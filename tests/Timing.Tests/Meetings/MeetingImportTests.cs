@@ -141,7 +141,7 @@ public class MeetingImportTests
         var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
 
         Assert.Equal((0, ""), (import.Exit, import.Error));
-        Assert.Contains("Let op / note: 3 links weggelaten: geen absoluut http(s)-adres / 3 links dropped: not an absolute http(s) address.", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 3 links weggelaten: geen absoluut http(s)-adres. / Note: 3 links dropped: not an absolute http(s) address.", import.Output, StringComparison.Ordinal);
         await using var factory = new TimingFactory(database);
         var urls = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).Select(m => m.Url).ToListAsync());
         Assert.Equal(["", "https://raad.example.nl/vergaderingen/jaarstukken", "", ""], urls);
