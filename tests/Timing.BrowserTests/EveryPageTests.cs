@@ -276,7 +276,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             new("u1", "Begrotingsraad 2028", "", "Stadhuis", "https://utrecht.example/raad/1", new LocalDate(2027, 11, 4), null),
             new("u2", "Commissie Bestuur: kadernota 2028", "Commissie Bestuur", "Stadhuis", "https://utrecht.example/raad/2", new LocalDate(2027, 5, 20), null),
             new("u3", "Informatiebijeenkomst jaarrekening 2026", "", "Stadhuis", "https://utrecht.example/raad/3", new LocalDate(2027, 6, 3), null),
-        ], CancellationToken.None);
+        ], [], CancellationToken.None);
     }
 
     private async Task PostAndReloadAsync(IPage page, string confirmPath, string button, string confirmation)

@@ -38,7 +38,7 @@ public static class MeetingsCommands
                 context.Error.WriteLine($"Niets ingelezen; er is niets veranderd: {result.Error!.Nl} / nothing imported, nothing changed: {result.Error.En}");
                 return 1;
             }
-            var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
+            var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, result.Skipped, CancellationToken.None);
             Print(context, code, report);
             // Facts move moment nudges; committee meetings bring speaking-rights nudges.
             await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);

@@ -9,6 +9,9 @@ public sealed record FetchResult(FetchStatus Status, IReadOnlyList<FetchedMeetin
     /// <summary>What a source that gathers meetings from the council's own system says about its freshness, when it says so.</summary>
     public UpstreamFreshness? Upstream { get; init; }
 
+    /// <summary>Why each event the answer held but the reader could not use was skipped ("no start date (DTSTART)"), one entry per event.</summary>
+    public IReadOnlyList<LocalizedText> Skipped { get; init; } = [];
+
     public static FetchResult Read(IReadOnlyList<FetchedMeeting> meetings) => new(FetchStatus.Fetched, meetings, "", "", null, null);
 
     public static FetchResult Failed(LocalizedText error, Duration? retryAfter = null) => new(FetchStatus.Failed, [], "", "", retryAfter, error);

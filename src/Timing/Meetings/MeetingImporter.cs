@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Timing.Core;
 using Timing.Core.Cycle;
 using Timing.Core.Meetings;
 using Timing.Facts;
@@ -18,20 +19,32 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     /// <summary>One meeting as stored, with what the rules made of it.</summary>
     public sealed record Line(FetchedMeeting Meeting, MeetingMatch Match, bool IsNew);
 
-    /// <summary>What an import did: every meeting it saw, the facts it set, and what it left out ("1 link dropped: …").</summary>
+    /// <summary>What an import did: every meeting it stored, the facts it set, and what it left out ("2 events skipped: …", "1 link dropped: …").</summary>
     public sealed record Report(IReadOnlyList<Line> Lines, IReadOnlyList<PublicFact> FactsSet, IReadOnlyList<LocalizedText> Warnings);
 
     /// <summary>Why a meeting's link is not kept: only an absolute http(s) address is ever shown as a link.</summary>
     private static readonly LocalizedText NotHttp = new("geen absoluut http(s)-adres", "not an absolute http(s) address");
 
-    public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings, CancellationToken cancellationToken)
+    /// <summary>Why a meeting is refused: Timing plans these years only, and a date beyond them is a mistake in the source.</summary>
+    private static readonly LocalizedText OutsideYears = new(
+        $"datum buiten de jaren {SupportedDates.FirstYear}–{SupportedDates.LastYear}", $"date outside the years {SupportedDates.FirstYear}–{SupportedDates.LastYear}");
+
+    /// <param name="skipped">Why each event the source held but its reader could not use was skipped; counted in the report with the meetings refused here.</param>
+    public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings,
+        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
         var lines = new List<Line>();
         var droppedLinks = new List<LocalizedText>();
+        var refused = skipped.ToList();
         foreach (var read in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
         {
+            if (!SupportedDates.Contains(read.Date))
+            {
+                refused.Add(OutsideYears);
+                continue;
+            }
             var fetched = read;
             if (read.Url.Length > 0 && !MeetingFetcher.IsHttp(read.Url))
             {
@@ -67,7 +80,8 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         }
         await db.SaveChangesAsync(cancellationToken);
         var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken);
-        var warnings = Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"));
+        var warnings = Counted(refused, ("vergadering overgeslagen", "vergaderingen overgeslagen"), ("event skipped", "events skipped"))
+            .Concat(Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"))).ToList();
         return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts, warnings);
     }
 

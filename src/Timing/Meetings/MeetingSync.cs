@@ -80,11 +80,12 @@ public sealed class MeetingSync(
         }
         if (result.Status == FetchStatus.Fetched)
         {
-            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
+            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken);
             changed = report.FactsSet.Count;
             _meetingsRead++;
-            source.MeetingsSeen = result.Meetings.Count;
-            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => m.Date);
+            source.MeetingsSeen = report.Lines.Count;
+            source.SeesUntil = report.Lines.Count == 0 ? null : report.Lines.Max(l => l.Meeting.Date);
+            source.LastWarnings = new(Cut(string.Join("; ", report.Warnings.Select(w => w.Nl)), 1000), Cut(string.Join("; ", report.Warnings.Select(w => w.En)), 1000));
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;

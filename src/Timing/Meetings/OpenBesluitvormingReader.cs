@@ -143,6 +143,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         var from = today.PlusMonths(-2);
         var to = today.PlusMonths(14);
         var meetings = new List<FetchedMeeting>();
+        var skipped = new List<LocalizedText>();
         var offset = 0;
         for (var page = 1; page <= MaxPages; page++)
         {
@@ -166,7 +167,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
                 count = results.GetArrayLength();
                 foreach (var result in results.EnumerateArray())
                 {
-                    if (ReadMeeting(result) is { } meeting)
+                    if (ReadMeeting(result, skipped) is { } meeting)
                     {
                         meetings.Add(meeting);
                     }
@@ -179,7 +180,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             }
             if (!more || count == 0)
             {
-                return Complete(meetings, entry, from, key);
+                return Complete(meetings, entry, from, key) with { Skipped = skipped };
             }
             offset += count;
         }
@@ -211,7 +212,8 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         return FetchResult.Read(meetings) with { Upstream = entry?.Freshness };
     }
 
-    private FetchedMeeting? ReadMeeting(JsonElement result)
+    /// <summary>A meeting of the search results; null for another kind of entity, or (with the reason added to <paramref name="skipped"/>) one without an id or a date.</summary>
+    private FetchedMeeting? ReadMeeting(JsonElement result, List<LocalizedText> skipped)
     {
         if (result.ValueKind != JsonValueKind.Object || String(result, "entityType") != "Meeting")
         {
@@ -220,6 +222,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         var id = String(result, "entityId");
         if (id.Length == 0 || !TryInstant(String(result, "sortDate"), out var start))
         {
+            skipped.Add(id.Length == 0 ? new("zonder entityId", "no entityId") : new("zonder leesbare datum (sortDate)", "no readable date (sortDate)"));
             return null;
         }
         var title = String(result, "title").Trim();

@@ -115,6 +115,10 @@ public sealed class SourceFreshness
         {
             lines.Add(en ? "No read of this source has succeeded yet." : "Deze bron is nog nooit met succes gelezen.");
         }
+        if (Source.LastWarnings.In(language) is { Length: > 0 } left)
+        {
+            lines.Add((en ? "Left out at that read: " : "Weggelaten bij die lezing: ") + left + ".");
+        }
         if (Upstream is { } u)
         {
             var supplier = u.Supplier.Length > 0 ? u.Supplier : (en ? "its own system" : "het eigen systeem");

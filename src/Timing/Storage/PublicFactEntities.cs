@@ -125,6 +125,9 @@ public sealed class MeetingSource
 
     public static readonly LocalizedText NoError = new("", "");
 
+    /// <summary>What the last read that brought meetings left out, in Dutch and English: "2 events skipped: no start date (DTSTART)"; empty when nothing.</summary>
+    public LocalizedText LastWarnings { get; set; } = NoError;
+
     /// <summary>When directors were told the source fails; cleared when it works again.</summary>
     public Instant? FailureMailSent { get; set; }
 

@@ -227,6 +227,11 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
                 c.Property(t => t.En).HasColumnName("LastError").HasMaxLength(1000);
                 c.Property(t => t.Nl).HasColumnName("LastErrorNl").HasMaxLength(1000);
             });
+            e.ComplexProperty(x => x.LastWarnings, c =>
+            {
+                c.Property(t => t.En).HasColumnName("LastWarnings").HasMaxLength(1000);
+                c.Property(t => t.Nl).HasColumnName("LastWarningsNl").HasMaxLength(1000);
+            });
             e.Property(x => x.ConfiguredBy).HasMaxLength(254);
         });
         modelBuilder.Entity<MunicipalityName>(e =>

@@ -98,4 +98,23 @@ public class FreshnessPageTests
         Assert.Contains(">vergaderkalender (iCalendar)</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("budget-debate", page.Replace("/momenten/budget-debate/", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SkippedEvents_AreCountedInTheSourcesStatus_InTheReadersLanguage()
+    {
+        using var server = new RecordedServer();
+        server.Serve("/cal.ics", MeetingImportTests.WithMistakes, "text/calendar");
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2027, 1, 4, 7, 0)));
+        Assert.Equal(0, CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "source", "--municipality", "GM0344", "--ical", server.Url("/cal.ics")).Exit);
+
+        await RunJobAsync(factory);
+
+        var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
+        // How far ahead the source sees counts the meetings kept, not the year 2400.
+        Assert.Equal(((LocalDate?)new LocalDate(2027, 6, 10), 1), (source.SeesUntil, source.MeetingsSeen));
+        Assert.Contains("Weggelaten bij die lezing: 1 vergadering overgeslagen: zonder begindatum (DTSTART); 1 vergadering overgeslagen: zonder titel (SUMMARY); 2 vergaderingen overgeslagen: datum buiten de jaren 1900–2199.",
+            await PublicPageAsync(factory), StringComparison.Ordinal);
+        Assert.Contains("Left out at that read: 1 event skipped: no start date (DTSTART); 1 event skipped: no title (SUMMARY); 2 events skipped: date outside the years 1900–2199.",
+            await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
+    }
 }

@@ -151,6 +151,43 @@ public class MeetingImportTests
         Assert.Contains("href=\"https://raad.example.nl/vergaderingen/jaarstukken\"", page, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A council calendar with typing mistakes: a budget debate in 2400 and a meeting in 1850 (outside the years Timing
+    /// plans), an event without a start, one without a title, and one good committee meeting on 10 June 2027.
+    /// </summary>
+    internal static readonly string WithMistakes = string.Join("\r\n",
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+        "BEGIN:VEVENT", "UID:typo-2400@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:24001104",
+        "SUMMARY:Algemene beschouwingen Programmabegroting 2401", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:typo-1850@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:18500624",
+        "SUMMARY:Raadsvergadering", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:no-start@raad.example.nl", "DTSTAMP:20261120T080000Z", "SUMMARY:Presidium", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:no-title@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270617", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:good@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270610T173000Z",
+        "SUMMARY:Commissie Bestuur en Middelen", "END:VEVENT",
+        "END:VCALENDAR", "");
+
+    [Fact]
+    public async Task Import_EventsOutsideThePlannedYearsOrUnreadable_AreSkippedAndCounted()
+    {
+        // Regression: a meeting in 2400 was stored (and dated a budget debate), and events without a start or a title vanished unsaid.
+        var folder = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(folder, "timing.db");
+        var ics = Path.Combine(folder, "mistakes.ics");
+        File.WriteAllText(ics, WithMistakes);
+
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
+
+        Assert.Equal((0, ""), (import.Exit, import.Error));
+        Assert.Contains("GM0344: 1 vergaderingen gelezen / meetings read (1 nieuw / new).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 2 vergaderingen overgeslagen: datum buiten de jaren 1900–2199. / Note: 2 events skipped: date outside the years 1900–2199.", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 1 vergadering overgeslagen: zonder begindatum (DTSTART). / Note: 1 event skipped: no start date (DTSTART).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 1 vergadering overgeslagen: zonder titel (SUMMARY). / Note: 1 event skipped: no title (SUMMARY).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Openbare feiten ongewijzigd / public facts unchanged.", import.Output, StringComparison.Ordinal);
+        await using var factory = new TimingFactory(database);
+        Assert.Equal(["good@raad.example.nl"], await factory.WithDbAsync(db => db.Meetings.Select(m => m.ExternalId).ToListAsync()));
+    }
+
     [Fact]
     public void Import_OfSomethingElse_IsRefusedAndStoresNothing()
     {

@@ -430,6 +430,23 @@ namespace Timing.Storage.Migrations.Sqlite
                                 .HasColumnName("LastErrorNl");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LastWarnings", "Timing.Storage.MeetingSource.LastWarnings#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastWarnings");
+
+                            b1.Property<string>("Nl")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastWarningsNl");
+                        });
+
                     b.HasKey("Code");
 
                     b.ToTable("meeting_sources", (string)null);
