@@ -21,6 +21,19 @@ public class MeetingImportTests
         ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
     };
 
+    /// <summary>A council calendar holding these events' lines, as a griffie exports it.</summary>
+    internal static string Calendar(params string[] events) =>
+        string.Join("\r\n", ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL", .. events, "END:VCALENDAR", ""]);
+
+    /// <summary>A new database file's path, and a calendar file beside it.</summary>
+    private static (string Database, string Ics) NewDatabaseAndCalendar(string calendar)
+    {
+        var folder = TestPaths.NewScratchDirectory();
+        var ics = Path.Combine(folder, "council.ics");
+        File.WriteAllText(ics, calendar);
+        return (Path.Combine(folder, "timing.db"), ics);
+    }
+
     private static readonly string[] Plan2027 = ["plan", "--municipality", "GM0344", "--from", "2027-01-01", "--to", "2027-12-31", "--format", "json"];
 
     [Fact]
@@ -81,15 +94,11 @@ public class MeetingImportTests
     [Fact]
     public void Import_OfOnlyUnmatchedMeetings_ChangesNothing()
     {
-        var folder = TestPaths.NewScratchDirectory();
-        var database = Path.Combine(folder, "timing.db");
-        var ics = Path.Combine(folder, "plain.ics");
-        File.WriteAllText(ics, string.Join("\r\n",
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+        var (database, ics) = NewDatabaseAndCalendar(Calendar(
             "BEGIN:VEVENT", "UID:plain-1@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
             "SUMMARY:Vergadering van de gemeenteraad", "END:VEVENT",
             "BEGIN:VEVENT", "UID:plain-2@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270624",
-            "SUMMARY:Presidium", "END:VEVENT", "END:VCALENDAR", ""));
+            "SUMMARY:Presidium", "END:VEVENT"));
         var rulesOnly = CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output;
         var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
         Assert.Equal(0, import.Exit);
@@ -123,11 +132,7 @@ public class MeetingImportTests
     public async Task Import_LinkThatIsNoHttpAddress_IsDroppedWithAWarning_AndNeverShownAsALink()
     {
         // Regression: a javascript: URL in a council calendar reached the public page as a clickable link.
-        var folder = TestPaths.NewScratchDirectory();
-        var database = Path.Combine(folder, "timing.db");
-        var ics = Path.Combine(folder, "links.ics");
-        File.WriteAllText(ics, string.Join("\r\n",
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+        var (database, ics) = NewDatabaseAndCalendar(Calendar(
             "BEGIN:VEVENT", "UID:begroting@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
             "SUMMARY:Algemene beschouwingen Programmabegroting 2028", "URL:javascript:alert(document.cookie)", "END:VEVENT",
             "BEGIN:VEVENT", "UID:kadernota@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270624T183000Z",
@@ -135,8 +140,7 @@ public class MeetingImportTests
             "BEGIN:VEVENT", "UID:jaarstukken@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270701T183000Z",
             "SUMMARY:Raadsvergadering Jaarstukken 2026", "URL:https://raad.example.nl/vergaderingen/jaarstukken", "END:VEVENT",
             "BEGIN:VEVENT", "UID:presidium@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271201T183000Z",
-            "SUMMARY:Presidium", "URL:/vergaderingen/presidium", "END:VEVENT",
-            "END:VCALENDAR", ""));
+            "SUMMARY:Presidium", "URL:/vergaderingen/presidium", "END:VEVENT"));
 
         var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
 
@@ -155,8 +159,7 @@ public class MeetingImportTests
     /// A council calendar with typing mistakes: a budget debate in 2400 and a meeting in 1850 (outside the years Timing
     /// plans), an event without a start, one without a title, and one good committee meeting on 10 June 2027.
     /// </summary>
-    internal static readonly string WithMistakes = string.Join("\r\n",
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+    internal static readonly string WithMistakes = Calendar(
         "BEGIN:VEVENT", "UID:typo-2400@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:24001104",
         "SUMMARY:Algemene beschouwingen Programmabegroting 2401", "END:VEVENT",
         "BEGIN:VEVENT", "UID:typo-1850@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:18500624",
@@ -164,17 +167,13 @@ public class MeetingImportTests
         "BEGIN:VEVENT", "UID:no-start@raad.example.nl", "DTSTAMP:20261120T080000Z", "SUMMARY:Presidium", "END:VEVENT",
         "BEGIN:VEVENT", "UID:no-title@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270617", "END:VEVENT",
         "BEGIN:VEVENT", "UID:good@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270610T173000Z",
-        "SUMMARY:Commissie Bestuur en Middelen", "END:VEVENT",
-        "END:VCALENDAR", "");
+        "SUMMARY:Commissie Bestuur en Middelen", "END:VEVENT");
 
     [Fact]
     public async Task Import_EventsOutsideThePlannedYearsOrUnreadable_AreSkippedAndCounted()
     {
         // Regression: a meeting in 2400 was stored (and dated a budget debate), and events without a start or a title vanished unsaid.
-        var folder = TestPaths.NewScratchDirectory();
-        var database = Path.Combine(folder, "timing.db");
-        var ics = Path.Combine(folder, "mistakes.ics");
-        File.WriteAllText(ics, WithMistakes);
+        var (database, ics) = NewDatabaseAndCalendar(WithMistakes);
 
         var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
 
