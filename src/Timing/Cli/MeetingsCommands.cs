@@ -193,14 +193,15 @@ public static class MeetingsCommands
             context.Error.WriteLine($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}; nothing changed.");
             return null;
         }
+        var blind = OpenBesluitvormingReader.Blind(entry);
         if (entry.State is "discontinued" or "not_implemented")
         {
-            context.Error.WriteLine($"{OpenBesluitvormingReader.Blind(entry)!.Nl} Er is niets veranderd. / {OpenBesluitvormingReader.Blind(entry)!.En} Nothing changed.");
+            context.Error.WriteLine($"{blind!.Nl} Er is niets veranderd. / {blind.En} Nothing changed.");
             return null;
         }
         var latest = entry.LatestContent is { } l ? l.InZone(Core.ProductTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-";
         var detail = $" ({entry.Label}, {entry.Supplier}, state {entry.State}; nieuwste vergadering / newest meeting {latest})";
-        if (OpenBesluitvormingReader.Blind(entry) is { } blind)
+        if (blind is not null)
         {
             detail += $"; let op: {blind.Nl} / note: {blind.En}";
         }

@@ -69,7 +69,7 @@ public sealed class MeetingSync(
         var changed = 0;
         if (result.Status == FetchStatus.Failed)
         {
-            source.LastError = new(Cut(result.Error!.Nl, 1000), Cut(result.Error.En, 1000));
+            source.LastError = Cut(result.Error!);
             source.FailingSince ??= now;
             var wait = result.RetryAfter is { } retry && retry > Duration.FromHours(1) ? retry : Duration.FromHours(1);
             source.NextFetch = now + wait;
@@ -85,7 +85,7 @@ public sealed class MeetingSync(
             _meetingsRead++;
             source.MeetingsSeen = report.Lines.Count;
             source.SeesUntil = report.Lines.Count == 0 ? null : report.Lines.Max(l => l.Meeting.Date);
-            source.LastWarnings = new(Cut(string.Join("; ", report.Warnings.Select(w => w.Nl)), 1000), Cut(string.Join("; ", report.Warnings.Select(w => w.En)), 1000));
+            source.LastWarnings = Cut(new LocalizedText(string.Join("; ", report.Warnings.Select(w => w.Nl)), string.Join("; ", report.Warnings.Select(w => w.En))));
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;
@@ -133,6 +133,9 @@ public sealed class MeetingSync(
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>A problem as long as its columns hold.</summary>
+    private static LocalizedText Cut(LocalizedText text) => new(Cut(text.Nl, 1000), Cut(text.En, 1000));
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {
