@@ -124,6 +124,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             await CheckAsync(page, "moment-by-law", language, "/gemeenten/GM0344/momenten/election/2030");
             await CheckAsync(page, "public-municipality", language, "/gemeenten/GM0344/openbaar");
             await CheckAsync(page, "public-moment", language, "/openbaar/gemeenten/GM0344/momenten/budget-debate/2028");
+            await CheckAsync(page, "revert-fact", language, "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027");
             await CheckAsync(page, "remove-date", language, $"/gemeenten/GM0344/verwijderen/datum/{ids.Actual}");
             await CheckAsync(page, "remove-event", language, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{ids.Event}");
             await CheckAsync(page, "unfollow", language, "/gemeenten/GM0344/verwijderen/gemeente");
@@ -217,9 +218,10 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await page.GetByLabel("Bron (adres)").FillAsync("https://utrecht.example/raad/onderhandelingen");
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Openbaar maken" }), "Openbaar gemaakt: Coalitieonderhandelingen (2030)");
 
-        // The operator reverts the published date on the public page.
+        // The operator reverts the published date from the public page, through its confirmation page.
         await page.GotoAsync(_address + "/gemeenten/GM0344/openbaar");
-        await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Terugdraaien\W+Coalitieonderhandelingen \(?2030\)?$") }), "Teruggedraaid: Coalitieonderhandelingen");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Terugdraaien\W+Coalitieonderhandelingen \(?2030\)?$") }).ClickAsync();
+        await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Terugdraaien", Exact = true }), "Teruggedraaid: Coalitieonderhandelingen");
 
         await page.GotoAsync(_address + "/mensen");
         await page.GetByLabel("E-mailadres").FillAsync(Colleague);
@@ -276,7 +278,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             new("u1", "Begrotingsraad 2028", "", "Stadhuis", "https://utrecht.example/raad/1", new LocalDate(2027, 11, 4), null),
             new("u2", "Commissie Bestuur: kadernota 2028", "Commissie Bestuur", "Stadhuis", "https://utrecht.example/raad/2", new LocalDate(2027, 5, 20), null),
             new("u3", "Informatiebijeenkomst jaarrekening 2026", "", "Stadhuis", "https://utrecht.example/raad/3", new LocalDate(2027, 6, 3), null),
-        ], CancellationToken.None);
+        ], [], CancellationToken.None);
     }
 
     private async Task PostAndReloadAsync(IPage page, string confirmPath, string button, string confirmation)

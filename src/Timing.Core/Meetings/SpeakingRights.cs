@@ -8,7 +8,8 @@ namespace Timing.Core.Meetings;
 /// <param name="Municipality">The municipality whose committee meets.</param>
 /// <param name="Kind">The moment kind the meeting rules matched.</param>
 /// <param name="Date">The meeting day in Amsterdam.</param>
-public sealed record CommitteeMeeting(long Id, MunicipalityCode Municipality, string Kind, LocalDate Date);
+/// <param name="Title">The meeting as the council calls it.</param>
+public sealed record CommitteeMeeting(long Id, MunicipalityCode Municipality, string Kind, LocalDate Date, string Title = "");
 
 /// <summary>When a speaking-rights nudge falls: a week before the committee meets, or on the last working day before it.</summary>
 public enum SpeakingLead

@@ -1,4 +1,5 @@
 using Timing.Core.Cycle;
+using Timing.Core.Meetings;
 
 namespace Timing.Core.Nudges;
 
@@ -8,4 +9,16 @@ namespace Timing.Core.Nudges;
 /// <param name="IsOpen">True when the moment runs today (a window that has started); false when it is still ahead.</param>
 /// <param name="UrgentBy">The day that makes it urgent: the start of a coming moment, the end of an open one.</param>
 /// <param name="Action">One line of what to do now.</param>
-public sealed record ThisWeekItem(Municipality Municipality, Moment Moment, bool IsOpen, LocalDate UrgentBy, LocalizedText Action);
+public sealed record ThisWeekItem(Municipality Municipality, Moment Moment, bool IsOpen, LocalDate UrgentBy, LocalizedText Action)
+{
+    /// <summary>
+    /// For a line about speaking rights: the committee meeting on <see cref="Moment"/> where the person may speak;
+    /// the line is open until the last working day before it, when registering with the griffie usually closes.
+    /// </summary>
+    public CommitteeMeeting? Meeting { get; init; }
+
+    /// <summary>"Kadernota", or for speaking rights "Inspreken: Commissie Bestuur en Middelen".</summary>
+    public string Title(Language language) => Meeting is null
+        ? Moment.Title(language)
+        : (language == Language.En ? "Speaking at the committee: " : "Inspreken: ") + Meeting.Title;
+}

@@ -35,10 +35,10 @@ public static class MeetingsCommands
             var result = await services.GetRequiredService<MeetingFetcher>().FetchIcsAsync(source, "", "", CancellationToken.None);
             if (result.Status != FetchStatus.Fetched)
             {
-                context.Error.WriteLine($"Niets ingelezen; er is niets veranderd / nothing imported, nothing changed: {result.Error}");
+                context.Error.WriteLine($"Niets ingelezen; er is niets veranderd: {result.Error!.Nl} / nothing imported, nothing changed: {result.Error.En}");
                 return 1;
             }
-            var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, CancellationToken.None);
+            var report = await services.GetRequiredService<MeetingImporter>().StoreAsync(code, MeetingSourceKinds.Ical, source, result.Meetings, result.Skipped, CancellationToken.None);
             Print(context, code, report);
             // Facts move moment nudges; committee meetings bring speaking-rights nudges.
             await services.GetRequiredService<Worker.NudgeOutbox>().PlanAsync(CancellationToken.None);
@@ -59,6 +59,10 @@ public static class MeetingsCommands
                 : $"→ {m.Kind}? bevestigen / to confirm: {m.Reason}";
             var committee = line.Meeting.Committee.Length > 0 ? $" [{line.Meeting.Committee}]" : "";
             o.WriteLine($"  {line.Meeting.Date:yyyy-MM-dd}  {line.Meeting.Title}{committee}  {Category(m.Category)}  {what}");
+        }
+        foreach (var warning in report.Warnings)
+        {
+            o.WriteLine($"Let op: {warning.Nl}. / Note: {warning.En}.");
         }
         if (report.FactsSet.Count == 0)
         {
@@ -171,10 +175,10 @@ public static class MeetingsCommands
         {
             if (key.Length == 0)
             {
-                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error}); try again later or give the source key: --openbesluitvorming utrecht.");
+                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error!.En}); try again later or give the source key: --openbesluitvorming utrecht.");
                 return null;
             }
-            return (key, $" (status niet gelezen / status not read: {error})");
+            return (key, $" (status niet gelezen: {error!.Nl} / status not read: {error.En})");
         }
         var entry = OpenBesluitvormingReader.Find(entries, code, key);
         if (entry is null)
@@ -189,16 +193,17 @@ public static class MeetingsCommands
             context.Error.WriteLine($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}; nothing changed.");
             return null;
         }
+        var blind = OpenBesluitvormingReader.Blind(entry);
         if (entry.State is "discontinued" or "not_implemented")
         {
-            context.Error.WriteLine($"{OpenBesluitvormingReader.Blind(entry)} Nothing changed.");
+            context.Error.WriteLine($"{blind!.Nl} Er is niets veranderd. / {blind.En} Nothing changed.");
             return null;
         }
         var latest = entry.LatestContent is { } l ? l.InZone(Core.ProductTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-";
         var detail = $" ({entry.Label}, {entry.Supplier}, state {entry.State}; nieuwste vergadering / newest meeting {latest})";
-        if (OpenBesluitvormingReader.Blind(entry) is { } blind)
+        if (blind is not null)
         {
-            detail += $"; let op / note: {blind}";
+            detail += $"; let op: {blind.Nl} / note: {blind.En}";
         }
         return (entry.Key, detail);
     }

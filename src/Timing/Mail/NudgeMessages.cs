@@ -79,7 +79,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         var words = MailWords.For(language);
         // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
         var lines = items.Select(item => new DigestLine(
-            $"{item.Moment.Title(language)} – {item.Municipality.Name}, {(item.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(item.UrgentBy, language)}",
+            $"{item.Title(language)} – {item.Municipality.Name}, {(item.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(item.UrgentBy, language)}",
             links.Moment(item.Moment.Key).AbsoluteUri,
             item.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");

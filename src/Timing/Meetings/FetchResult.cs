@@ -1,10 +1,24 @@
+using Timing.Core.Cycle;
+
 namespace Timing.Meetings;
 
 /// <summary>What one read of a meeting source gave.</summary>
-public sealed record FetchResult(FetchStatus Status, IReadOnlyList<FetchedMeeting> Meetings, string ETag, string LastModified, Duration? RetryAfter, string Error)
+/// <param name="Error">Why the read failed, in Dutch and English for the pages and mails of either; null when it did not fail.</param>
+public sealed record FetchResult(FetchStatus Status, IReadOnlyList<FetchedMeeting> Meetings, string ETag, string LastModified, Duration? RetryAfter, LocalizedText? Error)
 {
     /// <summary>What a source that gathers meetings from the council's own system says about its freshness, when it says so.</summary>
     public UpstreamFreshness? Upstream { get; init; }
 
-    public static FetchResult Failed(string error, Duration? retryAfter = null) => new(FetchStatus.Failed, [], "", "", retryAfter, error);
+    /// <summary>Why each event the answer held but the reader could not use was skipped ("no start date (DTSTART)"), one entry per event.</summary>
+    public IReadOnlyList<LocalizedText> Skipped { get; init; } = [];
+
+    public static FetchResult Read(IReadOnlyList<FetchedMeeting> meetings) => new(FetchStatus.Fetched, meetings, "", "", null, null);
+
+    public static FetchResult Failed(LocalizedText error, Duration? retryAfter = null) => new(FetchStatus.Failed, [], "", "", retryAfter, error);
+
+    public static FetchResult Failed(string nl, string en, Duration? retryAfter = null) => Failed(new LocalizedText(nl, en), retryAfter);
+
+    /// <summary>An answer that is not in the format the source documents: its address and the parser's own words.</summary>
+    public static FetchResult Unreadable(Uri uri, Exception e) =>
+        Failed($"{uri}: het antwoord is niet te lezen ({e.Message}).", $"{uri}: the answer cannot be read ({e.Message}).");
 }

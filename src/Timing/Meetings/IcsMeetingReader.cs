@@ -1,19 +1,23 @@
 using Ical.Net;
 using Timing.Core;
+using Timing.Core.Cycle;
 
 namespace Timing.Meetings;
 
 /// <summary>
 /// Reads a council's iCalendar export (RFC 5545) with Ical.Net: one meeting per VEVENT, its committee from
-/// CATEGORIES. Only the first occurrence of a repeating event is read.
+/// CATEGORIES. Only the first occurrence of a repeating event is read. Cancelled events are left out; events
+/// without a start or a title, or whose start cannot be read, are skipped and counted with the reason.
 /// </summary>
 public static class IcsMeetingReader
 {
-    public static IReadOnlyList<FetchedMeeting> Read(string text)
+    /// <summary>The meetings in <paramref name="text"/>, or why it is not a calendar (<paramref name="where"/> names the file or address).</summary>
+    public static FetchResult Read(string text, string where)
     {
         if (!text.TrimStart().StartsWith("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException("the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR).");
+            return FetchResult.Failed($"{where}: het antwoord is geen iCalendar-bestand (het begint niet met BEGIN:VCALENDAR).",
+                $"{where}: the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR).");
         }
         Calendar? calendar;
         try
@@ -22,41 +26,56 @@ public static class IcsMeetingReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new FormatException($"the iCalendar file cannot be read: {e.Message}", e);
+            return FetchResult.Failed($"{where}: het iCalendar-bestand is niet te lezen: {e.Message}", $"{where}: the iCalendar file cannot be read: {e.Message}");
         }
         if (calendar is null)
         {
-            throw new FormatException("the iCalendar file holds no calendar.");
+            return FetchResult.Failed($"{where}: het iCalendar-bestand bevat geen kalender.", $"{where}: the iCalendar file holds no calendar.");
         }
         var meetings = new List<FetchedMeeting>();
+        var skipped = new List<LocalizedText>();
         foreach (var e in calendar.Events)
         {
-            if (e.DtStart is null || string.IsNullOrWhiteSpace(e.Summary) || string.Equals(e.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(e.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
             {
+                continue;
+            }
+            if (e.DtStart is null || string.IsNullOrWhiteSpace(e.Summary))
+            {
+                skipped.Add(e.DtStart is null ? new("zonder begindatum (DTSTART)", "no start date (DTSTART)") : new("zonder titel (SUMMARY)", "no title (SUMMARY)"));
                 continue;
             }
             LocalDate date;
             Instant? start = null;
-            var dt = e.DtStart;
-            if (!dt.HasTime)
+            try
             {
-                date = LocalDate.FromDateOnly(dt.Date);
+                (date, start) = Start(e.DtStart);
             }
-            else if (dt.IsFloating)
+            catch (Exception x) when (x is not OutOfMemoryException)
             {
-                var local = LocalDateTime.FromDateTime(dt.Value);
-                start = local.InZoneLeniently(ProductTime.Zone).ToInstant();
-                date = local.Date;
-            }
-            else
-            {
-                start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(dt.AsUtc, DateTimeKind.Utc));
-                date = start.Value.InZone(ProductTime.Zone).Date;
+                skipped.Add(new($"begindatum niet te lezen ({x.Message})", $"start date cannot be read ({x.Message})"));
+                continue;
             }
             var uid = string.IsNullOrWhiteSpace(e.Uid) ? $"{date:yyyy-MM-dd}/{e.Summary.Trim()}" : e.Uid.Trim();
             meetings.Add(new FetchedMeeting(uid, e.Summary.Trim(), string.Join(", ", e.Categories ?? []), e.Location?.Trim() ?? "",
                 e.Url?.ToString() ?? "", date, start));
         }
-        return meetings;
+        return FetchResult.Read(meetings) with { Skipped = skipped };
+    }
+
+    /// <summary>The day in Amsterdam, and the instant when the start has a time.</summary>
+    private static (LocalDate Date, Instant? Start) Start(Ical.Net.DataTypes.CalDateTime dt)
+    {
+        if (!dt.HasTime)
+        {
+            return (LocalDate.FromDateOnly(dt.Date), null);
+        }
+        if (dt.IsFloating)
+        {
+            var local = LocalDateTime.FromDateTime(dt.Value);
+            return (local.Date, local.InZoneLeniently(ProductTime.Zone).ToInstant());
+        }
+        var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(dt.AsUtc, DateTimeKind.Utc));
+        return (start.InZone(ProductTime.Zone).Date, start);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Timing.Core.Cycle;
 
 namespace Timing.Meetings;
 
@@ -25,11 +26,11 @@ public sealed class MeetingFetcher(IOptions<MeetingsOptions> options, IClock clo
         {
             try
             {
-                return new FetchResult(FetchStatus.Fetched, IcsMeetingReader.Read(await File.ReadAllTextAsync(address, cancellationToken)), "", "", null, "");
+                return IcsMeetingReader.Read(await File.ReadAllTextAsync(address, cancellationToken), address);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return FetchResult.Failed($"{address}: {e.Message}");
+                return FetchResult.Failed($"{address} is niet te lezen: {e.Message}", $"{address}: {e.Message}");
             }
         }
         var (status, body, newEtag, newModified, retry, error) = await GetAsync(new Uri(address), etag, lastModified, cancellationToken);
@@ -37,14 +38,8 @@ public sealed class MeetingFetcher(IOptions<MeetingsOptions> options, IClock clo
         {
             return new FetchResult(status, [], newEtag, newModified, retry, error);
         }
-        try
-        {
-            return new FetchResult(FetchStatus.Fetched, IcsMeetingReader.Read(body!), newEtag, newModified, null, "");
-        }
-        catch (FormatException e)
-        {
-            return FetchResult.Failed($"{address}: {e.Message}");
-        }
+        var read = IcsMeetingReader.Read(body!, address);
+        return read.Status == FetchStatus.Fetched ? read with { ETag = newEtag, LastModified = newModified } : read;
     }
 
     /// <summary>One GET with the validators of the last read; the body when the source sent one.</summary>
@@ -53,7 +48,7 @@ public sealed class MeetingFetcher(IOptions<MeetingsOptions> options, IClock clo
     /// waits <see cref="MeetingsOptions.MinRequestSpacingMs"/> times this (OpenBesluitvorming counts a search of 100
     /// results as 1.3).
     /// </param>
-    public async Task<(FetchStatus Status, string? Body, string ETag, string LastModified, Duration? RetryAfter, string Error)> GetAsync(
+    public async Task<(FetchStatus Status, string? Body, string ETag, string LastModified, Duration? RetryAfter, LocalizedText? Error)> GetAsync(
         Uri uri, string etag, string lastModified, CancellationToken cancellationToken, double cost = 1)
     {
         var gate = _hosts.GetOrAdd(uri.Authority, _ => new SemaphoreSlim(1, 1));
@@ -83,21 +78,23 @@ public sealed class MeetingFetcher(IOptions<MeetingsOptions> options, IClock clo
             var newModified = response.Content.Headers.LastModified?.ToString("R") ?? lastModified;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
-                return (FetchStatus.NotModified, null, newEtag, newModified, null, "");
+                return (FetchStatus.NotModified, null, newEtag, newModified, null, null);
             }
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
             {
-                return (FetchStatus.Failed, null, etag, lastModified, RetryAfter(response), $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}; asked to wait");
+                return (FetchStatus.Failed, null, etag, lastModified, RetryAfter(response), new LocalizedText(
+                    $"{uri} antwoordde {(int)response.StatusCode} {response.ReasonPhrase}; de bron vraagt te wachten", $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}; asked to wait"));
             }
             if (!response.IsSuccessStatusCode)
             {
-                return (FetchStatus.Failed, null, etag, lastModified, null, $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}");
+                return (FetchStatus.Failed, null, etag, lastModified, null, new LocalizedText(
+                    $"{uri} antwoordde {(int)response.StatusCode} {response.ReasonPhrase}", $"{uri}: {(int)response.StatusCode} {response.ReasonPhrase}"));
             }
-            return (FetchStatus.Fetched, await response.Content.ReadAsStringAsync(cancellationToken), newEtag, newModified, null, "");
+            return (FetchStatus.Fetched, await response.Content.ReadAsStringAsync(cancellationToken), newEtag, newModified, null, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return (FetchStatus.Failed, null, etag, lastModified, null, $"{uri}: {e.Message}");
+            return (FetchStatus.Failed, null, etag, lastModified, null, new LocalizedText($"{uri} is niet bereikbaar: {e.Message}", $"{uri}: {e.Message}"));
         }
         finally
         {

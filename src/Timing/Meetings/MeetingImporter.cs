@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Timing.Core;
 using Timing.Core.Cycle;
 using Timing.Core.Meetings;
 using Timing.Facts;
@@ -18,16 +19,39 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     /// <summary>One meeting as stored, with what the rules made of it.</summary>
     public sealed record Line(FetchedMeeting Meeting, MeetingMatch Match, bool IsNew);
 
-    /// <summary>What an import did: every meeting it saw, and the facts it set.</summary>
-    public sealed record Report(IReadOnlyList<Line> Lines, IReadOnlyList<PublicFact> FactsSet);
+    /// <summary>What an import did: every meeting it stored, the facts it set, and what it left out ("2 events skipped: …", "1 link dropped: …").</summary>
+    public sealed record Report(IReadOnlyList<Line> Lines, IReadOnlyList<PublicFact> FactsSet, IReadOnlyList<LocalizedText> Warnings);
 
-    public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings, CancellationToken cancellationToken)
+    /// <summary>Why a meeting's link is not kept: only an absolute http(s) address is ever shown as a link.</summary>
+    private static readonly LocalizedText NotHttp = new("geen absoluut http(s)-adres", "not an absolute http(s) address");
+
+    /// <summary>Why a meeting is refused: Timing plans these years only, and a date beyond them is a mistake in the source.</summary>
+    private static readonly LocalizedText OutsideYears = new(
+        $"datum buiten de jaren {SupportedDates.FirstYear}–{SupportedDates.LastYear}", $"date outside the years {SupportedDates.FirstYear}–{SupportedDates.LastYear}");
+
+    /// <param name="skipped">Why each event the source held but its reader could not use was skipped; counted in the report with the meetings refused here.</param>
+    public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings,
+        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
         var lines = new List<Line>();
-        foreach (var fetched in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
+        var droppedLinks = new List<LocalizedText>();
+        var refused = skipped.ToList();
+        foreach (var read in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
         {
+            if (!SupportedDates.Contains(read.Date))
+            {
+                refused.Add(OutsideYears);
+                continue;
+            }
+            var fetched = read;
+            if (read.Url.Length > 0 && !MeetingFetcher.IsHttp(read.Url))
+            {
+                // A council's calendar is not trusted with a link's scheme: javascript:, file: or a relative path never reach a page.
+                fetched = read with { Url = "" };
+                droppedLinks.Add(NotHttp);
+            }
             var match = rules.Match(fetched.Title, fetched.Committee);
             var isNew = !existing.TryGetValue(Cut(fetched.ExternalId, 300), out var row);
             if (row is null)
@@ -56,8 +80,16 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         }
         await db.SaveChangesAsync(cancellationToken);
         var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken);
-        return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts);
+        var warnings = Counted(refused, ("vergadering overgeslagen", "vergaderingen overgeslagen"), ("event skipped", "events skipped"))
+            .Concat(Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"))).ToList();
+        return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts, warnings);
     }
+
+    /// <summary>One line per reason, with how often it applied: "2 links dropped: not an absolute http(s) address".</summary>
+    private static List<LocalizedText> Counted(IEnumerable<LocalizedText> reasons, (string One, string Many) nl, (string One, string Many) en) =>
+        reasons.GroupBy(r => r).Select(g => (Count: g.Count(), Reason: g.Key))
+            .Select(g => new LocalizedText($"{g.Count} {(g.Count == 1 ? nl.One : nl.Many)}: {g.Reason.Nl}", $"{g.Count} {(g.Count == 1 ? en.One : en.Many)}: {g.Reason.En}"))
+            .ToList();
 
     /// <summary>
     /// Sets a public fact for every moment dated by meetings (certain matches and confirmed ones): the first to
@@ -80,7 +112,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             var source = ordered.Length == 1
                 ? $"Vergadering / meeting '{first.Title}' ({first.Date:yyyy-MM-dd})"
                 : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(m => $"'{m.Title}' ({m.Date:yyyy-MM-dd})"));
-            var url = ordered.Select(m => m.Url).FirstOrDefault(u => u.Length > 0) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
+            var url = ordered.Select(m => m.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
             var start = new LocalDate(first.Date.Year, first.Date.Month, first.Date.Day);
             var end = new LocalDate(last.Date.Year, last.Date.Month, last.Date.Day);
             var (kind, cycle) = group.Key;

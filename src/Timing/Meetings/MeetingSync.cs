@@ -54,7 +54,7 @@ public sealed class MeetingSync(
             MeetingSourceKinds.Ical => await fetcher.FetchIcsAsync(source.Address, source.ETag, source.LastModified, cancellationToken),
             MeetingSourceKinds.Notubiz => await new NotubizReader(fetcher).FetchAsync(source.Address, clock.GetCurrentInstant(), cancellationToken),
             MeetingSourceKinds.OpenBesluitvorming => await openBesluitvorming.FetchAsync(source.Code, source.Address, clock.GetCurrentInstant(), cancellationToken),
-            _ => FetchResult.Failed($"unknown source kind '{source.Kind}'"),
+            _ => FetchResult.Failed($"onbekende soort bron '{source.Kind}'", $"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
         if (result is { Status: FetchStatus.Fetched, Meetings.Count: 0 } && await BlindAsync(source, now, cancellationToken) is { } blind)
@@ -69,29 +69,30 @@ public sealed class MeetingSync(
         var changed = 0;
         if (result.Status == FetchStatus.Failed)
         {
-            source.LastError = result.Error.Length <= 1000 ? result.Error : result.Error[..1000];
+            source.LastError = Cut(result.Error!);
             source.FailingSince ??= now;
             var wait = result.RetryAfter is { } retry && retry > Duration.FromHours(1) ? retry : Duration.FromHours(1);
             source.NextFetch = now + wait;
-            log.LogWarning("Meeting source of {Code} failed: {Error}", source.Code, source.LastError);
+            log.LogWarning("Meeting source of {Code} failed: {Error}", source.Code, source.LastError.En);
             await db.SaveChangesAsync(cancellationToken);
             await MailIfFailingLongAsync(source, options, now, cancellationToken);
             return 0;
         }
         if (result.Status == FetchStatus.Fetched)
         {
-            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, cancellationToken);
+            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken);
             changed = report.FactsSet.Count;
             _meetingsRead++;
-            source.MeetingsSeen = result.Meetings.Count;
-            source.SeesUntil = result.Meetings.Count == 0 ? null : result.Meetings.Max(m => m.Date);
+            source.MeetingsSeen = report.Lines.Count;
+            source.SeesUntil = report.Lines.Count == 0 ? null : report.Lines.Max(l => l.Meeting.Date);
+            source.LastWarnings = Cut(new LocalizedText(string.Join("; ", report.Warnings.Select(w => w.Nl)), string.Join("; ", report.Warnings.Select(w => w.En))));
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;
         source.LastSuccess = now;
         source.FailingSince = null;
         source.FailureMailSent = null;
-        source.LastError = "";
+        source.LastError = MeetingSource.NoError;
         source.NextFetch = now + Duration.FromHours(options.IntervalHours);
         await db.SaveChangesAsync(cancellationToken);
         return changed;
@@ -101,13 +102,15 @@ public sealed class MeetingSync(
     /// Why an answer without any meeting is not believed: an earlier read of the same source showed meetings that still
     /// lie ahead. A calendar does not lose every coming meeting at once; its export broke. Null when empty is plausible.
     /// </summary>
-    private async Task<string?> BlindAsync(MeetingSource source, Instant now, CancellationToken cancellationToken)
+    private async Task<LocalizedText?> BlindAsync(MeetingSource source, Instant now, CancellationToken cancellationToken)
     {
         var from = now.InZone(Core.ProductTime.Zone).Date;
         var ahead = await db.Meetings.CountAsync(m => m.Code == source.Code && m.SourceKind == source.Kind && m.Date >= from, cancellationToken);
         return ahead == 0
             ? null
-            : $"{source.Address}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".";
+            : new LocalizedText(
+                $"{source.Address}: de bron toont helemaal geen vergaderingen, terwijl een eerdere lezing nog {ahead} komende vergadering(en) toonde; dat geldt niet als \"geen vergaderingen\".",
+                $"{source.Address}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".");
     }
 
     /// <summary>Keeps what a gathering source said about its own freshness, for the public page.</summary>
@@ -130,6 +133,9 @@ public sealed class MeetingSync(
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>A problem as long as its columns hold.</summary>
+    private static LocalizedText Cut(LocalizedText text) => new(Cut(text.Nl, 1000), Cut(text.En, 1000));
 
     private async Task MailIfFailingLongAsync(MeetingSource source, MeetingsOptions options, Instant now, CancellationToken cancellationToken)
     {
@@ -165,8 +171,8 @@ public sealed class MeetingSync(
         message.Body = new TextPart("plain")
         {
             Text = en
-                ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
-                : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
+                ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError.En}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
+                : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError.Nl}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
         };
         message.MessageId = $"source-failure.{source.Code}.{source.FailingSince?.ToString("uuuuMMddTHHmmssfff", CultureInfo.InvariantCulture)}.{director.Id}@timing";
         return message;

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using Timing.Core;
+using Timing.Core.Cycle;
 
 namespace Timing.Meetings;
 
 /// <summary>
 /// Reads an organisation's meetings from the Notubiz events API (format=json, version=1.17.0): the list
 /// <c>GET /events?organisation_id=…&amp;date_from=…&amp;date_to=…&amp;page=…</c>, pages while
-/// <c>pagination.has_more_pages</c>. Public events only; cancelled ones are skipped.
+/// <c>pagination.has_more_pages</c>. Public events only; cancelled ones are left out, and an event that cannot be read is
+/// skipped and counted with the reason.
 /// </summary>
 public sealed class NotubizReader(MeetingFetcher fetcher)
 {
@@ -20,46 +22,56 @@ public sealed class NotubizReader(MeetingFetcher fetcher)
     {
         if (!int.TryParse(organisationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return FetchResult.Failed($"Notubiz organisation id '{organisationId}' is not a number.");
+            return FetchResult.Failed($"Notubiz-organisatienummer '{organisationId}' is geen getal.", $"Notubiz organisation id '{organisationId}' is not a number.");
         }
         var today = now.InZone(ProductTime.Zone).Date;
         var from = today.PlusMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.PlusMonths(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var meetings = new List<FetchedMeeting>();
+        var skipped = new List<LocalizedText>();
         for (var page = 1; page <= MaxPages; page++)
         {
             var uri = new Uri($"{fetcher.Options.NotubizBaseUrl.TrimEnd('/')}/events?organisation_id={id}&date_from={Uri.EscapeDataString(from + " 00:00:00")}&date_to={Uri.EscapeDataString(to + " 23:59:59")}&page={page}&format=json&version={Version}");
             var (status, body, _, _, retry, error) = await fetcher.GetAsync(uri, "", "", cancellationToken);
             if (status != FetchStatus.Fetched)
             {
-                return FetchResult.Failed(error, retry);
+                return FetchResult.Failed(error!, retry);
             }
             try
             {
                 using var json = JsonDocument.Parse(body!);
                 if (!json.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
                 {
-                    return FetchResult.Failed($"{uri}: the answer has no 'events' list; is this the Notubiz events API?");
+                    return FetchResult.Failed($"{uri}: het antwoord heeft geen lijst 'events'; is dit de events-API van Notubiz?",
+                        $"{uri}: the answer has no 'events' list; is this the Notubiz events API?");
                 }
                 foreach (var e in events.EnumerateArray())
                 {
-                    if (Read(e) is { } meeting)
+                    try
                     {
-                        meetings.Add(meeting);
+                        if (Read(e) is { } meeting)
+                        {
+                            meetings.Add(meeting);
+                        }
+                    }
+                    catch (Exception x) when (x is InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException or ArgumentException)
+                    {
+                        skipped.Add(new($"niet te lezen als Notubiz-evenement ({x.Message})", $"cannot be read as a Notubiz event ({x.Message})"));
                     }
                 }
                 var more = json.RootElement.TryGetProperty("pagination", out var p) && p.TryGetProperty("has_more_pages", out var m) && m.ValueKind == JsonValueKind.True;
                 if (!more)
                 {
-                    return new FetchResult(FetchStatus.Fetched, meetings, "", "", null, "");
+                    return FetchResult.Read(meetings) with { Skipped = skipped };
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
             {
-                return FetchResult.Failed($"{uri}: the answer cannot be read ({e.Message}).");
+                return FetchResult.Unreadable(uri, e);
             }
         }
-        return FetchResult.Failed($"Notubiz organisation {id}: more than {MaxPages} pages; refusing to read a partial list as complete.");
+        return FetchResult.Failed($"Notubiz-organisatie {id}: meer dan {MaxPages} pagina's; een onvolledige lijst geldt niet als de hele kalender.",
+            $"Notubiz organisation {id}: more than {MaxPages} pages; refusing to read a partial list as complete.");
     }
 
     private static FetchedMeeting? Read(JsonElement e)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Timing.Core;
+using Timing.Core.Cycle;
 
 namespace Timing.Meetings;
 
@@ -44,7 +45,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
     private Uri Api(string pathAndQuery) => new($"{fetcher.Options.OpenBesluitvormingBaseUrl.TrimEnd('/')}{pathAndQuery}");
 
     /// <summary>Every organisation /api/status lists, read at most every <see cref="StatusFreshness"/>; or why it could not be read.</summary>
-    public async Task<(IReadOnlyList<StatusEntry>? Entries, string Error, Duration? RetryAfter)> StatusAsync(CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<StatusEntry>? Entries, LocalizedText? Error, Duration? RetryAfter)> StatusAsync(CancellationToken cancellationToken)
     {
         await _statusGate.WaitAsync(cancellationToken);
         try
@@ -52,7 +53,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             var now = clock.GetCurrentInstant();
             if (_status is { } cached && now >= cached.ReadAt && now - cached.ReadAt < StatusFreshness)
             {
-                return (cached.Entries, "", null);
+                return (cached.Entries, null, null);
             }
             var uri = Api("/api/status");
             var (status, body, error, retry) = await GetPolitelyAsync(uri, 1, cancellationToken);
@@ -64,11 +65,12 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             {
                 var entries = ParseStatus(body!);
                 _status = (now, entries);
-                return (entries, "", null);
+                return (entries, null, null);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
             {
-                return (null, $"{uri}: the answer cannot be read as OpenBesluitvorming's status ({e.Message}).", null);
+                return (null, new LocalizedText($"{uri}: het antwoord is niet te lezen als de status van OpenBesluitvorming ({e.Message}).",
+                    $"{uri}: the answer cannot be read as OpenBesluitvorming's status ({e.Message})."), null);
             }
         }
         finally
@@ -88,12 +90,20 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             .FirstOrDefault();
 
     /// <summary>Why a source in this state cannot be read as the municipality's calendar, or null when it can.</summary>
-    public static string? Blind(StatusEntry entry) => entry.State switch
+    public static LocalizedText? Blind(StatusEntry entry) => entry.State switch
     {
-        "failing" => $"OpenBesluitvorming cannot import {entry.Label} from {entry.Supplier} (state failing, last success {Text(entry.LastSuccess)}): {entry.Error}",
-        "never_imported" => $"OpenBesluitvorming lists {entry.Label} but has never imported its meetings (state never_imported).",
-        "not_implemented" => $"OpenBesluitvorming no longer imports {entry.Label} (state not_implemented); new meetings do not come in.",
-        "discontinued" => $"{entry.Label} no longer exists (state discontinued, {entry.Freshness.Message}); connect the municipality that took over.",
+        "failing" => new(
+            $"OpenBesluitvorming kan {entry.Label} niet inlezen uit {entry.Supplier} (status failing, laatst gelukt {Text(entry.LastSuccess, "nooit")}): {entry.Error}",
+            $"OpenBesluitvorming cannot import {entry.Label} from {entry.Supplier} (state failing, last success {Text(entry.LastSuccess, "never")}): {entry.Error}"),
+        "never_imported" => new(
+            $"OpenBesluitvorming kent {entry.Label}, maar heeft de vergaderingen nooit ingelezen (status never_imported).",
+            $"OpenBesluitvorming lists {entry.Label} but has never imported its meetings (state never_imported)."),
+        "not_implemented" => new(
+            $"OpenBesluitvorming leest {entry.Label} niet meer in (status not_implemented); nieuwe vergaderingen komen niet binnen.",
+            $"OpenBesluitvorming no longer imports {entry.Label} (state not_implemented); new meetings do not come in."),
+        "discontinued" => new(
+            $"{entry.Label} bestaat niet meer (status discontinued, {entry.Freshness.Message}); koppel de gemeente die het overnam.",
+            $"{entry.Label} no longer exists (state discontinued, {entry.Freshness.Message}); connect the municipality that took over."),
         _ => null,
     };
 
@@ -107,13 +117,15 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             entry = Find(entries, code, key);
             if (entry is null)
             {
-                return FetchResult.Failed(key.Length > 0
-                    ? $"OpenBesluitvorming's /api/status does not list the source '{key}'."
-                    : $"OpenBesluitvorming's /api/status lists no municipality with CBS code {code}; connect the council's own calendar instead.");
+                return key.Length > 0
+                    ? FetchResult.Failed($"De /api/status van OpenBesluitvorming kent de bron '{key}' niet.", $"OpenBesluitvorming's /api/status does not list the source '{key}'.")
+                    : FetchResult.Failed($"De /api/status van OpenBesluitvorming kent geen gemeente met CBS-code {code}; koppel liever de eigen kalender van de raad.",
+                        $"OpenBesluitvorming's /api/status lists no municipality with CBS code {code}; connect the council's own calendar instead.");
             }
             if (entry.CbsId.Length > 0 && !string.Equals(entry.CbsId, code, StringComparison.OrdinalIgnoreCase))
             {
-                return FetchResult.Failed($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}.");
+                return FetchResult.Failed($"De bron '{entry.Key}' van OpenBesluitvorming is {entry.Label} ({entry.CbsId}), niet {code}.",
+                    $"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}.");
             }
             if (Blind(entry) is { } blind)
             {
@@ -123,13 +135,15 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         }
         else if (key.Length == 0)
         {
-            return FetchResult.Failed($"the CBS code {code} cannot be mapped to an OpenBesluitvorming source: {statusError}", statusRetry);
+            return FetchResult.Failed($"de CBS-code {code} is niet aan een bron van OpenBesluitvorming te koppelen: {statusError?.Nl}",
+                $"the CBS code {code} cannot be mapped to an OpenBesluitvorming source: {statusError?.En}", statusRetry);
         }
 
         var today = now.InZone(ProductTime.Zone).Date;
         var from = today.PlusMonths(-2);
         var to = today.PlusMonths(14);
         var meetings = new List<FetchedMeeting>();
+        var skipped = new List<LocalizedText>();
         var offset = 0;
         for (var page = 1; page <= MaxPages; page++)
         {
@@ -138,7 +152,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             var (status, body, error, retry) = await GetPolitelyAsync(uri, PageCost, cancellationToken);
             if (status != FetchStatus.Fetched)
             {
-                return FetchResult.Failed(error, retry) with { Upstream = entry?.Freshness };
+                return FetchResult.Failed(error!, retry) with { Upstream = entry?.Freshness };
             }
             bool more;
             int count;
@@ -147,12 +161,13 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
                 using var json = JsonDocument.Parse(body!);
                 if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
                 {
-                    return FetchResult.Failed($"{uri}: the answer has no 'results' list; is this OpenBesluitvorming's /api/search?") with { Upstream = entry?.Freshness };
+                    return FetchResult.Failed($"{uri}: het antwoord heeft geen lijst 'results'; is dit /api/search van OpenBesluitvorming?",
+                        $"{uri}: the answer has no 'results' list; is this OpenBesluitvorming's /api/search?") with { Upstream = entry?.Freshness };
                 }
                 count = results.GetArrayLength();
                 foreach (var result in results.EnumerateArray())
                 {
-                    if (ReadMeeting(result) is { } meeting)
+                    if (ReadMeeting(result, skipped) is { } meeting)
                     {
                         meetings.Add(meeting);
                     }
@@ -161,15 +176,16 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
             {
-                return FetchResult.Failed($"{uri}: the answer cannot be read ({e.Message}).") with { Upstream = entry?.Freshness };
+                return FetchResult.Unreadable(uri, e) with { Upstream = entry?.Freshness };
             }
             if (!more || count == 0)
             {
-                return Complete(meetings, entry, from, key);
+                return Complete(meetings, entry, from, key) with { Skipped = skipped };
             }
             offset += count;
         }
-        return FetchResult.Failed($"OpenBesluitvorming source '{key}': more than {MaxPages} pages of meetings; refusing to read a partial list as complete.") with { Upstream = entry?.Freshness };
+        return FetchResult.Failed($"OpenBesluitvorming-bron '{key}': meer dan {MaxPages} pagina's vergaderingen; een onvolledige lijst geldt niet als de hele kalender.",
+            $"OpenBesluitvorming source '{key}': more than {MaxPages} pages of meetings; refusing to read a partial list as complete.") with { Upstream = entry?.Freshness };
     }
 
     /// <summary>
@@ -182,18 +198,22 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         {
             if (entry is null)
             {
-                return FetchResult.Failed($"OpenBesluitvorming source '{key}' showed no meetings and its status could not be read; not taken as \"no meetings\".");
+                return FetchResult.Failed($"OpenBesluitvorming-bron '{key}' toonde geen vergaderingen en de status was niet te lezen; dat geldt niet als \"geen vergaderingen\".",
+                    $"OpenBesluitvorming source '{key}' showed no meetings and its status could not be read; not taken as \"no meetings\".");
             }
             if (entry.LatestContent is { } latest && latest.InZone(ProductTime.Zone).Date >= from)
             {
-                return FetchResult.Failed($"OpenBesluitvorming's search shows no meetings of '{key}', while its status holds meetings up to {Text(latest)}; not taken as \"no meetings\".")
+                return FetchResult.Failed(
+                        $"De zoekfunctie van OpenBesluitvorming toont geen vergaderingen van '{key}', terwijl de status vergaderingen kent tot {Text(latest, "nooit")}; dat geldt niet als \"geen vergaderingen\".",
+                        $"OpenBesluitvorming's search shows no meetings of '{key}', while its status holds meetings up to {Text(latest, "never")}; not taken as \"no meetings\".")
                     with { Upstream = entry.Freshness };
             }
         }
-        return new FetchResult(FetchStatus.Fetched, meetings, "", "", null, "") { Upstream = entry?.Freshness };
+        return FetchResult.Read(meetings) with { Upstream = entry?.Freshness };
     }
 
-    private FetchedMeeting? ReadMeeting(JsonElement result)
+    /// <summary>A meeting of the search results; null for another kind of entity, or (with the reason added to <paramref name="skipped"/>) one without an id or a date.</summary>
+    private FetchedMeeting? ReadMeeting(JsonElement result, List<LocalizedText> skipped)
     {
         if (result.ValueKind != JsonValueKind.Object || String(result, "entityType") != "Meeting")
         {
@@ -202,6 +222,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         var id = String(result, "entityId");
         if (id.Length == 0 || !TryInstant(String(result, "sortDate"), out var start))
         {
+            skipped.Add(id.Length == 0 ? new("zonder entityId", "no entityId") : new("zonder leesbare datum (sortDate)", "no readable date (sortDate)"));
             return null;
         }
         var title = String(result, "title").Trim();
@@ -213,7 +234,7 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
     /// One GET under the rate limit: a 429 or 503 whose Retry-After is at most <see cref="LongestWait"/> is waited out
     /// and asked again (three tries); a longer one ends the read with its Retry-After, for the job to honour.
     /// </summary>
-    private async Task<(FetchStatus Status, string? Body, string Error, Duration? RetryAfter)> GetPolitelyAsync(Uri uri, double cost, CancellationToken cancellationToken)
+    private async Task<(FetchStatus Status, string? Body, LocalizedText? Error, Duration? RetryAfter)> GetPolitelyAsync(Uri uri, double cost, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -269,5 +290,5 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
 
     private static string Day(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Text(Instant? instant) => instant is { } i ? i.InZone(ProductTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never";
+    private static string Text(Instant? instant, string never) => instant is { } i ? i.InZone(ProductTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : never;
 }

@@ -115,6 +115,10 @@ public sealed class SourceFreshness
         {
             lines.Add(en ? "No read of this source has succeeded yet." : "Deze bron is nog nooit met succes gelezen.");
         }
+        if (Source.LastWarnings.In(language) is { Length: > 0 } left)
+        {
+            lines.Add((en ? "Left out at that read: " : "Weggelaten bij die lezing: ") + left + ".");
+        }
         if (Upstream is { } u)
         {
             var supplier = u.Supplier.Length > 0 ? u.Supplier : (en ? "its own system" : "het eigen systeem");
@@ -139,8 +143,8 @@ public sealed class SourceFreshness
             return null;
         }
         return language == Language.En
-            ? $"The meeting calendar cannot be read since {When(since, language)} ({Source.LastError}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings."
-            : $"De vergaderkalender is sinds {When(since, language)} niet te lezen ({Source.LastError}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.";
+            ? $"The meeting calendar cannot be read since {When(since, language)} ({Source.LastError.En}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings."
+            : $"De vergaderkalender is sinds {When(since, language)} niet te lezen ({Source.LastError.Nl}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.";
     }
 
     /// <summary>What the list of coming meetings says when it is empty: never "no meetings" for a source that cannot tell.</summary>

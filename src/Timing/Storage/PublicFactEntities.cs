@@ -1,3 +1,5 @@
+using Timing.Core.Cycle;
+
 namespace Timing.Storage;
 
 // Facts every organisation shares: public dates of a municipality, the council meetings they come from,
@@ -118,7 +120,13 @@ public sealed class MeetingSource
     /// <summary>Since when every attempt failed; null while it works.</summary>
     public Instant? FailingSince { get; set; }
 
-    public string LastError { get; set; } = "";
+    /// <summary>Why the last read failed, in Dutch and English (the English is what the log says); empty while it works.</summary>
+    public LocalizedText LastError { get; set; } = NoError;
+
+    public static readonly LocalizedText NoError = new("", "");
+
+    /// <summary>What the last read that brought meetings left out, in Dutch and English: "2 events skipped: no start date (DTSTART)"; empty when nothing.</summary>
+    public LocalizedText LastWarnings { get; set; } = NoError;
 
     /// <summary>When directors were told the source fails; cleared when it works again.</summary>
     public Instant? FailureMailSent { get; set; }

@@ -223,7 +223,17 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Address).HasMaxLength(2000);
             e.Property(x => x.ETag).HasMaxLength(300);
             e.Property(x => x.LastModified).HasMaxLength(100);
-            e.Property(x => x.LastError).HasMaxLength(1000);
+            // Rows stored before the Dutch column existed hold the English text in both (see the migration).
+            e.ComplexProperty(x => x.LastError, c =>
+            {
+                c.Property(t => t.En).HasColumnName("LastError").HasMaxLength(1000);
+                c.Property(t => t.Nl).HasColumnName("LastErrorNl").HasMaxLength(1000);
+            });
+            e.ComplexProperty(x => x.LastWarnings, c =>
+            {
+                c.Property(t => t.En).HasColumnName("LastWarnings").HasMaxLength(1000);
+                c.Property(t => t.Nl).HasColumnName("LastWarningsNl").HasMaxLength(1000);
+            });
             e.Property(x => x.ConfiguredBy).HasMaxLength(254);
         });
         modelBuilder.Entity<MunicipalityName>(e =>

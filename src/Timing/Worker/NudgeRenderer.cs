@@ -64,11 +64,13 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
             var recipient = NudgeOutbox.Recipient(person, all);
-            // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
-            var window = new DateInterval(day.PlusYears(-1), day.PlusDays(ThisWeek.Days));
+            // The same list as the home page's "Deze week": open or due within four weeks, most urgent first. The
+            // window reaches a year ahead, for the moments that committee meetings of the coming weeks discuss.
+            var window = new DateInterval(day.PlusYears(-1), day.PlusYears(1));
             var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
                 .Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]) with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
-            var coming = ThisWeek.For(timelines, recipient, day);
+            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, followed.Select(m => m.Code).ToArray(), day, cancellationToken);
+            var coming = ThisWeek.For(timelines, recipient, day, meetings);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }
         if (row.Kind == NudgeKinds.Speaking)

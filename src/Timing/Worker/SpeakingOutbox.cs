@@ -31,7 +31,7 @@ public static class SpeakingOutbox
         var from = today.PlusDays(1);
         var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, LocalDate.MaxIsoValue, cancellationToken);
         return rows.Where(m => m.Category == "committee" && m.Kind != "")
-            .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, m.Date))
+            .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, m.Date, m.Title))
             .ToList();
     }
 

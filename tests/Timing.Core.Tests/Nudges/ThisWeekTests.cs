@@ -1,4 +1,5 @@
 using Timing.Core.Cycle;
+using Timing.Core.Meetings;
 using Timing.Core.Nudges;
 using static Timing.Core.Tests.ShippedRules;
 
@@ -11,12 +12,15 @@ public class ThisWeekTests
     private static Recipient Person(params string[] audiences) =>
         new(1, new HashSet<MunicipalityCode> { UtrechtCode }, audiences.ToHashSet(), Language.Nl, NudgeMode.Each);
 
-    private static IReadOnlyList<ThisWeekItem> On(string today, Recipient person)
+    private static IReadOnlyList<ThisWeekItem> On(string today, Recipient person, params CommitteeMeeting[] meetings)
     {
         var day = Date(today);
         var timeline = Planner.Plan(Utrecht, new DateInterval(day.PlusDays(-400), day.PlusDays(60)));
-        return ThisWeek.For([timeline], person, day);
+        return ThisWeek.For([timeline], person, day, meetings);
     }
+
+    /// <summary>The committee that discusses the 2028 budget on Thursday 28 October 2027.</summary>
+    private static readonly CommitteeMeeting BudgetCommittee = new(7, UtrechtCode, "budget-debate", Date("2027-10-28"), "Commissie Mens en Samenleving");
 
     [Fact]
     public void For_WeekBeforeElection2026_PutsElectionDayBeforeTheOpenInputWindows()
@@ -50,5 +54,26 @@ public class ThisWeekTests
     {
         var stranger = new Recipient(2, new HashSet<MunicipalityCode> { MunicipalityCode.Parse("GM0363") }, new HashSet<string>(), Language.Nl, NudgeMode.Each);
         Assert.Empty(On("2026-03-11", stranger));
+    }
+
+    [Fact]
+    public void For_CommitteeMeetingOnAFollowedMoment_IsALineToRegisterToSpeak_UntilTheLastWorkingDayBefore()
+    {
+        // Monday 18 October 2027: the committee meets in ten days; registering usually closes on Wednesday 27 October.
+        var item = Assert.Single(On("2027-10-18", Person("finance"), BudgetCommittee), i => i.Meeting is not null);
+        Assert.Equal((Date("2027-10-27"), true, "budget-debate", 2027), (item.UrgentBy, item.IsOpen, item.Moment.Kind, item.Moment.Cycle));
+        Assert.Equal("Inspreken: Commissie Mens en Samenleving", item.Title(Language.Nl));
+        Assert.Equal("Speaking at the committee: Commissie Mens en Samenleving", item.Title(Language.En));
+        Assert.Equal("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling; de commissie vergadert do 28 okt 2027.", item.Action.Nl);
+        Assert.Equal("Register with the griffie by Wed 27 Oct 2027 to speak on Budget debate; the committee meets Thu 28 Oct 2027.", item.Action.En);
+    }
+
+    [Theory]
+    [InlineData("2027-10-18", "parties")] // the budget is not for those who approach the parties, as with its nudges
+    [InlineData("2027-09-30", "finance")] // four weeks ahead end on 27 October: the meeting is not in this week's list yet
+    [InlineData("2027-10-28", "finance")] // the meeting day itself: registering has closed
+    public void For_CommitteeMeeting_IsLeftOut_WhenNotWantedNotSoonOrTooLate(string today, string audience)
+    {
+        Assert.DoesNotContain(On(today, Person(audience), BudgetCommittee), i => i.Meeting is not null);
     }
 }

@@ -51,7 +51,10 @@ public class FreshnessPageTests
         await RunJobAsync(factory);
         page = await PublicPageAsync(factory);
         Assert.Contains("Deze bron is nog nooit met succes gelezen.", page, StringComparison.Ordinal);
-        Assert.Contains("De vergaderkalender is sinds 1 oktober 2027 om 09:00 niet te lezen", page, StringComparison.Ordinal);
+        Assert.Contains($"De vergaderkalender is sinds 1 oktober 2027 om 09:00 niet te lezen ({server.Url("/cal.ics")} antwoordde 503 Service Unavailable; de bron vraagt te wachten).", page, StringComparison.Ordinal);
+        // The reason in the reader's language: English on the English page.
+        Assert.Contains($"The meeting calendar cannot be read since 1 October 2027 at 09:00 ({server.Url("/cal.ics")}: 503 Service Unavailable; asked to wait).",
+            await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
         Assert.Contains("Welke vergaderingen eraan komen, is nu niet bekend: de vergaderkalender is niet te lezen (zie hierboven). Dat betekent niet dat er geen zijn.", page, StringComparison.Ordinal);
 
         // It works: when it was read and how far ahead it sees, here and on the organisation's own page of the municipality.
@@ -71,7 +74,7 @@ public class FreshnessPageTests
         clock.AdvanceHours(7);
         await RunJobAsync(factory);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Contains("the source shows no meetings at all, while an earlier read showed 4 meeting(s) still ahead", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("the source shows no meetings at all, while an earlier read showed 4 meeting(s) still ahead", source.LastError.En, StringComparison.Ordinal);
         Assert.Equal(new LocalDate(2027, 11, 18), source.SeesUntil);
         page = await PublicPageAsync(factory);
         Assert.Contains("Deze lijst is van de laatste geslaagde lezing (1 oktober 2027 om 11:00); nieuwe of verschoven vergaderingen ontbreken.", page, StringComparison.Ordinal);
@@ -94,5 +97,24 @@ public class FreshnessPageTests
         Assert.Contains("Begrotingsbehandeling (nog niet bevestigd)", page, StringComparison.Ordinal);
         Assert.Contains(">vergaderkalender (iCalendar)</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("budget-debate", page.Replace("/momenten/budget-debate/", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SkippedEvents_AreCountedInTheSourcesStatus_InTheReadersLanguage()
+    {
+        using var server = new RecordedServer();
+        server.Serve("/cal.ics", MeetingImportTests.WithMistakes, "text/calendar");
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2027, 1, 4, 7, 0)));
+        Assert.Equal(0, CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "source", "--municipality", "GM0344", "--ical", server.Url("/cal.ics")).Exit);
+
+        await RunJobAsync(factory);
+
+        var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
+        // How far ahead the source sees counts the meetings kept, not the year 2400.
+        Assert.Equal(((LocalDate?)new LocalDate(2027, 6, 10), 1), (source.SeesUntil, source.MeetingsSeen));
+        Assert.Contains("Weggelaten bij die lezing: 1 vergadering overgeslagen: zonder begindatum (DTSTART); 1 vergadering overgeslagen: zonder titel (SUMMARY); 2 vergaderingen overgeslagen: datum buiten de jaren 1900–2199.",
+            await PublicPageAsync(factory), StringComparison.Ordinal);
+        Assert.Contains("Left out at that read: 1 event skipped: no start date (DTSTART); 1 event skipped: no title (SUMMARY); 2 events skipped: date outside the years 1900–2199.",
+            await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,19 @@ public class MeetingImportTests
         ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
     };
 
+    /// <summary>A council calendar holding these events' lines, as a griffie exports it.</summary>
+    internal static string Calendar(params string[] events) =>
+        string.Join("\r\n", ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL", .. events, "END:VCALENDAR", ""]);
+
+    /// <summary>A new database file's path, and a calendar file beside it.</summary>
+    private static (string Database, string Ics) NewDatabaseAndCalendar(string calendar)
+    {
+        var folder = TestPaths.NewScratchDirectory();
+        var ics = Path.Combine(folder, "council.ics");
+        File.WriteAllText(ics, calendar);
+        return (Path.Combine(folder, "timing.db"), ics);
+    }
+
     private static readonly string[] Plan2027 = ["plan", "--municipality", "GM0344", "--from", "2027-01-01", "--to", "2027-12-31", "--format", "json"];
 
     [Fact]
@@ -81,15 +94,11 @@ public class MeetingImportTests
     [Fact]
     public void Import_OfOnlyUnmatchedMeetings_ChangesNothing()
     {
-        var folder = TestPaths.NewScratchDirectory();
-        var database = Path.Combine(folder, "timing.db");
-        var ics = Path.Combine(folder, "plain.ics");
-        File.WriteAllText(ics, string.Join("\r\n",
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Griffie//NL",
+        var (database, ics) = NewDatabaseAndCalendar(Calendar(
             "BEGIN:VEVENT", "UID:plain-1@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
             "SUMMARY:Vergadering van de gemeenteraad", "END:VEVENT",
             "BEGIN:VEVENT", "UID:plain-2@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270624",
-            "SUMMARY:Presidium", "END:VEVENT", "END:VCALENDAR", ""));
+            "SUMMARY:Presidium", "END:VEVENT"));
         var rulesOnly = CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output;
         var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
         Assert.Equal(0, import.Exit);
@@ -117,6 +126,65 @@ public class MeetingImportTests
         var history = CliRunner.Run(Settings(database), "facts", "list", "--municipality", "GM0344").Output;
         Assert.Contains("reverted", history, StringComparison.Ordinal);
         Assert.Contains("operator:beheer", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_LinkThatIsNoHttpAddress_IsDroppedWithAWarning_AndNeverShownAsALink()
+    {
+        // Regression: a javascript: URL in a council calendar reached the public page as a clickable link.
+        var (database, ics) = NewDatabaseAndCalendar(Calendar(
+            "BEGIN:VEVENT", "UID:begroting@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271104T183000Z",
+            "SUMMARY:Algemene beschouwingen Programmabegroting 2028", "URL:javascript:alert(document.cookie)", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:kadernota@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270624T183000Z",
+            "SUMMARY:Raadsvergadering Kadernota 2028", "URL:ftp://raad.example.nl/kadernota", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:jaarstukken@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270701T183000Z",
+            "SUMMARY:Raadsvergadering Jaarstukken 2026", "URL:https://raad.example.nl/vergaderingen/jaarstukken", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:presidium@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20271201T183000Z",
+            "SUMMARY:Presidium", "URL:/vergaderingen/presidium", "END:VEVENT"));
+
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
+
+        Assert.Equal((0, ""), (import.Exit, import.Error));
+        Assert.Contains("Let op: 3 links weggelaten: geen absoluut http(s)-adres. / Note: 3 links dropped: not an absolute http(s) address.", import.Output, StringComparison.Ordinal);
+        await using var factory = new TimingFactory(database);
+        var urls = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).Select(m => m.Url).ToListAsync());
+        Assert.Equal(["", "https://raad.example.nl/vergaderingen/jaarstukken", "", ""], urls);
+        var page = await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative));
+        Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ftp:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://raad.example.nl/vergaderingen/jaarstukken\"", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A council calendar with typing mistakes: a budget debate in 2400 and a meeting in 1850 (outside the years Timing
+    /// plans), an event without a start, one without a title, and one good committee meeting on 10 June 2027.
+    /// </summary>
+    internal static readonly string WithMistakes = Calendar(
+        "BEGIN:VEVENT", "UID:typo-2400@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:24001104",
+        "SUMMARY:Algemene beschouwingen Programmabegroting 2401", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:typo-1850@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:18500624",
+        "SUMMARY:Raadsvergadering", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:no-start@raad.example.nl", "DTSTAMP:20261120T080000Z", "SUMMARY:Presidium", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:no-title@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART;VALUE=DATE:20270617", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:good@raad.example.nl", "DTSTAMP:20261120T080000Z", "DTSTART:20270610T173000Z",
+        "SUMMARY:Commissie Bestuur en Middelen", "END:VEVENT");
+
+    [Fact]
+    public async Task Import_EventsOutsideThePlannedYearsOrUnreadable_AreSkippedAndCounted()
+    {
+        // Regression: a meeting in 2400 was stored (and dated a budget debate), and events without a start or a title vanished unsaid.
+        var (database, ics) = NewDatabaseAndCalendar(WithMistakes);
+
+        var import = CliRunner.Run(Settings(database), "meetings", "import", "--municipality", "GM0344", ics);
+
+        Assert.Equal((0, ""), (import.Exit, import.Error));
+        Assert.Contains("GM0344: 1 vergaderingen gelezen / meetings read (1 nieuw / new).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 2 vergaderingen overgeslagen: datum buiten de jaren 1900–2199. / Note: 2 events skipped: date outside the years 1900–2199.", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 1 vergadering overgeslagen: zonder begindatum (DTSTART). / Note: 1 event skipped: no start date (DTSTART).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Let op: 1 vergadering overgeslagen: zonder titel (SUMMARY). / Note: 1 event skipped: no title (SUMMARY).", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Openbare feiten ongewijzigd / public facts unchanged.", import.Output, StringComparison.Ordinal);
+        await using var factory = new TimingFactory(database);
+        Assert.Equal(["good@raad.example.nl"], await factory.WithDbAsync(db => db.Meetings.Select(m => m.ExternalId).ToListAsync()));
     }
 
     [Fact]

@@ -98,6 +98,12 @@ public class MeetingSyncTests
         var clock = new FakeClock(Instant.FromUtc(2027, 10, 1, 7, 0));
         await using var factory = new TimingFactory(clock: clock);
         await factory.SeedAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var organisationId = (await db.People.SingleAsync(p => p.Email == "directeur@org.nl")).OrganisationId;
+            db.People.Add(new Person { Email = "director@org.nl", OrganisationId = organisationId, Role = Roles.Director, Language = Language.En });
+            return await db.SaveChangesAsync();
+        });
         ConfigureSource(factory, server.Url("/cal.ics"));
         await RunJobAsync(factory);
         var meetings = await factory.WithDbAsync(db => db.Meetings.CountAsync());
@@ -125,11 +131,18 @@ public class MeetingSyncTests
         Assert.Equal(11, await factory.WithDbAsync(db => db.Meetings.CountAsync()));
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
         Assert.NotNull(source.FailingSince);
-        Assert.Contains("not an iCalendar file", source.LastError, StringComparison.Ordinal);
-        var failureMails = Browserless.Mails(factory).Where(m => (m.Subject ?? "").Contains("vergaderkalender", StringComparison.Ordinal)).ToArray();
-        var mail = Assert.Single(failureMails);
-        Assert.Equal("directeur@org.nl", mail.To.Mailboxes.Single().Address);
-        Assert.Contains("dagen niet te lezen", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("not an iCalendar file", source.LastError.En, StringComparison.Ordinal);
+        Assert.Contains("geen iCalendar-bestand", source.LastError.Nl, StringComparison.Ordinal);
+        // One mail per director, all of it in the director's language, the reason included.
+        var failureMails = Browserless.Mails(factory).Where(m => (m.MessageId ?? "").StartsWith("source-failure.", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, failureMails.Length);
+        var dutch = Assert.Single(failureMails, m => m.To.Mailboxes.Single().Address == "directeur@org.nl");
+        Assert.Contains("dagen niet te lezen", dutch.Subject, StringComparison.Ordinal);
+        Assert.Contains("het antwoord is geen iCalendar-bestand (het begint niet met BEGIN:VCALENDAR)", dutch.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("not an iCalendar file", dutch.TextBody, StringComparison.Ordinal);
+        var english = Assert.Single(failureMails, m => m.To.Mailboxes.Single().Address == "director@org.nl");
+        Assert.Contains("cannot be read for", english.Subject, StringComparison.Ordinal);
+        Assert.Contains("the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR)", english.TextBody, StringComparison.Ordinal);
 
         // Working again: the failure is cleared.
         server.Serve("/cal.ics", File.ReadAllText(Recorded.CouncilIcs), "text/calendar");

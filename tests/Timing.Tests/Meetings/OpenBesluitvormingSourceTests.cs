@@ -128,7 +128,7 @@ public class OpenBesluitvormingSourceTests
         await RunJobAsync(factory);
         Assert.True(server.Requests.Count > asked);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Equal((null, ""), (source.FailingSince, source.LastError));
+        Assert.Equal((null, Timing.Storage.MeetingSource.NoError), (source.FailingSince, source.LastError));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class OpenBesluitvormingSourceTests
         await RunJobAsync(factory);
         var source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
         Assert.NotNull(source.FailingSince);
-        Assert.Contains("not taken as \"no meetings\"", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("not taken as \"no meetings\"", source.LastError.En, StringComparison.Ordinal);
         Assert.Equal(new LocalDate(2027, 12, 9), source.SeesUntil);
 
         // The status calls the source failing: the search is not even asked, and the page says why.
@@ -162,7 +162,7 @@ public class OpenBesluitvormingSourceTests
         await RunJobAsync(factory);
         Assert.Equal(["/api/status"], server.Requests.Select(r => r.Path));
         source = await factory.WithDbAsync(db => db.MeetingSources.SingleAsync());
-        Assert.Contains("OpenBesluitvorming cannot import Utrecht from notubiz (state failing", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("OpenBesluitvorming cannot import Utrecht from notubiz (state failing", source.LastError.En, StringComparison.Ordinal);
         Assert.Equal(5, await factory.WithDbAsync(db => db.Meetings.CountAsync()));
         Assert.Equal("failing", await factory.WithDbAsync(db => db.MeetingSourceUpstreams.Select(u => u.State).SingleAsync()));
 

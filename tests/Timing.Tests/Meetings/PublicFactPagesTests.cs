@@ -64,4 +64,70 @@ public class PublicFactPagesTests
         Assert.Contains("Geen vergaderkalender", page.Replace("Er is geen vergaderkalender", "Geen vergaderkalender", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri("/gemeenten/GM9999/openbaar", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task PublicPage_StoredSourceThatIsNoHttpAddress_IsNoLink()
+    {
+        // Facts stored before imports checked links, or typed in elsewhere, are still never a link with another scheme.
+        await using var factory = new TimingFactory();
+        await factory.WithDbAsync(async db =>
+        {
+            db.PublicFacts.Add(new Timing.Storage.PublicFact
+            {
+                Code = "GM0344", Kind = "budget-debate", Cycle = 2027, Start = new LocalDate(2027, 11, 4), End = new LocalDate(2027, 11, 4),
+                Source = "Vergadering / meeting 'Begrotingsraad' (2027-11-04)", SourceUrl = "javascript:alert(1)", SetBy = "meetings:ical",
+                SetAt = Instant.FromUtc(2026, 11, 20, 8, 0),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative));
+
+        Assert.Contains("Begrotingsraad", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Operator_RevertsAPublicFact_OnlyAfterConfirmingIt()
+    {
+        await using var factory = new TimingFactory(settings: new() { ["Web:Operators:0"] = "beheer@host.nl" });
+        CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        var director = await factory.CreateDirectorAsync("d@org.nl", "Org");
+        await factory.CreateMemberAsync("beheer@host.nl", director.OrganisationId);
+        var client = factory.Client();
+        await client.SignInAsync(factory, "beheer@host.nl");
+        Task<int> CurrentBudgetFacts() => factory.WithDbAsync(db => db.PublicFacts.CountAsync(f => f.Kind == "budget-debate" && f.Cycle == 2027 && f.Reverted == null));
+        const string confirmation = "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027";
+
+        // The public page offers the revert as a way to its confirmation page, not as a button that reverts at once.
+        var page = await client.GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative));
+        Assert.Contains($"href=\"{confirmation}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Revert", page, StringComparison.Ordinal);
+
+        // The confirmation page names the fact and what follows, and changes nothing by itself.
+        var confirm = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(confirmation, UriKind.Relative)));
+        Assert.Contains("<h1>Openbaar feit terugdraaien?</h1>", confirm, StringComparison.Ordinal);
+        Assert.Contains("Begrotingsbehandeling 2027: 4 november 2027 t/m 11 november 2027", confirm, StringComparison.Ordinal);
+        Assert.Contains("geldt dan weer de vorige waarde, of anders de regels", confirm, StringComparison.Ordinal);
+        Assert.Equal(1, await CurrentBudgetFacts());
+
+        // A director who is no operator can neither see nor post it.
+        var other = factory.Client();
+        await other.SignInAsync(factory, "d@org.nl");
+        Assert.StartsWith("/geen-toegang", (await other.GetAsync(new Uri(confirmation, UriKind.Relative))).Headers.Location?.AbsolutePath, StringComparison.Ordinal);
+        var ownForm = await other.GetStringAsync(new Uri("/mijn-feed", UriKind.Relative));
+        Assert.StartsWith("/geen-toegang", (await other.PostFormAsync(confirmation, ownForm, [])).Headers.Location?.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(1, await CurrentBudgetFacts());
+
+        // Confirmed: reverted, audited, and said so.
+        var after = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, []));
+        Assert.Contains("Teruggedraaid: Begrotingsbehandeling 2027, 4 november 2027 t/m 11 november 2027. Nu gelden weer de regels.", after, StringComparison.Ordinal);
+        Assert.Equal(0, await CurrentBudgetFacts());
+        Assert.Equal("operator:beheer@host.nl", await factory.WithDbAsync(db => db.PublicFacts.Where(f => f.Kind == "budget-debate").Select(f => f.RevertedBy).SingleAsync()));
+
+        // Again (a second tab): nothing left to revert, and the page says so.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(confirmation, UriKind.Relative))).StatusCode);
+        Assert.Contains("Niets gewijzigd: er is geen openbaar feit Begrotingsbehandeling 2027 meer om terug te draaien.",
+            WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, [])), StringComparison.Ordinal);
+    }
 }

@@ -140,4 +140,42 @@ public class SpeakingRightsTests
         Assert.All(await SpeakingNudgesAsync(factory), n => Assert.Equal(NudgeStates.Retracted, n.State));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Meetings.CountAsync(m => m.ExternalId == CommitteeUid)));
     }
+
+    [Fact]
+    public async Task CommitteeOnTheBudget_IsInTheWeeklyDigestAndInDezeWeek_LikeTheMomentsAre()
+    {
+        // Regression: speaking rights reached only those who get each nudge; the digest and the home page left them out.
+        using var server = new RecordedServer();
+        server.Serve("/cal.ics", File.ReadAllText(Recorded.CouncilIcs), "text/calendar");
+        var clock = new FakeClock(Instant.FromUtc(2027, 10, 18, 7, 0)); // Monday 18 October 2027, 09:00 in Amsterdam
+        await using var factory = new TimingFactory(clock: clock);
+        await factory.SeedAsync(("financien@org.nl", Core.Cycle.Language.Nl, "finance"));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Email == "financien@org.nl")).NudgeMode = Core.Nudges.NudgeMode.Digest;
+            return await db.SaveChangesAsync();
+        });
+        Connect(factory, server.Url("/cal.ics"));
+        await RunJobAsync(factory);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
+        }
+
+        var digest = Assert.Single(Browserless.Mails(factory), m => m.To.Mailboxes.Single().Address == "financien@org.nl");
+        Assert.Contains(
+            "- Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027\n"
+            + "  Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling; de commissie vergadert do 28 okt 2027.\n"
+            + "  https://timing.test/gemeenten/GM0344/momenten/budget-debate/2027\n",
+            digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027</a>", WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
+
+        // The home page's "Deze week" shows the same line.
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@org.nl");
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains("<a href=\"/gemeenten/GM0344/momenten/budget-debate/2027\">Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028</a>", home, StringComparison.Ordinal);
+        Assert.Contains("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling", home, StringComparison.Ordinal);
+    }
 }

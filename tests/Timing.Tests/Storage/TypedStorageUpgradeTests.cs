@@ -100,6 +100,8 @@ public class TypedStorageUpgradeTests(PostgresServer postgres)
         var source = await db.MeetingSources.SingleAsync();
         Assert.Equal((At(16), (Instant?)At(17), (Instant?)At(18), (Instant?)null, (Instant?)At(19), (LocalDate?)new LocalDate(2028, 7, 9), At(-2)),
             (source.NextFetch, source.LastAttempt, source.LastSuccess, source.FailingSince, source.FailureMailSent, source.SeesUntil, source.Configured));
+        // The error of that release was stored in English only; a Dutch page shows it as it was rather than nothing.
+        Assert.Equal(new LocalizedText("https://example.test/cal.ics: 503 Service Unavailable", "https://example.test/cal.ics: 503 Service Unavailable"), source.LastError);
 
         // Comparisons of instants and days still run in the database, on the converted values.
         Assert.Equal([2L], await db.Nudges.Where(n => n.Due > At(22) && n.NextAttempt <= At(25)).Select(n => n.Id).ToListAsync());
@@ -185,7 +187,7 @@ public class TypedStorageUpgradeTests(PostgresServer postgres)
          """,
         $"""
          INSERT INTO meeting_sources ("Code", "Kind", "Address", "ETag", "LastModified", "NextFetchUnixMs", "LastAttemptUnixMs", "LastSuccessUnixMs", "FailingSinceUnixMs", "LastError", "FailureMailSentUnixMs", "SeesUntil", "MeetingsSeen", "ConfiguredBy", "ConfiguredUnixMs")
-         VALUES ('GM0344', 'ical', 'https://example.test/cal.ics', '', '', {Ms(16)}, {Ms(17)}, {Ms(18)}, NULL, '', {Ms(19)}, '2028-07-09', 2, 'operator', {Ms(-2)})
+         VALUES ('GM0344', 'ical', 'https://example.test/cal.ics', '', '', {Ms(16)}, {Ms(17)}, {Ms(18)}, NULL, 'https://example.test/cal.ics: 503 Service Unavailable', {Ms(19)}, '2028-07-09', 2, 'operator', {Ms(-2)})
          """,
     };
 }

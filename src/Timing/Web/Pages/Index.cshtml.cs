@@ -23,7 +23,8 @@ public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext 
         if (person is not null)
         {
             var followed = Municipalities.Select(m => MunicipalityCode.Parse(m.Row.Code)).ToHashSet();
-            ThisWeekItems = ThisWeek.For(Municipalities.Select(m => m.Timeline), NudgeOutbox.Recipient(person, followed), data.Today);
+            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, Municipalities.Select(m => m.Row.Code).ToArray(), data.Today, cancellationToken);
+            ThisWeekItems = ThisWeek.For(Municipalities.Select(m => m.Timeline), NudgeOutbox.Recipient(person, followed), data.Today, meetings);
         }
     }
 }

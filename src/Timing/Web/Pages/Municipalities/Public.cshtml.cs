@@ -13,10 +13,9 @@ namespace Timing.Web.Pages.Municipalities;
 /// <summary>
 /// A municipality's public page, open to anyone: its public facts with their sources, every change to them,
 /// where its meetings come from and how far ahead that source sees. Every list is bounded. An operator of the
-/// instance reverts a fact here (or with <c>timing facts revert</c>).
+/// instance reverts a fact from here, through its confirmation page (or with <c>timing facts revert</c>).
 /// </summary>
-public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web,
-    PublicFactStore store, Timing.Worker.PlanTrigger trigger, CycleRules rules) : PageModel
+public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web, CycleRules rules) : PageModel
 {
     /// <summary>A moment as readers know it: "Kadernota 2027", never its key.</summary>
     public string MomentName(string kind, int cycle) =>
@@ -27,9 +26,6 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
 
     /// <summary>Who or what set a fact, in words (<see cref="PublicFactText.Who"/>).</summary>
     public string SetByName(string setBy) => PublicFactText.Who(setBy, Ui.Language(HttpContext));
-
-    [BindProperty] public string? RevertKind { get; set; }
-    [BindProperty] public int RevertCycle { get; set; }
 
     /// <summary>Whether the person asking may revert facts.</summary>
     public bool CanRevert => User.IsOperator(web.Value);
@@ -71,36 +67,5 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
             .OrderBy(m => m.Date).ThenBy(m => m.Start != null).ThenBy(m => m.Start).Take(30).ToListAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>Reverts a fact's current value: the previous value, or the rules, apply again. Operators only; audited like the command line.</summary>
-    public async Task<IActionResult> OnPostRevertAsync(string code, CancellationToken cancellationToken)
-    {
-        if (!CanRevert)
-        {
-            return Forbid();
-        }
-        if (!MunicipalityCode.TryParse(code, out var parsed) || RevertKind is null)
-        {
-            return NotFound();
-        }
-        var value = parsed.Value.Value;
-        var reverted = await PublicFactRows.RevertAsync(db, value, RevertKind, RevertCycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
-        var name = MomentName(RevertKind, RevertCycle);
-        if (reverted is null)
-        {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {name} meer om terug te draaien.",
-                $"Nothing changed: there is no public fact {name} left to revert."));
-            return Redirect($"/gemeenten/{value}/openbaar");
-        }
-        store.Invalidate(value);
-        trigger.PlanSoon();
-        var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == RevertKind && f.Cycle == RevertCycle);
-        var was = PublicFactText.Days(reverted.Start, reverted.End, Ui.Language(HttpContext));
-        TempData.Flash(now is null
-            ? HttpContext.T($"Teruggedraaid: {name}, {was}. Nu gelden weer de regels.", $"Reverted: {name}, {was}. The rules apply again.")
-            : HttpContext.T($"Teruggedraaid: {name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
-                $"Reverted: {name}, {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
-        return Redirect($"/gemeenten/{value}/openbaar");
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Timing.Core.Cycle;
+using Timing.Facts;
+using Timing.Municipalities;
+using Timing.Storage;
+
+namespace Timing.Web.Pages.Municipalities;
+
+/// <summary>
+/// The confirmation step before an operator reverts a public fact: the page names the fact and what follows; the
+/// post reverts it (the previous value, or the rules, apply again), audited like <c>timing facts revert</c>.
+/// </summary>
+public sealed class RevertFactModel(TimingDbContext db, MunicipalityCatalog catalog, IClock clock, IOptions<WebOptions> web,
+    PublicFactStore store, Timing.Worker.PlanTrigger trigger, CycleRules rules) : PageModel
+{
+    public PublicFact? Fact { get; private set; }
+
+    /// <summary>The municipality's name, for the way back.</summary>
+    public string Municipality { get; private set; } = "";
+
+    /// <summary>The moment as readers know it: "Begrotingsbehandeling 2027".</summary>
+    public string Name { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
+    {
+        if (!User.IsOperator(web.Value))
+        {
+            return Forbid();
+        }
+        return await FindAsync(code, kind, cycle, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
+    {
+        if (!User.IsOperator(web.Value))
+        {
+            return Forbid();
+        }
+        if (!await FindAsync(code, kind, cycle, cancellationToken))
+        {
+            // Already reverted (a second tab, a reload): nothing to do, and nothing to say but that.
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {Name} meer om terug te draaien.",
+                $"Nothing changed: there is no public fact {Name} left to revert."));
+            return Redirect($"/gemeenten/{Uri.EscapeDataString(code)}/openbaar");
+        }
+        var value = Fact!.Code;
+        var reverted = await PublicFactRows.RevertAsync(db, value, kind, cycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
+        store.Invalidate(value);
+        trigger.PlanSoon();
+        var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == kind && f.Cycle == cycle);
+        var was = PublicFactText.Days(reverted!.Start, reverted.End, Ui.Language(HttpContext));
+        TempData.Flash(now is null
+            ? HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu gelden weer de regels.", $"Reverted: {Name}, {was}. The rules apply again.")
+            : HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
+                $"Reverted: {Name}, {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
+        return Redirect($"/gemeenten/{value}/openbaar");
+    }
+
+    /// <summary>The fact's current value, with the names the page shows; false when there is none to revert.</summary>
+    private async Task<bool> FindAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
+    {
+        Name = SubjectNames.Change($"{kind}/{cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)}", rules, Ui.Language(HttpContext));
+        if (!MunicipalityCode.TryParse(code, out var parsed))
+        {
+            return false;
+        }
+        var value = parsed.Value.Value;
+        Fact = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == kind && f.Cycle == cycle);
+        Municipality = (await catalog.GetAsync(cancellationToken)).Describe(parsed.Value).Name;
+        return Fact is not null;
+    }
+}
