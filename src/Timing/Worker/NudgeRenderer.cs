@@ -22,11 +22,12 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     {
         var rows = await db.Nudges.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var ready = new List<Nudge>();
+        var batch = new Batch();
         foreach (var row in rows)
         {
             if (row.Message is null)
             {
-                var message = await RenderAsync(row, cancellationToken);
+                var message = await RenderAsync(row, batch, cancellationToken);
                 if (message is null)
                 {
                     row.State = NudgeStates.Retracted;
@@ -44,22 +45,43 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         return ready;
     }
 
-    /// <summary>The message for one row, or null when its person or moment no longer exists.</summary>
-    public async Task<MimeMessage?> RenderAsync(Nudge row, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the rows of one batch share, read once per batch rather than once per message: each person with their
+    /// unsubscribe token, and each organisation's municipalities with their public facts.
+    /// </summary>
+    private sealed class Batch
     {
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == row.PersonId, cancellationToken);
+        public Dictionary<int, (Person? Person, string Token)> People { get; } = [];
+
+        public Dictionary<int, (List<FollowedMunicipality> Followed, IReadOnlyDictionary<string, ActualDate[]> Shared)> Organisations { get; } = [];
+    }
+
+    /// <summary>The message for one row, or null when its person or moment no longer exists.</summary>
+    public Task<MimeMessage?> RenderAsync(Nudge row, CancellationToken cancellationToken) => RenderAsync(row, new Batch(), cancellationToken);
+
+    private async Task<MimeMessage?> RenderAsync(Nudge row, Batch batch, CancellationToken cancellationToken)
+    {
+        if (!batch.People.TryGetValue(row.PersonId, out var known))
+        {
+            var found = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == row.PersonId, cancellationToken);
+            batch.People[row.PersonId] = known = (found, found is null ? "" : await unsubscribe.TokenAsync(found.Id, cancellationToken));
+        }
+        var (person, token) = known;
         if (person is null)
         {
             return null;
         }
         var language = person.Language;
-        var token = await unsubscribe.TokenAsync(person.Id, cancellationToken);
         var messageId = $"{row.Kind}.{row.Id}@{feeds.Value.UidHost}";
         var now = clock.GetCurrentInstant();
         var day = row.Day;
-        var followed = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-            .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
-        var shared = await Facts.PublicFactRows.ActualsAsync(db, followed.Select(m => m.Code).ToArray(), cancellationToken);
+        if (!batch.Organisations.TryGetValue(person.OrganisationId, out var organisation))
+        {
+            var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+                .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
+            batch.Organisations[person.OrganisationId] = organisation = (rows, await Facts.PublicFactRows.ActualsAsync(db, rows.Select(m => m.Code).ToArray(), cancellationToken));
+        }
+        var (followed, shared) = organisation;
         if (row.Kind == NudgeKinds.Digest)
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
