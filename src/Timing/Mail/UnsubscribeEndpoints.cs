@@ -22,16 +22,24 @@ public static class UnsubscribeEndpoints
                 return Results.NotFound(); // the site's own 404 page, in the reader's language
             }
             var digestOnly = http.Request.Query["alleen"] == "overzicht";
-            var person = await db.People.FirstAsync(p => p.Id == personId, http.RequestAborted);
-            var mode = digestOnly
-                ? person.NudgeMode switch { NudgeMode.Both => NudgeMode.Each, NudgeMode.Digest => NudgeMode.None, var same => same }
-                : NudgeMode.None;
-            if (mode != person.NudgeMode)
+            // Compare-and-set, retried: two unsubscribes at once (the digest's and a reminder's) both take effect.
+            for (var attempt = 0; attempt < 5; attempt++)
             {
+                var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, http.RequestAborted);
+                if (person is null)
+                {
+                    break; // removed since the mail was sent: nothing left to stop
+                }
+                var mode = digestOnly
+                    ? person.NudgeMode switch { NudgeMode.Both => NudgeMode.Each, NudgeMode.Digest => NudgeMode.None, var same => same }
+                    : NudgeMode.None;
                 // The mode before is kept so that the person, and only the person, can undo this on "Mijn agenda-feed".
-                person.ModeBeforeUnsubscribe ??= person.NudgeMode;
-                person.NudgeMode = mode;
-                await db.SaveChangesAsync(http.RequestAborted);
+                var before = person.ModeBeforeUnsubscribe ?? person.NudgeMode;
+                if (mode == person.NudgeMode || await db.People.Where(p => p.Id == personId && p.NudgeMode == person.NudgeMode)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.NudgeMode, mode).SetProperty(p => p.ModeBeforeUnsubscribe, (NudgeMode?)before), http.RequestAborted) == 1)
+                {
+                    break;
+                }
             }
             await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending && (!digestOnly || n.Kind == NudgeKinds.Digest))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);

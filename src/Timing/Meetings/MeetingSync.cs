@@ -1,4 +1,5 @@
 using System.Globalization;
+using Timing.Core;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Timing.Core.Cycle;
@@ -57,7 +58,9 @@ public sealed class MeetingSync(
             _ => FetchResult.Failed($"onbekende soort bron '{source.Kind}'", $"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
-        if (result is { Status: FetchStatus.Fetched, Meetings.Count: 0 } && await BlindAsync(source, now, cancellationToken) is { } blind)
+        // Meetings the import will refuse (dates outside the supported years) count as none: a calendar of only those is blind too.
+        if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(m => SupportedDates.Contains(m.Date))
+            && await BlindAsync(source, now, cancellationToken) is { } blind)
         {
             result = FetchResult.Failed(blind) with { Upstream = result.Upstream };
         }
@@ -145,8 +148,10 @@ public sealed class MeetingSync(
             return;
         }
         var organisations = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.Code == source.Code).Select(m => m.OrganisationId).ToListAsync(cancellationToken);
-        var directors = await db.People.AsNoTracking()
-            .Where(p => organisations.Contains(p.OrganisationId) && p.Role == Roles.Director).ToListAsync(cancellationToken);
+        // One mail per address, also for someone who directs several of these organisations.
+        var directors = (await db.People.AsNoTracking()
+            .Where(p => organisations.Contains(p.OrganisationId) && p.Role == Roles.Director).OrderBy(p => p.Id).ToListAsync(cancellationToken))
+            .DistinctBy(p => p.Email).ToList();
         // Marked before sending: one mail per outage, also when a second node runs the job.
         source.FailureMailSent = now;
         await db.SaveChangesAsync(cancellationToken);

@@ -91,7 +91,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             var window = new DateInterval(day.PlusYears(-1), day.PlusYears(1));
             var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
                 .Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]) with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
-            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, followed.Select(m => m.Code).ToArray(), day, cancellationToken);
+            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, followed.Select(m => m.Code).ToArray(), day, cancellationToken, day.PlusDays(ThisWeek.Days));
             var coming = ThisWeek.For(timelines, recipient, day, meetings);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }

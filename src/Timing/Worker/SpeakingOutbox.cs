@@ -26,10 +26,12 @@ public static class SpeakingOutbox
     }
 
     /// <summary>The committee meetings ahead that discuss a moment, as the newest read of their municipality's source still shows them.</summary>
-    public static async Task<List<CommitteeMeeting>> CommitteeMeetingsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken)
+    /// <param name="until">The last day of interest (the four weeks of "Deze week"); by default every meeting ahead.</param>
+    public static async Task<List<CommitteeMeeting>> CommitteeMeetingsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken,
+        LocalDate? until = null)
     {
         var from = today.PlusDays(1);
-        var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, LocalDate.MaxIsoValue, cancellationToken);
+        var rows = await Timing.Meetings.CurrentMeetings.ListAsync(db, codes, from, until ?? LocalDate.MaxIsoValue, cancellationToken);
         return rows.Where(m => m.Category == "committee" && m.Kind != "")
             .Select(m => new CommitteeMeeting(m.Id, MunicipalityCode.Parse(m.Code), m.Kind, m.Date, m.Title))
             .ToList();

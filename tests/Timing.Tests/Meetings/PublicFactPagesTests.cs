@@ -119,15 +119,17 @@ public class PublicFactPagesTests
         Assert.StartsWith("/geen-toegang", (await other.PostFormAsync(confirmation, ownForm, [])).Headers.Location?.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(1, await CurrentBudgetFacts());
 
-        // Confirmed: reverted, audited, and said so.
-        var after = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, []));
+        // Confirmed: reverted, audited, and said so. The form names the value it showed.
+        var shown = new Dictionary<string, string> { ["factId"] = System.Text.RegularExpressions.Regex.Match(confirm, "name=\"factId\" value=\"(\\d+)\"").Groups[1].Value };
+        Assert.NotEqual("", shown["factId"]);
+        var after = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown));
         Assert.Contains("Teruggedraaid: Begrotingsbehandeling 2027, 4 november 2027 t/m 11 november 2027. Nu gelden weer de regels.", after, StringComparison.Ordinal);
         Assert.Equal(0, await CurrentBudgetFacts());
         Assert.Equal("operator:beheer@host.nl", await factory.WithDbAsync(db => db.PublicFacts.Where(f => f.Kind == "budget-debate").Select(f => f.RevertedBy).SingleAsync()));
 
         // Again (a second tab): nothing left to revert, and the page says so.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(confirmation, UriKind.Relative))).StatusCode);
-        Assert.Contains("Niets gewijzigd: er is geen openbaar feit Begrotingsbehandeling 2027 meer om terug te draaien.",
-            WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, [])), StringComparison.Ordinal);
+        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Begrotingsbehandeling 2027 is intussen al teruggedraaid of gewijzigd.",
+            WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown)), StringComparison.Ordinal);
     }
 }

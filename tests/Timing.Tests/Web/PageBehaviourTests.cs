@@ -174,7 +174,7 @@ public partial class PageBehaviourTests
         Assert.Contains("<option value=\"en\" selected=\"selected\" lang=\"en\">English</option>", edit, StringComparison.Ordinal);
         Assert.Contains("<option value=\"both\" selected=\"selected\">", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SelectedAudiences\" value=\"finance\" checked=\"checked\"", edit, StringComparison.Ordinal);
-        Assert.Contains("name=\"SelectedMunicipalities\" value=\"GM0344\" checked=\"checked\"", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SelectedMunicipalities\" value=\"GM0344\" checked", edit, StringComparison.Ordinal);
         Assert.Contains("value=\"Anna\"", edit, StringComparison.Ordinal);
 
         // Submit the form exactly as shown.
@@ -292,19 +292,31 @@ public partial class PageBehaviourTests
         Assert.Equal(["GM0344"], (await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id))).Municipalities);
         Assert.Contains("geen: de gekozen gemeenten worden niet meer gevolgd", await client.GetStringAsync(new Uri("/mensen", UriKind.Relative)), StringComparison.Ordinal);
         var edit = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}/wijzigen", UriKind.Relative));
-        Assert.Contains("Ook gekozen, maar niet meer gevolgd door uw organisatie: GM0344.", edit, StringComparison.Ordinal);
+        Assert.Contains("Gekozen, maar niet meer gevolgd door uw organisatie: GM0344.", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SelectedMunicipalities\" value=\"GM0344\" checked", edit, StringComparison.Ordinal);
         // Her feed holds no other municipality either, and says why it is empty.
         var feed = (await factory.CreateClient().GetStringAsync(new Uri(await Timing.Tests.Feeds.PersonalFeedTests.FeedAddressAsync(factory, "anna@org.nl"), UriKind.Relative)))
             .Replace("\r\n ", "", StringComparison.Ordinal);
         Assert.Contains("uw organisatie volgt de gemeenten die u koos niet meer", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("GM0363", feed, StringComparison.Ordinal);
 
-        // Following Utrecht again brings her reminders back.
+        // Saving her as shown keeps her choice; unticking it gives her all the organisation follows.
+        var form = new Dictionary<string, string> { ["Name"] = "", ["Language"] = "nl", ["NudgeMode"] = "each", ["SelectedMunicipalities"] = "GM0344" };
+        Assert.Contains("Niets gewijzigd", await client.PostAndFollowAsync($"/mensen/{anna.Id}/wijzigen", edit, form), StringComparison.Ordinal);
+        form.Remove("SelectedMunicipalities");
+        await client.PostAndFollowAsync($"/mensen/{anna.Id}/wijzigen", edit, form);
+        Assert.Empty((await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id))).Municipalities);
+        Assert.True(await Pending() > 0);
+        edit = await client.GetStringAsync(new Uri($"/mensen/{anna.Id}/wijzigen", UriKind.Relative));
+        await client.PostAndFollowAsync($"/mensen/{anna.Id}/wijzigen", edit, new(form) { ["SelectedMunicipalities"] = "GM0363" });
+        Assert.Equal(["GM0363"], (await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == anna.Id))).Municipalities);
+
+        // Following Utrecht again brings back nothing of Utrecht for her now: she chose Amsterdam.
         add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
         await client.PostAndFollowAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
         Assert.True(await Pending() > 0);
         Assert.DoesNotContain(await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == anna.Id && n.State == NudgeStates.Pending).Select(n => n.Subject).ToListAsync()),
-            s => s.Contains("GM0363", StringComparison.Ordinal));
+            s => s.Contains("GM0344", StringComparison.Ordinal));
     }
 
     [Theory]

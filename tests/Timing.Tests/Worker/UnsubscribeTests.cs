@@ -91,6 +91,19 @@ public class UnsubscribeTests
     }
 
     [Fact]
+    public async Task LinkOfAPersonRemovedSince_StillAnswersQuietly()
+    {
+        await using var factory = new TimingFactory();
+        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
+        var anna = await factory.WithDbAsync(db => db.People.SingleAsync(p => p.Email == "anna@org.nl"));
+        var token = await factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(anna.Id, CancellationToken.None);
+        await factory.WithDbAsync(db => db.People.Where(p => p.Id == anna.Id).ExecuteDeleteAsync());
+        var response = await factory.Client().PostAsync(new Uri($"/afmelden-nudges/{token}?alleen=overzicht", UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ForgedToken_IsRefused()
     {
         await using var factory = new TimingFactory();

@@ -23,7 +23,7 @@ public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext 
         if (person is not null)
         {
             var followed = Municipalities.Select(m => MunicipalityCode.Parse(m.Row.Code)).ToHashSet();
-            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, Municipalities.Select(m => m.Row.Code).ToArray(), data.Today, cancellationToken);
+            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, Municipalities.Select(m => m.Row.Code).ToArray(), data.Today, cancellationToken, data.Today.PlusDays(ThisWeek.Days));
             ThisWeekItems = ThisWeek.For(Municipalities.Select(m => m.Timeline), NudgeOutbox.Recipient(person, followed), data.Today, meetings);
         }
     }

@@ -26,11 +26,14 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
     public async Task SendAsync(string address, CancellationToken cancellationToken)
     {
         var people = await db.People.Include(p => p.Organisation).Where(p => p.Email == address).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
         if (people.Count == 0)
         {
             return;
         }
         var person = people[0];
+        // Several accounts: the mail takes their language when they agree on one, else Dutch.
+        var language = people.All(p => p.Language == person.Language) ? person.Language : Language.Nl;
         var now = clock.GetCurrentInstant();
         var links = new PublicLinks(feeds.Value.BaseUrl);
         var choices = new List<(string Organisation, string Link)>();
@@ -39,14 +42,15 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
             var token = Secrets.NewToken();
             db.SignInLinks.Add(new SignInLink { PersonId = account.Id, Hash = Secrets.Hash(token), Expires = now + Lifetime });
             // The confirm page speaks the mail's language.
-            choices.Add((account.Organisation!.Name, links.SignIn(token, person.Language).AbsoluteUri));
+            choices.Add((account.Organisation!.Name, links.SignIn(token, language).AbsoluteUri));
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var en = person.Language == Language.En;
+        var en = language == Language.En;
         var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
-        message.To.Add(new MailboxAddress(person.Name, person.Email));
+        // With accounts in several organisations, no one organisation's entry (a name it typed) shapes the mail.
+        message.To.Add(new MailboxAddress(choices.Count == 1 ? person.Name : "", person.Email));
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(links.Host);
         var intro = (en, choices.Count > 1) switch
         {

@@ -32,25 +32,29 @@ public sealed class RevertFactModel(TimingDbContext db, MunicipalityCatalog cata
         return await FindAsync(code, kind, cycle, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
+    /// <param name="factId">The value the confirmation page showed: only that one is reverted, so a second click or tab reverts nothing more.</param>
+    public async Task<IActionResult> OnPostAsync(string code, string kind, int cycle, [FromForm] long? factId, CancellationToken cancellationToken)
     {
         if (!User.IsOperator(web.Value))
         {
             return Forbid();
         }
-        if (!await FindAsync(code, kind, cycle, cancellationToken))
+        var found = await FindAsync(code, kind, cycle, cancellationToken);
+        var reverted = found && Fact!.Id == factId
+            ? await PublicFactRows.RevertAsync(db, Fact.Code, kind, cycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken)
+            : null;
+        if (reverted is null)
         {
-            // Already reverted (a second tab, a reload): nothing to do, and nothing to say but that.
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: er is geen openbaar feit {Name} meer om terug te draaien.",
-                $"Nothing changed: there is no public fact {Name} left to revert."));
+            // Already reverted or changed meanwhile (a second tab, a double click, a reload): nothing to do, and nothing to say but that.
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: het getoonde openbare feit {Name} is intussen al teruggedraaid of gewijzigd.",
+                $"Nothing changed: the public fact {Name} that was shown has been reverted or changed meanwhile."));
             return Redirect($"/gemeenten/{Uri.EscapeDataString(code)}/openbaar");
         }
         var value = Fact!.Code;
-        var reverted = await PublicFactRows.RevertAsync(db, value, kind, cycle, "operator:" + User.Identity!.Name, clock.GetCurrentInstant(), cancellationToken);
         store.Invalidate(value);
         trigger.PlanSoon();
         var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == kind && f.Cycle == cycle);
-        var was = PublicFactText.Days(reverted!.Start, reverted.End, Ui.Language(HttpContext));
+        var was = PublicFactText.Days(reverted.Start, reverted.End, Ui.Language(HttpContext));
         TempData.Flash(now is null
             ? HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu gelden weer de regels.", $"Reverted: {Name}, {was}. The rules apply again.")
             : HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",

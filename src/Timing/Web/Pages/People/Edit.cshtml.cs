@@ -63,7 +63,9 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
             return Page();
         }
-        if (PersonFormValues.Problem(Language, NudgeMode, person.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, shown) is { } problem)
+        // The form also shows, ticked, the person's chosen municipalities the organisation no longer follows.
+        var offered = shown.Concat(person.Municipalities).ToHashSet(StringComparer.Ordinal);
+        if (PersonFormValues.Problem(Language, NudgeMode, person.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
         {
             ChoiceError = problem.In(Ui.Language(HttpContext));
             return Page();
@@ -88,9 +90,7 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             person.Audiences = audiences;
             changed.Add(HttpContext.T("doelgroepen", "audiences"));
         }
-        // Likewise codes of municipalities the organisation no longer follows stay as they were.
-        var municipalities = person.Municipalities.Where(c => !shown.Contains(c))
-            .Concat(Municipalities.Select(m => m.Code).Where(SelectedMunicipalities.Contains)).ToHashSet(StringComparer.Ordinal);
+        var municipalities = SelectedMunicipalities.Where(offered.Contains).ToHashSet(StringComparer.Ordinal);
         if (!municipalities.SetEquals(person.Municipalities))
         {
             person.Municipalities = municipalities;
