@@ -74,16 +74,21 @@ public sealed partial class NudgeDispatcher(
         await using (session)
         {
             string? broken = null;
-            foreach (var row in rows)
+            var sending = rows.Count > 0 && await claims.StartSendingAsync(rows[0].Id, cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
             {
+                var row = rows[i];
+                var next = i + 1 < rows.Count ? rows[i + 1] : null;
                 if (broken is not null)
                 {
                     Apply(row, new DeliveryVerdict(DeliveryOutcome.Retry, $"not tried: the connection was lost earlier in the batch ({broken})", true), tally);
                     continue;
                 }
-                if (!await claims.StartSendingAsync(row.Id, cancellationToken))
+                if (!sending)
                 {
+                    // The claim was taken back meanwhile (its lease ran out): another run owns this row.
                     db.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                    sending = next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
                     continue;
                 }
                 row.State = NudgeStates.Sending;
@@ -100,8 +105,15 @@ public sealed partial class NudgeDispatcher(
                     Apply(row, verdict, tally);
                     broken = verdict.ConnectionLost ? verdict.Reason : null;
                 }
+                // One commit records this row's outcome and marks the next one "sending", just before its handover:
+                // one durable write per message instead of two.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                sending = broken is null && next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
+            // The rows left untried after a lost connection go back with their retry time.
+            await db.SaveChangesAsync(cancellationToken);
         }
         return true;
     }
