@@ -102,6 +102,11 @@ public class MeetingSyncTests
         {
             var organisationId = (await db.People.SingleAsync(p => p.Email == "directeur@org.nl")).OrganisationId;
             db.People.Add(new Person { Email = "director@org.nl", OrganisationId = organisationId, Role = Roles.Director, Language = Language.En });
+            // The Dutch director also directs another organisation that follows the municipality: still one mail to that address.
+            var elders = db.Organisations.Add(new Organisation { Name = "Elders", Created = clock.GetCurrentInstant() }).Entity;
+            await db.SaveChangesAsync();
+            db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = elders.Id, Code = "GM0344", Name = "Utrecht" });
+            db.People.Add(new Person { Email = "directeur@org.nl", OrganisationId = elders.Id, Role = Roles.Director });
             return await db.SaveChangesAsync();
         });
         ConfigureSource(factory, server.Url("/cal.ics"));
@@ -120,6 +125,13 @@ public class MeetingSyncTests
         clock.AdvanceHours(2);
         await RunJobAsync(factory);
         Assert.Equal(requests + 1, server.Requests.Count);
+
+        // A calendar whose every date the import refuses (year 2427) is as blind as an empty one.
+        server.Serve("/cal.ics", System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Recorded.CouncilIcs), @"(DTSTART[^:\r\n]*:)\d{4}", "${1}2427"), "text/calendar");
+        clock.AdvanceHours(2);
+        await RunJobAsync(factory);
+        Assert.Contains("shows no meetings at all", (await factory.WithDbAsync(db => db.MeetingSources.SingleAsync())).LastError.En, StringComparison.Ordinal);
+        Assert.Equal(11, await factory.WithDbAsync(db => db.Meetings.CountAsync()));
 
         // A blind source (errors, then an HTML page) is never read as "no meetings".
         server.Serve("/cal.ics", "<html>onderhoud</html>", "text/html");
