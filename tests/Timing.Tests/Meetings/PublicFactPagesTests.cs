@@ -88,6 +88,34 @@ public class PublicFactPagesTests
     }
 
     [Fact]
+    public async Task RevertConfirmedTwice_RevertsOnlyTheValueThatWasShown_NotTheOneBeforeIt()
+    {
+        await using var factory = new TimingFactory(settings: new() { ["Web:Operators:0"] = "beheer@host.nl" });
+        CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "import", "--municipality", "GM0344", Recorded.CouncilIcs);
+        await factory.WithDbAsync(async db =>
+        {
+            await Timing.Facts.PublicFactRows.SetAsync(db, "GM0344", "budget-debate", 2027, new DateInterval(new LocalDate(2027, 11, 10), new LocalDate(2027, 11, 10)),
+                "raadsbesluit", "https://example.test/besluit", null, "operator:beheer@host.nl", factory.Clock.GetCurrentInstant(), CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+        var director = await factory.CreateDirectorAsync("d@org.nl", "Org");
+        await factory.CreateMemberAsync("beheer@host.nl", director.OrganisationId);
+        var client = factory.Client();
+        await client.SignInAsync(factory, "beheer@host.nl");
+        const string confirmation = "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027";
+        var confirm = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(confirmation, UriKind.Relative)));
+        Assert.Contains("Begrotingsbehandeling 2027: 10 november 2027", confirm, StringComparison.Ordinal);
+        var shown = new Dictionary<string, string> { ["factId"] = System.Text.RegularExpressions.Regex.Match(confirm, "name=\"factId\" value=\"(\\d+)\"").Groups[1].Value };
+
+        await client.PostAndFollowAsync(confirmation, confirm, shown);
+        // A double click or a second tab: the meeting's value, which applies again now, stays.
+        var again = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown));
+        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Begrotingsbehandeling 2027 is intussen al teruggedraaid of gewijzigd.", again, StringComparison.Ordinal);
+        var current = await factory.WithDbAsync(db => db.PublicFacts.Where(f => f.Kind == "budget-debate" && f.Cycle == 2027 && f.Reverted == null).Select(f => f.Start).ToListAsync());
+        Assert.Equal([new LocalDate(2027, 11, 4)], current);
+    }
+
+    [Fact]
     public async Task Operator_RevertsAPublicFact_OnlyAfterConfirmingIt()
     {
         await using var factory = new TimingFactory(settings: new() { ["Web:Operators:0"] = "beheer@host.nl" });
