@@ -41,8 +41,8 @@ public static class FeedEndpoints
         if (!MunicipalityCode.TryParse(code, out var parsed))
         {
             await Problem(http, StatusCodes.Status404NotFound, new(
-                $"'{FeedQuery.Echo(code)}' is geen gemeentecode (verwacht: GM en vier cijfers, bijvoorbeeld GM0344).",
-                $"'{FeedQuery.Echo(code)}' is not a municipality code (expected GM followed by four digits, e.g. GM0344)."));
+                $"'{Web.TextLimits.Quoted(code)}' is geen gemeentecode (verwacht: GM en vier cijfers, bijvoorbeeld GM0344).",
+                $"'{Web.TextLimits.Quoted(code)}' is not a municipality code (expected GM followed by four digits, e.g. GM0344)."));
             return;
         }
         if (municipalities.Count > 0 && !municipalities.Contains(parsed.Value))

@@ -24,8 +24,8 @@ public static class FeedQuery
                 case "nl": language = Language.Nl; break;
                 case "en": language = Language.En; break;
                 default:
-                    error = new($"Parameter 'lang': '{Echo(lang)}' kennen we niet; gebruik nl of en.",
-                        $"Query parameter 'lang': '{Echo(lang)}' is not supported; use nl or en.");
+                    error = new($"Parameter 'lang': '{Web.TextLimits.Quoted(lang)}' kennen we niet; gebruik nl of en.",
+                        $"Query parameter 'lang': '{Web.TextLimits.Quoted(lang)}' is not supported; use nl or en.");
                     return false;
             }
         }
@@ -42,8 +42,8 @@ public static class FeedQuery
                 case "municipal": municipalOnly = true; break;
                 case "all": break;
                 default:
-                    error = new($"Parameter 'arena': '{Echo(arena)}' kennen we niet; gebruik municipal (alleen de eigen cyclus van de gemeente) of all.",
-                        $"Query parameter 'arena': '{Echo(arena)}' is not supported; use municipal (only the municipality's own cycle) or all.");
+                    error = new($"Parameter 'arena': '{Web.TextLimits.Quoted(arena)}' kennen we niet; gebruik municipal (alleen de eigen cyclus van de gemeente) of all.",
+                        $"Query parameter 'arena': '{Web.TextLimits.Quoted(arena)}' is not supported; use municipal (only the municipality's own cycle) or all.");
                     return false;
             }
         }
@@ -69,20 +69,10 @@ public static class FeedQuery
             case "yes": meetings = true; return true;
             case "no": return true;
             default:
-                error = new($"Parameter 'meetings': '{Echo(value)}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
-                    $"Query parameter 'meetings': '{Echo(value)}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
+                error = new($"Parameter 'meetings': '{Web.TextLimits.Quoted(value)}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
+                    $"Query parameter 'meetings': '{Web.TextLimits.Quoted(value)}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
                 return false;
         }
-    }
-
-    /// <summary>
-    /// A refused value as a message repeats it: control characters shown as \uFFFD and at most 40 characters, so
-    /// a query cannot put line breaks, terminal escapes or kilobytes into the answer or a log.
-    /// </summary>
-    internal static string Echo(string? value)
-    {
-        var text = new string((value ?? "").Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
-        return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
     }
 
     private static bool TryList(IQueryCollection query, string name, Func<string, bool> known, IReadOnlyList<string> all,
@@ -101,8 +91,8 @@ public static class FeedQuery
         {
             var expected = string.Join(", ", all);
             error = new(
-                $"Parameter '{name}': {(unknown is null ? "is leeg" : $"'{Echo(unknown)}' kennen we niet")}; verwacht een lijst, gescheiden door komma's, uit: {expected}.",
-                $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{Echo(unknown)}' is unknown")}; expected a comma-separated list of: {expected}.");
+                $"Parameter '{name}': {(unknown is null ? "is leeg" : $"'{Web.TextLimits.Quoted(unknown)}' kennen we niet")}; verwacht een lijst, gescheiden door komma's, uit: {expected}.",
+                $"Query parameter '{name}': {(unknown is null ? "is empty" : $"'{Web.TextLimits.Quoted(unknown)}' is unknown")}; expected a comma-separated list of: {expected}.");
             return false;
         }
         var set = items.ToHashSet(StringComparer.Ordinal);

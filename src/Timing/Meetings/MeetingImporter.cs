@@ -29,6 +29,9 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     private static readonly LocalizedText OutsideYears = new(
         $"datum buiten de jaren {SupportedDates.FirstYear}–{SupportedDates.LastYear}", $"date outside the years {SupportedDates.FirstYear}–{SupportedDates.LastYear}");
 
+    /// <summary>Whether the import keeps a meeting the source shows (else it refuses it as <see cref="OutsideYears"/>).</summary>
+    public static bool Accepts(FetchedMeeting meeting) => SupportedDates.Contains(meeting.Date);
+
     /// <param name="skipped">Why each event the source held but its reader could not use was skipped; counted in the report with the meetings refused here.</param>
     public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings,
         IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         var refused = skipped.ToList();
         foreach (var read in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
         {
-            if (!SupportedDates.Contains(read.Date))
+            if (!Accepts(read))
             {
                 refused.Add(OutsideYears);
                 continue;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Timing.Core;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Timing.Core.Cycle;
@@ -58,8 +57,8 @@ public sealed class MeetingSync(
             _ => FetchResult.Failed($"onbekende soort bron '{source.Kind}'", $"unknown source kind '{source.Kind}'"),
         };
         var now = clock.GetCurrentInstant();
-        // Meetings the import will refuse (dates outside the supported years) count as none: a calendar of only those is blind too.
-        if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(m => SupportedDates.Contains(m.Date))
+        // Meetings the import will refuse count as none: a calendar of only those is blind too.
+        if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(MeetingImporter.Accepts)
             && await BlindAsync(source, now, cancellationToken) is { } blind)
         {
             result = FetchResult.Failed(blind) with { Upstream = result.Upstream };

@@ -50,23 +50,23 @@ public static class PersonFormValues
     {
         if (language is not (null or "nl" or "en"))
         {
-            return new($"Taal ‘{Feeds.FeedQuery.Echo(language)}’ kennen we niet; kies Nederlands of English.",
-                $"Language ‘{Feeds.FeedQuery.Echo(language)}’ is not one we know; choose Nederlands or English.");
+            return new($"Taal ‘{TextLimits.Quoted(language)}’ kennen we niet; kies Nederlands of English.",
+                $"Language ‘{TextLimits.Quoted(language)}’ is not one we know; choose Nederlands or English.");
         }
         if (modeShown && mode is not null && Mode(mode) is null)
         {
-            return new($"Herinneringen ‘{Feeds.FeedQuery.Echo(mode)}’ kennen we niet; kies een van de getoonde mogelijkheden.",
-                $"Reminders ‘{Feeds.FeedQuery.Echo(mode)}’ is not a setting we know; choose one of the options shown.");
+            return new($"Herinneringen ‘{TextLimits.Quoted(mode)}’ kennen we niet; kies een van de getoonde mogelijkheden.",
+                $"Reminders ‘{TextLimits.Quoted(mode)}’ is not a setting we know; choose one of the options shown.");
         }
         if (audiences.FirstOrDefault(a => !Audiences.IsKnown(a)) is { } audience)
         {
-            return new($"Doelgroep ‘{Feeds.FeedQuery.Echo(audience)}’ kennen we niet; vink alleen getoonde doelgroepen aan.",
-                $"Audience ‘{Feeds.FeedQuery.Echo(audience)}’ is not one we know; tick only the audiences shown.");
+            return new($"Doelgroep ‘{TextLimits.Quoted(audience)}’ kennen we niet; vink alleen getoonde doelgroepen aan.",
+                $"Audience ‘{TextLimits.Quoted(audience)}’ is not one we know; tick only the audiences shown.");
         }
         if (municipalities.FirstOrDefault(m => !followed.Contains(m)) is { } municipality)
         {
-            return new($"Gemeente ‘{Feeds.FeedQuery.Echo(municipality)}’ volgt uw organisatie niet; vink alleen getoonde gemeenten aan.",
-                $"Your organisation does not follow municipality ‘{Feeds.FeedQuery.Echo(municipality)}’; tick only the municipalities shown.");
+            return new($"Gemeente ‘{TextLimits.Quoted(municipality)}’ volgt uw organisatie niet; vink alleen getoonde gemeenten aan.",
+                $"Your organisation does not follow municipality ‘{TextLimits.Quoted(municipality)}’; tick only the municipalities shown.");
         }
         return null;
     }
