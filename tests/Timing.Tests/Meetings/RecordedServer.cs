@@ -11,15 +11,28 @@ namespace Timing.Tests.Meetings;
 /// </summary>
 public sealed class RecordedServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Func<HttpListenerRequest, Answer>> _routes = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
     public RecordedServer()
     {
-        Port = TestPaths.FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // A free port can be taken by another test before this listener starts: then another port.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = TestPaths.FreePort();
+            _listener = new HttpListener();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                _listener.Close();
+            }
+        }
         _loop = Task.Run(LoopAsync);
     }
 
