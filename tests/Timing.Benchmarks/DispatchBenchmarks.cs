@@ -15,7 +15,7 @@ namespace Timing.Benchmarks;
 /// local aiosmtpd (Maildir handler, so every message is really received and written) and marked sent.
 /// Target: at least 150 messages per second. Needs python3-aiosmtpd.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 public class DispatchBenchmarks
 {
     public const int Messages = 500;

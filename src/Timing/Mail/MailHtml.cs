@@ -5,22 +5,22 @@ namespace Timing.Mail;
 
 /// <summary>
 /// Renders the Razor components of mail (NudgeMail, DigestMail) to HTML strings, outside any web request. The
-/// components need no services, so the renderer gets an empty container of its own rather than the web's scoped one.
+/// components need no services, so each renderer gets an empty container rather than the web's scoped one.
 /// </summary>
-public sealed class MailHtml : IAsyncDisposable
+public sealed class MailHtml(ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
-    private readonly HtmlRenderer _renderer;
 
-    public MailHtml(ILoggerFactory loggers) => _renderer = new HtmlRenderer(_services, loggers);
-
-    public Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent =>
-        _renderer.Dispatcher.InvokeAsync(async () =>
-            (await _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Renders one component with a renderer of its own: a renderer keeps every component it rendered until it is
+    /// disposed, so one shared renderer would hold every mail the service ever sent.
+    /// </summary>
+    public async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
-        await _renderer.DisposeAsync();
-        await _services.DisposeAsync();
+        await using var renderer = new HtmlRenderer(_services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

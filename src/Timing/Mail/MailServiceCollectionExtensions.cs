@@ -14,6 +14,7 @@ public static class MailServiceCollectionExtensions
             .Validate(o => o.Host.Length == 0 || o.Port is > 0 and < 65536, "Mail:Port must be 1–65535 (587 for STARTTLS, 465 for SSL).")
             .Validate(o => o.Host.Length > 0 || o.PickupDirectory.Length > 0, "Mail:PickupDirectory is empty; set it or set Mail:Host.")
             .Validate(o => o.AccessToken.Length == 0 || o.User.Length > 0, "Mail:AccessToken needs Mail:User (the mailbox the token belongs to).")
+            .Validate(o => o.Connections is >= 1 and <= 10, "Mail:Connections must be 1–10 (default 2; some providers allow only a few connections at once).")
             .ValidateOnStart();
         services.AddSingleton<PickupMailSender>();
         services.AddSingleton<SmtpMailSender>();

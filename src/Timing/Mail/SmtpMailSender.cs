@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Timing.Mail;
 
-/// <summary>Sends through an SMTP server with MailKit, over one connection per batch.</summary>
+/// <summary>Sends through an SMTP server with MailKit; each session is one connection.</summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
 {
     public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)

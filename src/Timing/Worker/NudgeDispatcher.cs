@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Mail;
 using Timing.Storage;
@@ -18,11 +19,15 @@ public sealed partial class NudgeDispatcher(
     NudgeClaims claims,
     NudgeRenderer renderer,
     IMailSender mail,
+    IOptions<MailOptions> mailOptions,
     DeliveryClassifier classifier,
     IClock clock,
     DispatchGate gate,
     ILogger<NudgeDispatcher> logger)
 {
+    /// <summary>Taken by a connection for each change to the rows and each database call: the context is not thread-safe.</summary>
+    private readonly SemaphoreSlim _database = new(1, 1);
+
     private static readonly Duration[] Backoff =
         [Duration.FromMinutes(1), Duration.FromMinutes(5), Duration.FromMinutes(30), Duration.FromHours(2), Duration.FromHours(6)];
 
@@ -46,17 +51,22 @@ public sealed partial class NudgeDispatcher(
             {
                 break;
             }
+            // Every row of the batch is saved: forget them, so each commit of the next batch looks at its own rows only.
+            db.ChangeTracker.Clear();
         }
         return new Result(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
     }
 
-    /// <summary>The send step: one connection for the batch. False when no connection could be made (stop for this run).</summary>
+    /// <summary>
+    /// The send step: the batch is shared over up to Mail:Connections connections, each sending its rows in turn.
+    /// False when no connection could be made (stop for this run).
+    /// </summary>
     private async Task<bool> SendAsync(List<Nudge> rows, Tally tally, CancellationToken cancellationToken)
     {
-        IMailSession session;
+        var sessions = new List<IMailSession>();
         try
         {
-            session = await mail.OpenAsync(cancellationToken);
+            sessions.Add(await mail.OpenAsync(cancellationToken));
         }
         catch (Exception e) when (classifier.Classify(e, cancellationToken) is { } verdict)
         {
@@ -71,51 +81,127 @@ public sealed partial class NudgeDispatcher(
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
-        await using (session)
+        try
         {
-            string? broken = null;
-            var sending = rows.Count > 0 && await claims.StartSendingAsync(rows[0].Id, cancellationToken);
-            for (var i = 0; i < rows.Count; i++)
+            while (sessions.Count < Math.Min(mailOptions.Value.Connections, rows.Count))
             {
-                var row = rows[i];
-                var next = i + 1 < rows.Count ? rows[i + 1] : null;
-                if (broken is not null)
-                {
-                    Apply(row, new DeliveryVerdict(DeliveryOutcome.Retry, $"not tried: the connection was lost earlier in the batch ({broken})", true), tally);
-                    continue;
-                }
-                if (!sending)
-                {
-                    // The claim was taken back meanwhile (its lease ran out): another run owns this row.
-                    db.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-                    sending = next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
-                    continue;
-                }
-                row.State = NudgeStates.Sending;
                 try
                 {
-                    await session.SendAsync(MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Message!))), cancellationToken);
+                    sessions.Add(await mail.OpenAsync(cancellationToken));
+                }
+                catch (Exception e) when (classifier.Classify(e, cancellationToken) is { } verdict)
+                {
+                    // A server that limits connections: the ones already open carry the batch.
+                    FewerConnections(logger, sessions.Count, verdict.Reason);
+                    break;
+                }
+            }
+            // Each commit names the one row it changed: looking through every row of the batch for changes, as the
+            // context does by default, cost more than the commit itself.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                var lanes = sessions.Select((session, lane) => SendLaneAsync(session, rows.Where((_, i) => i % sessions.Count == lane).ToList(), tally, cancellationToken));
+                await Task.WhenAll(lanes.ToList());
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+            // The rows left untried after a lost connection go back with their retry time.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Sends one connection's rows in turn. The connections share this run's database context, so every change to
+    /// the rows and every database call waits for its turn (<see cref="_database"/>); only the handovers overlap.
+    /// </summary>
+    private async Task SendLaneAsync(IMailSession session, List<Nudge> rows, Tally tally, CancellationToken cancellationToken)
+    {
+        string? broken = null;
+        var sending = await InTurnAsync(() => claims.StartSendingAsync(rows[0].Id, cancellationToken), cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var next = i + 1 < rows.Count ? rows[i + 1] : null;
+            if (broken is not null)
+            {
+                await InTurnAsync(() => Apply(row, new DeliveryVerdict(DeliveryOutcome.Retry, $"not tried: the connection was lost earlier in the batch ({broken})", true), tally), cancellationToken);
+                continue;
+            }
+            if (!sending)
+            {
+                // The claim was taken back meanwhile (its lease ran out): another run owns this row.
+                sending = await InTurnAsync(async () =>
+                {
+                    db.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                    return next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
+                }, cancellationToken);
+                continue;
+            }
+            DeliveryVerdict? failure = null;
+            try
+            {
+                await session.SendAsync(MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Message!))), cancellationToken);
+            }
+            catch (Exception e) when (classifier.Classify(e, cancellationToken) is { } verdict)
+            {
+                failure = verdict;
+                broken = verdict.ConnectionLost ? verdict.Reason : null;
+            }
+            // One commit records this row's outcome and marks the next one "sending", just before its handover:
+            // one durable write per message instead of two.
+            sending = await InTurnAsync(async () =>
+            {
+                if (failure is null)
+                {
                     row.State = NudgeStates.Sent;
                     row.Sent = clock.GetCurrentInstant();
                     row.LastError = null;
                     tally.Sent++;
                 }
-                catch (Exception e) when (classifier.Classify(e, cancellationToken) is { } verdict)
+                else
                 {
-                    Apply(row, verdict, tally);
-                    broken = verdict.ConnectionLost ? verdict.Reason : null;
+                    Apply(row, failure, tally);
                 }
-                // One commit records this row's outcome and marks the next one "sending", just before its handover:
-                // one durable write per message instead of two.
+                db.Entry(row).DetectChanges();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                sending = broken is null && next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
+                var started = broken is null && next is not null && await claims.StartSendingAsync(next.Id, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-            }
-            // The rows left untried after a lost connection go back with their retry time.
-            await db.SaveChangesAsync(cancellationToken);
+                return started;
+            }, cancellationToken);
         }
-        return true;
+    }
+
+    private Task<bool> InTurnAsync(Action change, CancellationToken cancellationToken) =>
+        InTurnAsync(() =>
+        {
+            change();
+            return Task.FromResult(true);
+        }, cancellationToken);
+
+    /// <summary>Runs a piece of database work when no other connection of this run is doing any.</summary>
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _database.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _database.Release();
+        }
     }
 
     private void Apply(Nudge row, DeliveryVerdict verdict, Tally tally)
@@ -170,6 +256,9 @@ public sealed partial class NudgeDispatcher(
 
         public int Uncertain { get; set; }
     }
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "The mail server refused another connection ({Reason}); this batch goes over the {Open} already open. Lower Mail:Connections if this repeats")]
+    private static partial void FewerConnections(ILogger logger, int open, string reason);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The mail server refused Timing's login ({Reason}); nudges wait until Mail:User, Mail:Password or Mail:AccessToken is fixed")]
     private static partial void AuthenticationFailed(ILogger logger, string reason);

@@ -107,7 +107,8 @@ public class DeliveryClassificationTests
     public async Task ConnectionCutAfterTheMessage_IsUncertain_AndNeverResent()
     {
         await using var smtp = await SmtpServer.StartNewAsync(scripted: true);
-        var (factory, result, rows) = await DispatchToAsync(smtp, "drop@org.nl");
+        // One connection, so the rest of the batch waits behind the cut one.
+        var (factory, result, rows) = await DispatchToAsync(smtp, "drop@org.nl", new() { ["Mail:Connections"] = "1" });
         await using var _ = factory;
         Assert.Equal((0, 1), (result.Sent, result.Uncertain));
         Assert.Equal(NudgeStates.Uncertain, rows[0].State);

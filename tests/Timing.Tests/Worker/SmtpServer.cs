@@ -14,10 +14,13 @@ public sealed class SmtpServer : IAsyncDisposable
 {
     private Process? _process;
     private readonly bool _scripted;
+    private readonly int? _maxConnections;
 
-    public SmtpServer(bool scripted = false)
+    /// <param name="maxConnections">Scripted server only: greet a connection beyond this many open at once with 421.</param>
+    public SmtpServer(bool scripted = false, int? maxConnections = null)
     {
-        _scripted = scripted;
+        _scripted = scripted || maxConnections is not null;
+        _maxConnections = maxConnections;
         Port = TestPaths.FreePort();
         MailDir = Path.Combine(TestPaths.NewScratchDirectory(), "maildir");
     }
@@ -34,9 +37,9 @@ public sealed class SmtpServer : IAsyncDisposable
         ["Mail:From"] = "Timing <timing@timing.test>",
     };
 
-    public static async Task<SmtpServer> StartNewAsync(bool scripted = false)
+    public static async Task<SmtpServer> StartNewAsync(bool scripted = false, int? maxConnections = null)
     {
-        var server = new SmtpServer(scripted);
+        var server = new SmtpServer(scripted, maxConnections);
         await server.StartAsync();
         return server;
     }
@@ -48,7 +51,7 @@ public sealed class SmtpServer : IAsyncDisposable
         var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "Timing.Tests", "Worker", "scripted_smtp.py");
         foreach (var arg in _scripted
-            ? [script, "127.0.0.1", port, MailDir]
+            ? [script, "127.0.0.1", port, MailDir, .. _maxConnections is { } most ? [most.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>()]
             : new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir })
         {
             start.ArgumentList.Add(arg);

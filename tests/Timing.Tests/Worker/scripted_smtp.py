@@ -1,6 +1,6 @@
 """A real SMTP server (aiosmtpd) that answers by the recipient's local part, for the delivery classification tests.
 
-    python3 scripted_smtp.py HOST PORT MAILDIR
+    python3 scripted_smtp.py HOST PORT MAILDIR [MAX_CONNECTIONS]
 
 refused@...  RCPT TO is refused: 550 5.1.1 (the recipient does not exist)
 busy@...     the message is answered 451 4.3.2 (try again later)
@@ -10,6 +10,7 @@ drop@...     the connection is cut after the whole message arrived, without an a
 anyone else  the message is stored in MAILDIR, as the plain Maildir handler does
 
 Every login is refused (535), so a client that logs in meets a refused login.
+With MAX_CONNECTIONS, a connection beyond that many open at once is greeted with 421 and closed.
 """
 
 import asyncio
@@ -18,7 +19,7 @@ import threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Mailbox
-from aiosmtpd.smtp import AuthResult
+from aiosmtpd.smtp import SMTP, AuthResult
 
 
 def local_part(address):
@@ -47,13 +48,42 @@ class Scripted(Mailbox):
         return await super().handle_DATA(server, session, envelope)
 
 
+class Limited(SMTP):
+    """An SMTP session that turns a connection away when too many are open."""
+
+    open_now = 0
+    limit = None
+
+    def connection_made(self, transport):
+        self.turned_away = Limited.limit is not None and Limited.open_now >= Limited.limit
+        if self.turned_away:
+            transport.write(b"421 4.7.0 Too many connections from your host, try again later\r\n")
+            transport.close()
+            return
+        Limited.open_now += 1
+        super().connection_made(transport)
+
+    def connection_lost(self, error):
+        if self.turned_away:
+            return
+        Limited.open_now -= 1
+        super().connection_lost(error)
+
+
+class LimitedController(Controller):
+    def factory(self):
+        return Limited(self.handler, **self.SMTP_kwargs)
+
+
 def refuse_every_login(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=False, handled=False)
 
 
 def main():
     host, port, maildir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    controller = Controller(Scripted(maildir), hostname=host, port=port,
+    if len(sys.argv) > 4:
+        Limited.limit = int(sys.argv[4])
+    controller = LimitedController(Scripted(maildir), hostname=host, port=port,
                             auth_require_tls=False, authenticator=refuse_every_login)
     controller.start()
     threading.Event().wait()
