@@ -1,6 +1,6 @@
 """A real SMTP server (aiosmtpd) that answers by the recipient's local part, for the delivery classification tests.
 
-    python3 scripted_smtp.py HOST PORT MAILDIR [MAX_CONNECTIONS]
+    python3 scripted_smtp.py HOST PORT MAILDIR [MAX_CONNECTIONS [ANSWER_DELAY_MS]]
 
 refused@...  RCPT TO is refused: 550 5.1.1 (the recipient does not exist)
 busy@...     the message is answered 451 4.3.2 (try again later)
@@ -10,7 +10,8 @@ drop@...     the connection is cut after the whole message arrived, without an a
 anyone else  the message is stored in MAILDIR, as the plain Maildir handler does
 
 Every login is refused (535), so a client that logs in meets a refused login.
-With MAX_CONNECTIONS, a connection beyond that many open at once is greeted with 421 and closed.
+With MAX_CONNECTIONS (0: no limit), a connection beyond that many open at once is greeted with 421 and closed.
+With ANSWER_DELAY_MS, every message is answered that much later, as a server far away or under load would.
 """
 
 import asyncio
@@ -27,6 +28,8 @@ def local_part(address):
 
 
 class Scripted(Mailbox):
+    answer_delay = 0.0
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         who = local_part(address)
         if who == "refused":
@@ -45,6 +48,7 @@ class Scripted(Mailbox):
         if "drop" in who:
             server.transport.abort()
             await asyncio.sleep(3600)
+        await asyncio.sleep(Scripted.answer_delay)
         return await super().handle_DATA(server, session, envelope)
 
 
@@ -81,8 +85,10 @@ def refuse_every_login(server, session, envelope, mechanism, auth_data):
 
 def main():
     host, port, maildir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    if len(sys.argv) > 4:
+    if len(sys.argv) > 4 and int(sys.argv[4]) > 0:
         Limited.limit = int(sys.argv[4])
+    if len(sys.argv) > 5:
+        Scripted.answer_delay = int(sys.argv[5]) / 1000
     controller = LimitedController(Scripted(maildir), hostname=host, port=port,
                             auth_require_tls=False, authenticator=refuse_every_login)
     controller.start()
