@@ -365,7 +365,9 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await page.GotoAsync(WithLanguage("/aanmelden", language));
         await page.GetByLabel(T(language, "E-mailadres", "E-mail address")).FillAsync(Director);
         await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Stuur mij een aanmeldlink", "Send me a sign-in link") }).ClickAsync();
-        await page.WaitForURLAsync(_address + "/aanmelden?verstuurd=1");
+        // Waits for the redirect's answer, then for the confirmation on the page: not for the load event, which once,
+        // in a full test run, never came for this page although the network had gone quiet.
+        await page.WaitForURLAsync(_address + "/aanmelden?verstuurd=1", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         await _factory.SignInQueueHandledAsync();
         var mails = await Browserless.WaitForMailsAsync(() => Browserless.Mails(_factory), before + 1);

@@ -30,7 +30,7 @@ public sealed class MailOptions
 
     /// <summary>
     /// How many connections dispatch keeps open to the server at once, each sending its share of a batch. While one
-    /// waits for the server's answer another records its outcome, so two send almost twice as fast as one.
+    /// waits for the server's answer another sends: to a server slow to answer, two send almost twice as fast as one.
     /// </summary>
     public int Connections { get; set; } = 2;
 }

@@ -63,6 +63,11 @@ public sealed partial class NudgeDispatcher(
     /// </summary>
     private async Task<bool> SendAsync(List<Nudge> rows, Tally tally, CancellationToken cancellationToken)
     {
+        if (rows.Count == 0)
+        {
+            // Every claimed row was retracted while rendering: nothing to send.
+            return true;
+        }
         var sessions = new List<IMailSession>();
         try
         {
