@@ -21,7 +21,7 @@ public static class UnsubscribeEndpoints
             {
                 return Results.NotFound(); // the site's own 404 page, in the reader's language
             }
-            var digestOnly = http.Request.Query["alleen"] == "overzicht";
+            var digestOnly = http.Request.Query[Web.PublicLinks.DigestOnlyParameter] == Web.PublicLinks.DigestOnlyValue;
             // Compare-and-set, retried: two unsubscribes at once (the digest's and a reminder's) both take effect.
             for (var attempt = 0; attempt < 5; attempt++)
             {
@@ -45,7 +45,7 @@ public static class UnsubscribeEndpoints
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);
             return http.Request.HasFormContentType && http.Request.Form.ContainsKey("List-Unsubscribe")
                 ? Results.Ok()
-                : Results.Redirect($"/afmelden-nudges/{token}?klaar={(digestOnly ? "overzicht" : "1")}");
+                : Results.Redirect($"/afmelden-nudges/{token}?klaar={(digestOnly ? Web.PublicLinks.DigestOnlyValue : "1")}");
         }).AllowAnonymous().DisableAntiforgery();
         return app;
     }

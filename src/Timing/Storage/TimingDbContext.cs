@@ -223,17 +223,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Address).HasMaxLength(2000);
             e.Property(x => x.ETag).HasMaxLength(300);
             e.Property(x => x.LastModified).HasMaxLength(100);
-            // Rows stored before the Dutch column existed hold the English text in both (see the migration).
-            e.ComplexProperty(x => x.LastError, c =>
-            {
-                c.Property(t => t.En).HasColumnName("LastError").HasMaxLength(1000);
-                c.Property(t => t.Nl).HasColumnName("LastErrorNl").HasMaxLength(1000);
-            });
-            e.ComplexProperty(x => x.LastWarnings, c =>
-            {
-                c.Property(t => t.En).HasColumnName("LastWarnings").HasMaxLength(1000);
-                c.Property(t => t.Nl).HasColumnName("LastWarningsNl").HasMaxLength(1000);
-            });
+            e.ComplexProperty(x => x.LastError, c => InBothLanguages(c, "LastError"));
+            e.ComplexProperty(x => x.LastWarnings, c => InBothLanguages(c, "LastWarnings"));
             e.Property(x => x.ConfiguredBy).HasMaxLength(254);
         });
         modelBuilder.Entity<MunicipalityName>(e =>
@@ -250,6 +241,16 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
         {
             property.SetColumnName(property.Name + "UnixMs");
         }
+    }
+
+    /// <summary>
+    /// A text kept in Dutch and English: the English in the column of that name (as before the Dutch existed), the
+    /// Dutch beside it with "Nl" after the name. Rows stored before then hold the English in both (see the migration).
+    /// </summary>
+    private static void InBothLanguages(Microsoft.EntityFrameworkCore.Metadata.Builders.ComplexPropertyBuilder<LocalizedText> text, string column)
+    {
+        text.Property(t => t.En).HasColumnName(column).HasMaxLength(1000);
+        text.Property(t => t.Nl).HasColumnName(column + "Nl").HasMaxLength(1000);
     }
 }
 

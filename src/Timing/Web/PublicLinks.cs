@@ -33,10 +33,13 @@ public sealed class PublicLinks(string baseUrl)
     /// <summary>The one-click unsubscribe address (RFC 8058), also a page with a button.</summary>
     /// <param name="digestOnly">The weekly digest's link: it stops the digest alone (the page also offers stopping everything).</param>
     public Uri Unsubscribe(string token, bool digestOnly = false) =>
-        new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}{(digestOnly ? "?" + UnsubscribeDigestOnly : "")}");
+        new($"{Base}/afmelden-nudges/{Uri.EscapeDataString(token)}{(digestOnly ? $"?{DigestOnlyParameter}={DigestOnlyValue}" : "")}");
 
-    /// <summary>The query that makes an unsubscribe link stop the weekly digest alone.</summary>
-    public const string UnsubscribeDigestOnly = "alleen=overzicht";
+    /// <summary>The query parameter that makes an unsubscribe link stop the weekly digest alone (?alleen=overzicht).</summary>
+    public const string DigestOnlyParameter = "alleen";
+
+    /// <summary>Its value, also the page's "done" value after stopping the digest alone (?klaar=overzicht).</summary>
+    public const string DigestOnlyValue = "overzicht";
 
     /// <summary>The address in a sign-in mail.</summary>
     public Uri SignIn(string token, Language language) =>

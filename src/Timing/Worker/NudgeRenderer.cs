@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
+using Timing.Core.Meetings;
 using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Mail;
@@ -47,13 +48,16 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
 
     /// <summary>
     /// What the rows of one batch share, read once per batch rather than once per message: each person with their
-    /// unsubscribe token, and each organisation's municipalities with their public facts.
+    /// unsubscribe token, each organisation's municipalities with their public facts, and for digests the committee
+    /// meetings of an organisation's municipalities in the four weeks from a day.
     /// </summary>
     private sealed class Batch
     {
         public Dictionary<int, (Person? Person, string Token)> People { get; } = [];
 
         public Dictionary<int, (List<FollowedMunicipality> Followed, IReadOnlyDictionary<string, ActualDate[]> Shared)> Organisations { get; } = [];
+
+        public Dictionary<(int Organisation, LocalDate Day), List<CommitteeMeeting>> Meetings { get; } = [];
     }
 
     /// <summary>The message for one row, or null when its person or moment no longer exists.</summary>
@@ -91,7 +95,11 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             var window = new DateInterval(day.PlusYears(-1), day.PlusYears(1));
             var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
                 .Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]) with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
-            var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, followed.Select(m => m.Code).ToArray(), day, cancellationToken, day.PlusDays(ThisWeek.Days));
+            if (!batch.Meetings.TryGetValue((person.OrganisationId, day), out var meetings))
+            {
+                batch.Meetings[(person.OrganisationId, day)] = meetings =
+                    await SpeakingOutbox.CommitteeMeetingsAsync(db, followed.Select(m => m.Code).ToArray(), day, cancellationToken, day.PlusDays(ThisWeek.Days));
+            }
             var coming = ThisWeek.For(timelines, recipient, day, meetings);
             return await messages.DigestAsync(person.Email, person.Name, language, coming, day, messageId, token, now);
         }

@@ -19,7 +19,7 @@ public class FeedDateHeaderTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
         // Each municipality's first request renders its feed and stamps its content now; spread over a few
         // seconds, some of them fall in the part of a second before Kestrel renews its Date.
-        var codes = File.ReadLines(TestPaths.MunicipalitiesCsv).Skip(1).Select(l => l.Split(',')[0]).Take(40);
+        var codes = Timing.Municipalities.MunicipalityList.Load(TestPaths.MunicipalitiesCsv).Select(m => m.Code.Value).Take(40);
         foreach (var code in codes)
         {
             using var response = await http.GetAsync(new Uri($"/feeds/{code}.ics", UriKind.Relative));

@@ -150,18 +150,11 @@ public class SpeakingRightsTests
         var clock = new FakeClock(Instant.FromUtc(2027, 10, 18, 7, 0)); // Monday 18 October 2027, 09:00 in Amsterdam
         await using var factory = new TimingFactory(clock: clock);
         await factory.SeedAsync(("financien@org.nl", Core.Cycle.Language.Nl, "finance"));
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.People.SingleAsync(p => p.Email == "financien@org.nl")).NudgeMode = Core.Nudges.NudgeMode.Digest;
-            return await db.SaveChangesAsync();
-        });
+        await factory.SetNudgeModeAsync("financien@org.nl", Core.Nudges.NudgeMode.Digest);
         Connect(factory, server.Url("/cal.ics"));
         await RunJobAsync(factory);
 
-        using (var scope = factory.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
-        }
+        await factory.DigestAsync();
 
         var digest = Assert.Single(Browserless.Mails(factory), m => m.To.Mailboxes.Single().Address == "financien@org.nl");
         Assert.Contains(

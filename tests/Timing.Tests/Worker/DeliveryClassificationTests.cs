@@ -23,11 +23,7 @@ public class DeliveryClassificationTests
             settings[key] = value;
         }
         var factory = new TimingFactory(clock: new FakeClock(Due), settings: settings);
-        await factory.SeedAsync((email, Language.Nl, ""));
-        await factory.PlanAsync();
-        var result = await factory.DispatchAsync();
-        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking()
-            .Where(n => n.State != NudgeStates.Pending || n.Attempts > 0).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync());
+        var (result, rows) = await factory.SeedAndDispatchAsync((email, Language.Nl, ""));
         Assert.NotEmpty(rows);
         return (factory, result, rows);
     }

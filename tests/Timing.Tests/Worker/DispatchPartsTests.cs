@@ -122,17 +122,17 @@ public class DispatchPartsTests
     public async Task ABatchWhoseRowsAreAllRetracted_SendsNothing()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var factory = new TimingFactory(clock: new FakeClock(WorkerHarness.NominationNudgesDue), settings: smtp.Settings);
+        await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: smtp.Settings);
         await factory.SeedAsync(("bob@org.nl", Language.En, ""));
         await factory.PlanAsync();
         // Every due row is about a municipality the organisation does not follow (any more).
-        var due = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Due <= WorkerHarness.NominationNudgesDue)
+        var due = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Due <= Monday)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Subject, "GM0363/nomination/2026")));
         Assert.True(due > 0);
 
         var result = await factory.DispatchAsync();
 
-        Assert.Equal(new Timing.Worker.NudgeDispatcher.Result(0, 0, 0, 0), result);
+        Assert.Equal(new NudgeDispatcher.Result(0, 0, 0, 0), result);
         var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.Subject == "GM0363/nomination/2026").ToListAsync());
         Assert.All(rows, r => Assert.Equal((NudgeStates.Retracted, 0), (r.State, r.Attempts)));
         Assert.Empty(smtp.Messages());

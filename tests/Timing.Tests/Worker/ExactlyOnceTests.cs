@@ -119,7 +119,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
         {
             // The nodes pool their connections, as a deployment does: without a pool every query opens a new
             // server process, and on a busy machine each one took 150–250 ms, a dispatch rate of about 3 a second.
-            ["Storage:PostgreSqlConnectionString"] = connection.Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal),
+            ["Storage:PostgreSqlConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(connection) { Pooling = true }.ConnectionString,
             ["Worker:BatchSize"] = "20",
             ["Feeds:UidHost"] = "timing.test",
         };

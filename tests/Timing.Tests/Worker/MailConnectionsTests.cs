@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime.Testing;
 using Timing.Core.Cycle;
@@ -17,10 +16,7 @@ public class MailConnectionsTests
 
     private static async Task<(Timing.Worker.NudgeDispatcher.Result Result, List<Nudge> Rows)> DispatchAsync(TimingFactory factory)
     {
-        await factory.SeedAsync(People);
-        await factory.PlanAsync();
-        var result = await factory.DispatchAsync();
-        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.State != NudgeStates.Pending || n.Attempts > 0).ToListAsync());
+        var (result, rows) = await factory.SeedAndDispatchAsync(People);
         Assert.True(rows.Count >= 12, $"expected a batch of at least 12 nudges, got {rows.Count}");
         return (result, rows);
     }

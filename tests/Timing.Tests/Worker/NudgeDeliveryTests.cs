@@ -4,7 +4,6 @@ using NodaTime.Testing;
 using Timing.Core.Cycle;
 using Timing.Core.Nudges;
 using Timing.Municipalities;
-using Microsoft.Extensions.DependencyInjection;
 using Timing.Storage;
 
 namespace Timing.Tests.Worker;
@@ -152,18 +151,11 @@ public class NudgeDeliveryTests
         await using var smtp = await SmtpServer.StartNewAsync();
         await using var factory = Factory(smtp, Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
         await factory.SeedAsync(("lezer@org.nl", Language.En, "parties"));
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = NudgeMode.Digest;
-            return await db.SaveChangesAsync();
-        });
+        await factory.SetNudgeModeAsync("lezer@org.nl", NudgeMode.Digest);
         await factory.PlanAsync();
         Assert.Equal(0, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Nudge)));
-        using (var scope = factory.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None); // twice: still one digest
-        }
+        await factory.DigestAsync();
+        await factory.DigestAsync(); // twice: still one digest
         var digest = Assert.Single(smtp.Messages());
         Assert.Equal("Timing: this week, from 26 January 2026", digest.Subject);
         // The home page's list: open moments by their end, coming ones by their start, each with one line to act on.

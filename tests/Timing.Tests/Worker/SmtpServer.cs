@@ -50,12 +50,14 @@ public sealed class SmtpServer : IAsyncDisposable
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
         var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "Timing.Tests", "Worker", "scripted_smtp.py");
-        foreach (var arg in _scripted
-            ? [script, "127.0.0.1", port, MailDir, .. _maxConnections is { } most ? [most.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>()]
-            : new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir })
+        List<string> args = _scripted
+            ? [script, "127.0.0.1", port, MailDir]
+            : ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir];
+        if (_maxConnections is { } most)
         {
-            start.ArgumentList.Add(arg);
+            args.Add(most.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        args.ForEach(start.ArgumentList.Add);
         _process = Process.Start(start)!;
         for (var i = 0; i < 100; i++)
         {

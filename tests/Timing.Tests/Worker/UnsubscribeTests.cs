@@ -46,18 +46,9 @@ public class UnsubscribeTests
         var clock = new FakeClock(Instant.FromUtc(2026, 1, 26, 6, 30)); // Monday 26 January 2026, 07:30 in Amsterdam
         await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
         await factory.SeedAsync(("lezer@org.nl", Language.Nl, ""));
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.People.SingleAsync(p => p.Email == "lezer@org.nl")).NudgeMode = NudgeMode.Both;
-            return await db.SaveChangesAsync();
-        });
+        await factory.SetNudgeModeAsync("lezer@org.nl", NudgeMode.Both);
         await factory.PlanAsync();
-        async Task DigestJobAsync()
-        {
-            using var scope = factory.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeJobs>().DigestAsync(CancellationToken.None);
-        }
-        await DigestJobAsync();
+        await factory.DigestAsync();
         var digest = smtp.Messages().Single(m => (m.Subject ?? "").StartsWith("Timing: deze week", StringComparison.Ordinal));
         var header = digest.Headers["List-Unsubscribe"] ?? "";
         var url = new Uri(header[1..header.IndexOf('>', StringComparison.Ordinal)]);
@@ -75,7 +66,7 @@ public class UnsubscribeTests
         // Her single reminders stay; next Monday brings no digest.
         Assert.Equal(moments, await Pending(NudgeKinds.Nudge));
         clock.Advance(Duration.FromDays(7));
-        await DigestJobAsync();
+        await factory.DigestAsync();
         Assert.Single(smtp.Messages(), m => (m.Subject ?? "").StartsWith("Timing: deze week", StringComparison.Ordinal));
 
         var director = factory.Client();

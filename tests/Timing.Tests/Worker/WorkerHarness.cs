@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Timing.Core.Cycle;
 using Timing.Core.Nudges;
@@ -24,6 +25,31 @@ public static class WorkerHarness
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<NudgeDispatcher>().DispatchAsync(CancellationToken.None);
     }
+
+    /// <summary>Runs the weekly digest job once, as its Monday schedule would.</summary>
+    public static async Task DigestAsync(this TimingFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<NudgeJobs>().DigestAsync(CancellationToken.None);
+    }
+
+    /// <summary>Seeds the people, plans and dispatches once; returns what dispatch did and every row it touched, in send order.</summary>
+    public static async Task<(NudgeDispatcher.Result Result, List<Nudge> Rows)> SeedAndDispatchAsync(this TimingFactory factory, params (string Email, Language Language, string Audience)[] people)
+    {
+        await factory.SeedAsync(people);
+        await factory.PlanAsync();
+        var result = await factory.DispatchAsync();
+        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking()
+            .Where(n => n.State != NudgeStates.Pending || n.Attempts > 0).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync());
+        return (result, rows);
+    }
+
+    /// <summary>Sets how one seeded person receives reminders.</summary>
+    public static Task SetNudgeModeAsync(this TimingFactory factory, string email, NudgeMode mode) => factory.WithDbAsync(async db =>
+    {
+        (await db.People.SingleAsync(p => p.Email == email)).NudgeMode = mode;
+        return await db.SaveChangesAsync();
+    });
 
     public static async Task<T> WithDbAsync<T>(this TimingFactory factory, Func<TimingDbContext, Task<T>> action)
     {

@@ -1,4 +1,4 @@
-"""A real SMTP server (aiosmtpd) that answers by the recipient's local part, for the delivery classification tests.
+"""A real SMTP server (aiosmtpd) that answers by the recipient's local part, for the delivery and connection tests and the dispatch benchmark.
 
     python3 scripted_smtp.py HOST PORT MAILDIR [MAX_CONNECTIONS [ANSWER_DELAY_MS]]
 

@@ -13,10 +13,10 @@ public sealed class UnsubscribeModel : PageModel
     /// <summary>Came from a weekly digest: the page offers stopping the digest alone first.</summary>
     public bool DigestOnly { get; private set; }
 
-    public void OnGet(string token, [FromQuery(Name = "klaar")] string? done, [FromQuery(Name = "alleen")] string? only)
+    public void OnGet(string token, [FromQuery(Name = "klaar")] string? done, [FromQuery(Name = PublicLinks.DigestOnlyParameter)] string? only)
     {
         Token = token;
-        Done = done is "1" or "overzicht" ? done : null;
-        DigestOnly = only == "overzicht";
+        Done = done is "1" or PublicLinks.DigestOnlyValue ? done : null;
+        DigestOnly = only == PublicLinks.DigestOnlyValue;
     }
 }

@@ -90,7 +90,7 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             person.Audiences = audiences;
             changed.Add(HttpContext.T("doelgroepen", "audiences"));
         }
-        var municipalities = SelectedMunicipalities.Where(offered.Contains).ToHashSet(StringComparer.Ordinal);
+        var municipalities = SelectedMunicipalities.ToHashSet(StringComparer.Ordinal);
         if (!municipalities.SetEquals(person.Municipalities))
         {
             person.Municipalities = municipalities;
