@@ -16,7 +16,7 @@ namespace Timing.BrowserTests;
 /// <summary>
 /// Every page in a real browser, signed out and signed in, at 1280 and 375 px, in Dutch and English: zero axe-core
 /// violations of the WCAG 2.1 A and AA rules, no sideways scrolling, no text left untranslated, and a reload after
-/// every form post changes nothing. One server and one browser serve the whole walk.
+/// every form post changes nothing. Each part of the walk has its own server and browser.
 /// </summary>
 public sealed partial class EveryPageTests : IAsyncLifetime
 {
@@ -69,94 +69,33 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    [Fact]
-    public async Task EveryPage_BothWidths_BothLanguages_IsAccessible_FitsTheScreen_AndIsTranslated()
+    /// <summary>What the walk needs from the data the forms made.</summary>
+    private sealed record Made(int Director, int Colleague, int Actual, int Event, string Unsubscribe, IPage Forms);
+
+    /// <summary>
+    /// The walk in parts, each on its own server and browser, so that each part finishes well within the browser's
+    /// waits on a busy machine. Each part walks its pages in both languages and compares their texts.
+    /// </summary>
+    [Theory]
+    [InlineData("signed-out")]
+    [InlineData("municipality")]
+    [InlineData("people-and-errors")]
+    public async Task EveryPage_BothWidths_BothLanguages_IsAccessible_FitsTheScreen_AndIsTranslated(string part)
     {
-        var director = await _factory.CreateDirectorAsync(Director, "Welzijn Utrecht");
-        await MeetingsOfUtrechtAsync();
-
-        // The forms, once, in Dutch at desktop width: each post redirects, and a reload changes nothing.
-        var forms = await NewPageAsync("nl");
-        await SignInAsync(forms, "nl", check: false);
-        await FillEverythingAsync(forms, director.Id);
-        var ids = await Db(async db => (
-            Colleague: (await db.People.SingleAsync(p => p.Email == Colleague)).Id,
-            Actual: (await db.ActualDates.SingleAsync()).Id,
-            Event: (await db.LocalEvents.SingleAsync()).Id));
-        var unsubscribe = await _factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(ids.Colleague, CancellationToken.None);
-        // One reminder whose hand-over broke off: the reminders page shows it, with its button, in the walk.
-        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.Due).Take(1)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Uncertain)
-                .SetProperty(n => n.LastError, "the sending process stopped while handing this message to the mail server; check the server's log before resending")));
-
+        var made = await FillEverythingOnceAsync();
         foreach (var language in Languages)
         {
             var page = await NewPageAsync(language);
-
-            // Signed out.
-            await CheckAsync(page, "sign-in", language, "/aanmelden");
-            await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Stuur mij een aanmeldlink", "Send me a sign-in link") }).ClickAsync();
-            await CheckAsync(page, "sign-in-error", language, path: null);
-            await CheckAsync(page, "sign-in-sent", language, "/aanmelden?verstuurd=1");
-            await CheckAsync(page, "sign-in-bad-link", language, "/aanmelden/bevestigen?t=verlopen");
-            await CheckAsync(page, "unsubscribe", language, $"/afmelden-nudges/{unsubscribe}");
-            await CheckAsync(page, "unsubscribe-done", language, $"/afmelden-nudges/{unsubscribe}?klaar=1");
-            await CheckAsync(page, "public-municipality-signed-out", language, "/gemeenten/GM0344/openbaar");
-            await CheckAsync(page, "public-moment-signed-out", language, "/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2030");
-            await CheckAsync(page, "not-found-signed-out", language, "/bestaat-niet", expectedStatus: 404);
-            await CheckAsync(page, "server-error-page", language, "/fout/500", expectedStatus: 500);
-
-            // Signing in, in this language, checks the sign-in pages on the way.
-            await SignInAsync(page, language, check: true);
-
-            await CheckAsync(page, "overview", language, "/");
-            Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = T(language, "Deze week", "This week"), Level = 1 }).IsVisibleAsync());
-            await CheckAsync(page, "add-municipality", language, "/gemeenten/toevoegen?q=utr");
-            await CheckAsync(page, "add-municipality-nothing-found", language, "/gemeenten/toevoegen?q=xyzzy");
-            await CheckAsync(page, "municipality", language, "/gemeenten/GM0344");
-            Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = T(language, "Vergaderingen om te bevestigen", "Meetings to confirm") }).IsVisibleAsync());
-            await page.Locator("details.year").Last.Locator("summary").ClickAsync();
-            await CheckAsync(page, "municipality-open-year", language, path: null);
-            await page.GotoAsync(WithLanguage("/gemeenten/GM0344", language));
-            await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Datum opslaan", "Save date") }).ClickAsync();
-            await CheckAsync(page, "municipality-form-errors", language, path: null, expectedStatus: null);
-            await CheckAsync(page, "moment", language, "/gemeenten/GM0344/momenten/coalition-agreement/2030");
-            await CheckAsync(page, "moment-by-law", language, "/gemeenten/GM0344/momenten/election/2030");
-            await CheckAsync(page, "public-municipality", language, "/gemeenten/GM0344/openbaar");
-            await CheckAsync(page, "public-moment", language, "/openbaar/gemeenten/GM0344/momenten/budget-debate/2028");
-            await CheckAsync(page, "revert-fact", language, "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027");
-            await CheckAsync(page, "remove-date", language, $"/gemeenten/GM0344/verwijderen/datum/{ids.Actual}");
-            await CheckAsync(page, "remove-event", language, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{ids.Event}");
-            await CheckAsync(page, "unfollow", language, "/gemeenten/GM0344/verwijderen/gemeente");
-            await CheckAsync(page, "people", language, "/mensen");
-            await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Toevoegen", "Add"), Exact = true }).ClickAsync();
-            await CheckAsync(page, "people-form-errors", language, path: null, expectedStatus: null);
-            await CheckAsync(page, "edit-colleague", language, $"/mensen/{ids.Colleague}/wijzigen");
-            await CheckAsync(page, "reminders", language, $"/mensen/{director.Id}");
-            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Opnieuw versturen", "Send again") }).CountAsync());
-            await CheckAsync(page, "reminders-none", language, $"/mensen/{ids.Colleague}");
-            await CheckAsync(page, "remove-colleague", language, $"/mensen/{ids.Colleague}/verwijderen");
-            await CheckAsync(page, "feed", language, "/mijn-feed");
-            await CheckAsync(page, "sign-out", language, "/afmelden");
-            await CheckAsync(page, "no-access", language, "/geen-toegang", expectedStatus: 403);
-            await CheckAsync(page, "not-found", language, "/bestaat-niet", expectedStatus: 404);
-            await CheckAsync(page, "unknown-municipality", language, "/gemeenten/GM9999", expectedStatus: 404);
-            await CheckAsync(page, "unknown-moment", language, "/gemeenten/GM0344/momenten/election/2031", expectedStatus: 404);
-
-            // A real fault under a page: the audit table is gone for one request.
-            await Sql("ALTER TABLE date_changes RENAME TO date_changes_away");
-            try
+            if (part == "signed-out")
             {
-                await CheckAsync(page, "server-error", language, "/gemeenten/GM0344", expectedStatus: 500);
+                await SignedOutPagesAsync(page, language, made);
             }
-            finally
+            else
             {
-                await Sql("ALTER TABLE date_changes_away RENAME TO date_changes");
+                // Signing in, in this language, checks the sign-in pages on the way.
+                await SignInAsync(page, language, check: part == "municipality");
+                await (part == "municipality" ? MunicipalityPagesAsync(page, language, made) : PeopleAndErrorPagesAsync(page, language, made));
             }
-            Assert.Matches(Reference(), await page.Locator("code.reference").InnerTextAsync());
-            var shown = await page.Locator("main").InnerTextAsync();
-            Assert.DoesNotContain("Exception", shown, StringComparison.Ordinal);
-            Assert.DoesNotContain(" at Timing.", shown, StringComparison.Ordinal);
             await page.Context.CloseAsync();
         }
 
@@ -169,17 +108,114 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             }
         }
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
 
-        // Removals last, each through its confirmation page, each followed by a reload; then signing out.
-        await PostAndReloadAsync(forms, $"/gemeenten/GM0344/verwijderen/datum/{ids.Actual}", "Datum verwijderen", "Werkelijke datum verwijderd");
-        await PostAndReloadAsync(forms, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{ids.Event}", "Gebeurtenis verwijderen", "Gebeurtenis verwijderd");
-        await PostAndReloadAsync(forms, $"/mensen/{ids.Colleague}/verwijderen", "Verwijderen", $"{Colleague} is verwijderd");
+    /// <summary>Every form once, then the removals, each through its confirmation page and followed by a reload; then signing out.</summary>
+    [Fact]
+    public async Task EveryForm_RedirectsAndReloadsUnchanged_AndRemovalsAskFirst()
+    {
+        var made = await FillEverythingOnceAsync();
+        var forms = made.Forms;
+        await PostAndReloadAsync(forms, $"/gemeenten/GM0344/verwijderen/datum/{made.Actual}", "Datum verwijderen", "Werkelijke datum verwijderd");
+        await PostAndReloadAsync(forms, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{made.Event}", "Gebeurtenis verwijderen", "Gebeurtenis verwijderd");
+        await PostAndReloadAsync(forms, $"/mensen/{made.Colleague}/verwijderen", "Verwijderen", $"{Colleague} is verwijderd");
         await PostAndReloadAsync(forms, "/gemeenten/GM0344/verwijderen/gemeente", "Niet meer volgen", "Utrecht wordt niet meer gevolgd");
         Assert.Equal((0, 0, 1, 0), await Db(async db => (await db.ActualDates.CountAsync(), await db.LocalEvents.CountAsync(), await db.People.CountAsync(), await db.FollowedMunicipalities.CountAsync())));
         await forms.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
         await forms.WaitForURLAsync(_address + "/aanmelden");
         await ReloadChangesNothingAsync(forms);
         Assert.Equal(0, await forms.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).CountAsync());
+    }
+
+    /// <summary>The forms, once, in Dutch at desktop width: each post redirects, and a reload changes nothing.</summary>
+    private async Task<Made> FillEverythingOnceAsync()
+    {
+        var director = await _factory.CreateDirectorAsync(Director, "Welzijn Utrecht");
+        await MeetingsOfUtrechtAsync();
+        var forms = await NewPageAsync("nl");
+        await SignInAsync(forms, "nl", check: false);
+        await FillEverythingAsync(forms, director.Id);
+        var ids = await Db(async db => (
+            Colleague: (await db.People.SingleAsync(p => p.Email == Colleague)).Id,
+            Actual: (await db.ActualDates.SingleAsync()).Id,
+            Event: (await db.LocalEvents.SingleAsync()).Id));
+        var unsubscribe = await _factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(ids.Colleague, CancellationToken.None);
+        // One reminder whose hand-over broke off: the reminders page shows it, with its button, in the walk.
+        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.Due).Take(1)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Uncertain)
+                .SetProperty(n => n.LastError, "the sending process stopped while handing this message to the mail server; check the server's log before resending")));
+        return new(director.Id, ids.Colleague, ids.Actual, ids.Event, unsubscribe, forms);
+    }
+
+    private async Task SignedOutPagesAsync(IPage page, string language, Made made)
+    {
+        await CheckAsync(page, "sign-in", language, "/aanmelden");
+        await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Stuur mij een aanmeldlink", "Send me a sign-in link") }).ClickAsync();
+        await CheckAsync(page, "sign-in-error", language, path: null);
+        await CheckAsync(page, "sign-in-sent", language, "/aanmelden?verstuurd=1");
+        await CheckAsync(page, "sign-in-bad-link", language, "/aanmelden/bevestigen?t=verlopen");
+        await CheckAsync(page, "unsubscribe", language, $"/afmelden-nudges/{made.Unsubscribe}");
+        await CheckAsync(page, "unsubscribe-done", language, $"/afmelden-nudges/{made.Unsubscribe}?klaar=1");
+        await CheckAsync(page, "public-municipality-signed-out", language, "/gemeenten/GM0344/openbaar");
+        await CheckAsync(page, "public-moment-signed-out", language, "/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2030");
+        await CheckAsync(page, "not-found-signed-out", language, "/bestaat-niet", expectedStatus: 404);
+        await CheckAsync(page, "server-error-page", language, "/fout/500", expectedStatus: 500);
+    }
+
+    private async Task MunicipalityPagesAsync(IPage page, string language, Made made)
+    {
+        await CheckAsync(page, "overview", language, "/");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = T(language, "Deze week", "This week"), Level = 1 }).IsVisibleAsync());
+        await CheckAsync(page, "add-municipality", language, "/gemeenten/toevoegen?q=utr");
+        await CheckAsync(page, "add-municipality-nothing-found", language, "/gemeenten/toevoegen?q=xyzzy");
+        await CheckAsync(page, "municipality", language, "/gemeenten/GM0344");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = T(language, "Vergaderingen om te bevestigen", "Meetings to confirm") }).IsVisibleAsync());
+        await page.Locator("details.year").Last.Locator("summary").ClickAsync();
+        await CheckAsync(page, "municipality-open-year", language, path: null);
+        await page.GotoAsync(WithLanguage("/gemeenten/GM0344", language));
+        await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Datum opslaan", "Save date") }).ClickAsync();
+        await CheckAsync(page, "municipality-form-errors", language, path: null, expectedStatus: null);
+        await CheckAsync(page, "moment", language, "/gemeenten/GM0344/momenten/coalition-agreement/2030");
+        await CheckAsync(page, "moment-by-law", language, "/gemeenten/GM0344/momenten/election/2030");
+        await CheckAsync(page, "public-municipality", language, "/gemeenten/GM0344/openbaar");
+        await CheckAsync(page, "public-moment", language, "/openbaar/gemeenten/GM0344/momenten/budget-debate/2028");
+        await CheckAsync(page, "revert-fact", language, "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027");
+        await CheckAsync(page, "remove-date", language, $"/gemeenten/GM0344/verwijderen/datum/{made.Actual}");
+        await CheckAsync(page, "remove-event", language, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{made.Event}");
+        await CheckAsync(page, "unfollow", language, "/gemeenten/GM0344/verwijderen/gemeente");
+    }
+
+    private async Task PeopleAndErrorPagesAsync(IPage page, string language, Made made)
+    {
+        await CheckAsync(page, "people", language, "/mensen");
+        await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Toevoegen", "Add"), Exact = true }).ClickAsync();
+        await CheckAsync(page, "people-form-errors", language, path: null, expectedStatus: null);
+        await CheckAsync(page, "edit-colleague", language, $"/mensen/{made.Colleague}/wijzigen");
+        await CheckAsync(page, "reminders", language, $"/mensen/{made.Director}");
+        Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = T(language, "Opnieuw versturen", "Send again") }).CountAsync());
+        await CheckAsync(page, "reminders-none", language, $"/mensen/{made.Colleague}");
+        await CheckAsync(page, "remove-colleague", language, $"/mensen/{made.Colleague}/verwijderen");
+        await CheckAsync(page, "feed", language, "/mijn-feed");
+        await CheckAsync(page, "sign-out", language, "/afmelden");
+        await CheckAsync(page, "no-access", language, "/geen-toegang", expectedStatus: 403);
+        await CheckAsync(page, "not-found", language, "/bestaat-niet", expectedStatus: 404);
+        await CheckAsync(page, "unknown-municipality", language, "/gemeenten/GM9999", expectedStatus: 404);
+        await CheckAsync(page, "unknown-moment", language, "/gemeenten/GM0344/momenten/election/2031", expectedStatus: 404);
+
+        // A real fault under a page: the audit table is gone for one request.
+        await Sql("ALTER TABLE date_changes RENAME TO date_changes_away");
+        try
+        {
+            await CheckAsync(page, "server-error", language, "/gemeenten/GM0344", expectedStatus: 500);
+        }
+        finally
+        {
+            await Sql("ALTER TABLE date_changes_away RENAME TO date_changes");
+        }
+        Assert.Matches(Reference(), await page.Locator("code.reference").InnerTextAsync());
+        var shown = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("Exception", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Timing.", shown, StringComparison.Ordinal);
     }
 
     /// <summary>Every form a director uses, in the order a new organisation would; a reload after each.</summary>
