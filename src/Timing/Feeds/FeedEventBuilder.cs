@@ -107,6 +107,10 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         {
             text.Append(advice).Append("\n\n");
         }
+        if (moment.Bring?.In(language) is { Length: > 0 } bring)
+        {
+            text.Append(en ? "What to bring: " : "Wat neemt u mee: ").Append(bring).Append("\n\n");
+        }
         if (moment.Note?.In(language) is { Length: > 0 } note)
         {
             text.Append(note).Append("\n\n");
@@ -120,7 +124,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         }
         if (moment.Source is { } source)
         {
-            text.Append(en ? "Basis: " : "Grondslag: ").Append(source).Append('\n');
+            text.Append(en ? "Source of the date: " : "Bron van de datum: ").Append(source).Append('\n');
         }
         text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => Audiences.Name(a, language))).Append('\n');
         text.Append(en ? "Municipality: " : "Gemeente: ").Append(municipality.Name);
