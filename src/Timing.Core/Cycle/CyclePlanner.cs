@@ -201,6 +201,12 @@ public sealed class CyclePlanner
                     var computed = LawRules.Find(law.Rule)!.Compute(cycle, _rules.Elections);
                     dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
                     break;
+                case OffsetDerivation { End: null } same when same.Start.Offset == Period.Zero && same.Start.From != DateReference.TermMiddle
+                    && Resolve(_electionIndex[same.Start.From], profile, cycle, resolved) is { Basis: Basis.Law } statutory:
+                    // A step taken in a statutory meeting rests on the same law (the merged council appoints its
+                    // wethouders at its first meeting, Wet arhi art. 56).
+                    dates = statutory;
+                    break;
                 case OffsetDerivation offset:
                     var start = Edge(offset.Start, profile, cycle, resolved);
                     var end = offset.End is null ? start : Edge(offset.End, profile, cycle, resolved);

@@ -17,7 +17,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     public const int LongestSingleEventDays = 14;
 
     /// <summary>The version of the wording this code gives events; part of every fingerprint.</summary>
-    private const string Wording = "2";
+    private const string Wording = "3";
 
     /// <summary>
     /// The events of <paramref name="timelines"/> that pass <paramref name="filter"/>, linking each to the page
@@ -161,7 +161,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var facts = string.Join('\u001f',
             Wording, moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
             moment.Basis, moment.Estimate?.ToString() ?? "", moment.Source ?? "",
-            moment.Title(Language.Nl), moment.Title(Language.En), moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", moment.Note?.En ?? "", string.Join(',', moment.Audiences), d.Phase,
+            moment.Title(Language.Nl), moment.Title(Language.En), moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", moment.Note?.En ?? "", moment.Bring?.Nl ?? "", moment.Bring?.En ?? "", string.Join(',', moment.Audiences), d.Phase,
             PhaseName(moment, Language.Nl), PhaseName(moment, Language.En),
             FeedTitles.ShortName(moment, Language.Nl), FeedTitles.ShortName(moment, Language.En), url);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)), 0, 16);
