@@ -263,7 +263,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(Colleague);
         await page.GetByLabel("Naam").FillAsync("Anna");
         await page.GetByLabel("Taal van feed en e-mail").SelectOptionAsync("en");
-        await page.GetByLabel("financiën", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("financieel adviseur of controller", new() { Exact = true }).CheckAsync();
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }), $"{Colleague} toegevoegd");
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Wijzigen {Colleague}" }).ClickAsync();

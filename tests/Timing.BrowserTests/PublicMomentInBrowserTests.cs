@@ -32,7 +32,7 @@ public class PublicMomentInBrowserTests
         Assert.Equal(200, response!.Status);
         Assert.Equal(link, page.Url);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Coalitieakkoord", Level = 1 }).WaitForAsync();
-        foreach (var heading in new[] { "Wie benadert u", "Waarom nu", "Wat neemt u mee", "Abonneren" })
+        foreach (var heading in new[] { "Wie u benadert", "Waarom nu", "Wat neemt u mee", "Abonneren" })
         {
             Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = heading }).IsVisibleAsync(), heading);
         }

@@ -11,8 +11,11 @@ public static class Audiences
     public const string CivilServants = "civil-servants";
     public const string Finance = "finance";
 
+    /// <summary>Allies in the field: other organisations, housing corporations, care providers, police; a joint pitch weighs more.</summary>
+    public const string Partners = "partners";
+
     public static readonly IReadOnlyList<string> All =
-        [Parties, Candidates, Councillors, Negotiators, College, CivilServants, Finance];
+        [Parties, Candidates, Councillors, Negotiators, College, CivilServants, Finance, Partners];
 
     public static bool IsKnown(string audience) => All.Contains(audience, StringComparer.Ordinal);
 
@@ -24,7 +27,8 @@ public static class Audiences
         [Negotiators] = new("onderhandelaars", "negotiators"),
         [College] = new("college", "executive board"),
         [CivilServants] = new("ambtenaren", "civil servants"),
-        [Finance] = new("financiën", "finance"),
+        [Finance] = new("financieel adviseur of controller", "finance adviser or controller"),
+        [Partners] = new("partners in het veld", "partners in the field"),
     };
 
     /// <summary>The audience as users read it, e.g. "raadsleden" / "councillors".</summary>

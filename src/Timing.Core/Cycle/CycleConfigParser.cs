@@ -52,13 +52,14 @@ public static class CycleConfigParser
         var root = document.RootElement;
         var phases = ParsePhases(cycle, root, out var phaseIds);
         var holidays = ParseHolidays(cycle, root);
+        var regions = ParseSchoolRegions(cycle, root);
         var moments = ParseMoments(cycle, root, phaseIds);
         CheckReferences(cycle, moments);
         if (problems.Count > 0 || calendar is null)
         {
             return new ConfigResult(null, problems);
         }
-        return new ConfigResult(new CycleRules(phases, moments, calendar, holidays), problems);
+        return new ConfigResult(new CycleRules(phases, moments, calendar, holidays, regions), problems);
     }
 
     /// <summary>A hexadecimal colour, #rgb or #rrggbb: the only form pages and pictures accept.</summary>
@@ -100,6 +101,44 @@ public static class CycleConfigParser
             }
         }
         return phases;
+    }
+
+    /// <summary>The optional "schoolRegions" object: the CBS codes of the municipalities in each school holiday region.</summary>
+    private static Dictionary<MunicipalityCode, SchoolRegion> ParseSchoolRegions(Reader r, JsonElement root)
+    {
+        var regions = new Dictionary<MunicipalityCode, SchoolRegion>();
+        if (!root.TryGetProperty("schoolRegions", out var element))
+        {
+            return regions;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            r.Problem("the file", "schoolRegions", "must be an object with lists of CBS codes under noord, midden and zuid.");
+            return regions;
+        }
+        foreach (var property in element.EnumerateObject())
+        {
+            SchoolRegion? region = property.Name switch
+            {
+                "noord" => SchoolRegion.Noord,
+                "midden" => SchoolRegion.Midden,
+                "zuid" => SchoolRegion.Zuid,
+                _ => r.Fail<SchoolRegion?>("the file", $"schoolRegions.{property.Name}", "is not a school region; use noord, midden or zuid."),
+            };
+            foreach (var item in r.Array(element, property.Name, $"schoolRegions.{property.Name}"))
+            {
+                var text = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+                if (!MunicipalityCode.TryParse(text, out var code))
+                {
+                    r.Problem("the file", $"schoolRegions.{property.Name}", $"'{item}' is not a CBS code such as GM0344.");
+                }
+                else if (region is { } known && !regions.TryAdd(code.Value, known))
+                {
+                    r.Problem("the file", $"schoolRegions.{property.Name}", $"{code} is listed in more than one region.");
+                }
+            }
+        }
+        return regions;
     }
 
     private static Dictionary<(int, SchoolRegion), DateInterval> ParseHolidays(Reader r, JsonElement root)
@@ -174,12 +213,18 @@ public static class CycleConfigParser
                 merger = ParseDerivation(r, mergerElement, label, "merger.");
             }
             var nudges = ParseNudges(r, item, label);
-            var byYear = ParseAdviceByTermYear(r, item, label);
+            var byYear = ParseByTermYear(r, item, label, "adviceByTermYear");
+            var bringByYear = ParseByTermYear(r, item, label, "bringByTermYear");
             var action = item.TryGetProperty("action", out _) ? r.Text(item, "action", label) : null;
             var actionOk = action is not null || !item.TryGetProperty("action", out _);
-            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null && byYear is not null && actionOk)
+            var bring = item.TryGetProperty("bring", out _) ? r.Text(item, "bring", label) : null;
+            var bringOk = bring is not null || !item.TryGetProperty("bring", out _);
+            var budgetYear = ParseBudgetYear(r, item, label, name);
+            if (phase is not null && name is not null && advice is not null && audiences is not null && derivation is not null && nudges is not null
+                && byYear is not null && bringByYear is not null && actionOk && bringOk && budgetYear.Ok)
             {
-                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear, action));
+                moments.Add(new MomentDefinition(kind, phase, name, advice, audiences, derivation, merger, nudges, byYear.Count == 0 ? null : byYear, action,
+                    bring, bringByYear.Count == 0 ? null : bringByYear, budgetYear.Offset));
             }
         }
         foreach (var missing in MomentKinds.All.Where(k => moments.All(m => m.Kind != k)).Where(k => !r.Mentioned(k)))
@@ -197,17 +242,41 @@ public static class CycleConfigParser
         ["before-election"] = TermYear.BeforeElection,
     };
 
-    /// <summary>The optional "adviceByTermYear" object: advice variants keyed election, first, midterm or before-election.</summary>
-    private static Dictionary<TermYear, LocalizedText>? ParseAdviceByTermYear(Reader r, JsonElement item, string label)
+    /// <summary>
+    /// The optional "budgetYear" offset: the name then holds {year}, filled with the budget year the document concerns
+    /// (+1 for the kadernota and the budget, −1 for the accounts).
+    /// </summary>
+    private static (bool Ok, int? Offset) ParseBudgetYear(Reader r, JsonElement item, string label, LocalizedText? name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("budgetYear", out _))
+        {
+            return (true, null);
+        }
+        var offset = r.Int(item, "budgetYear", label);
+        if (offset is not (>= -1 and <= 1))
+        {
+            r.Problem(label, "budgetYear", "must be -1, 0 or 1: the budget year the document concerns, relative to the year it is debated.");
+            return (false, null);
+        }
+        if (name is not null && (!name.Nl.Contains(MomentDefinition.YearPlaceholder, StringComparison.Ordinal) || !name.En.Contains(MomentDefinition.YearPlaceholder, StringComparison.Ordinal)))
+        {
+            r.Problem(label, "name", $"must contain {MomentDefinition.YearPlaceholder} in both languages where the budget year goes.");
+            return (false, null);
+        }
+        return (true, offset);
+    }
+
+    /// <summary>An optional object of texts keyed election, first, midterm or before-election (advice or what to bring).</summary>
+    private static Dictionary<TermYear, LocalizedText>? ParseByTermYear(Reader r, JsonElement item, string label, string field)
     {
         var variants = new Dictionary<TermYear, LocalizedText>();
-        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("adviceByTermYear", out var element))
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(field, out var element))
         {
             return variants;
         }
         if (element.ValueKind != JsonValueKind.Object)
         {
-            r.Problem(label, "adviceByTermYear", "must be an object with texts for election, first, midterm and/or before-election.");
+            r.Problem(label, field, "must be an object with texts for election, first, midterm and/or before-election.");
             return null;
         }
         var ok = true;
@@ -215,11 +284,11 @@ public static class CycleConfigParser
         {
             if (!TermYears.TryGetValue(property.Name, out var year))
             {
-                r.Problem(label, $"adviceByTermYear.{property.Name}", $"is not a year of the term; use {string.Join(", ", TermYears.Keys)}.");
+                r.Problem(label, $"{field}.{property.Name}", $"is not a year of the term; use {string.Join(", ", TermYears.Keys)}.");
                 ok = false;
                 continue;
             }
-            var text = r.Text(element, property.Name, label, "adviceByTermYear.");
+            var text = r.Text(element, property.Name, label, field + ".");
             if (text is null)
             {
                 ok = false;
@@ -409,7 +478,7 @@ public static class CycleConfigParser
                 {
                     continue;
                 }
-                foreach (var (from, field) in References(derivation))
+                foreach (var (from, field) in References(derivation).Where(x => x.From != DateReference.TermMiddle))
                 {
                     var prefix = merger ? "merger." : "";
                     if (!byKind.TryGetValue(from, out var target))
@@ -547,9 +616,19 @@ public static class CycleConfigParser
                     }
                 }
             }
+            LocalDate? declared = null;
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("resultDeclared", out _))
+            {
+                declared = r.Date(item, "resultDeclared", label);
+                if (declared is not null && date is not null && declared < date)
+                {
+                    r.Problem(label, "resultDeclared", $"the result ({declared:yyyy-MM-dd}) cannot be declared before election day {date:yyyy-MM-dd}.");
+                    declared = null;
+                }
+            }
             if (body is not null && date is not null && name is not null)
             {
-                others.Add(new KnownElection(body, date.Value, name.Nl, name.En, expected));
+                others.Add(new KnownElection(body, date.Value, name.Nl, name.En, expected, declared));
             }
         }
         return problems.Count > before ? null : new ElectionCalendar(exceptions, others.OrderBy(o => o.Date).ToArray());

@@ -53,7 +53,10 @@ public sealed class CyclePlanner
             }
         }
         moments.Sort(Compare);
-        var electionYears = ElectionCycles(profile, range.Start.Year - 6, range.End.Year + 6).Select(c => c.ElectionDay.Year).ToArray();
+        // A term begins in the year its council is installed: after a November merger election that is the merger year,
+        // so the autumn before still belongs to the outgoing councils.
+        var electionYears = ElectionCycles(profile, range.Start.Year - 6, range.End.Year + 6)
+            .Select(c => c.IsNovemberMerger ? c.MergerDate!.Value.Year : c.ElectionDay.Year).ToArray();
         for (var i = 0; i < moments.Count; i++)
         {
             moments[i] = moments[i] with { TermYear = TermYearOf(moments[i].Start.Year, electionYears) };
@@ -84,12 +87,17 @@ public sealed class CyclePlanner
     public static IReadOnlyList<ElectionCycle> ElectionCycles(MunicipalityProfile profile, int firstYear, int lastYear)
     {
         var cycles = new List<ElectionCycle>();
-        // A merger on another day than 1 January has no merger election (Weesp into Amsterdam, 24 March 2022).
         var merging = profile.MergerDate is { } day && MergerElections.HoldsMergerElection(day) ? profile.MergerDate : null;
         int? skipped = merging is { } merger ? MergerElections.SkippedRegularYear(merger) : null;
+        // A spring merger (Weesp into Amsterdam, 24 March 2022) turns that year's regular election into the merger election.
+        var spring = profile.MergerDate is { } other && MergerElections.CoincidesWithRegularElection(other) ? profile.MergerDate : null;
         for (var year = Kieswet.NextRegularYear(ElectionBody.MunicipalCouncil, firstYear); year <= lastYear; year += 4)
         {
-            if (year != skipped)
+            if (year == spring?.Year)
+            {
+                cycles.Add(ElectionCycle.Merger(spring.Value));
+            }
+            else if (year != skipped)
             {
                 cycles.Add(ElectionCycle.Regular(year));
             }
@@ -108,12 +116,69 @@ public sealed class CyclePlanner
         var resolved = new Dates?[definitions.Count];
         for (var i = 0; i < definitions.Count; i++)
         {
+            if (RefersToTermMiddle(definitions[i].For(cycle.IsNovemberMerger)) && TermMiddle(profile, cycle, resolved) is null)
+            {
+                // A council replaced within three years (by a merger) has no midterm to review.
+                continue;
+            }
             var dates = Resolve(i, profile, cycle, resolved);
+            LocalizedText? note = null;
+            if (definitions[i].Kind == MomentKinds.FirstBudget && LateCollege(profile, cycle, resolved, dates) is { } shifted)
+            {
+                (dates, note) = shifted;
+            }
+            else if (definitions[i].Kind == MomentKinds.Election && cycle.MergerDate is { } merger)
+            {
+                note = new LocalizedText(
+                    $"Dit is de herindelingsverkiezing: gekozen wordt de raad van de gemeente die op {DateText.Long(merger, Language.Nl)} ontstaat.",
+                    $"This is the merger election: it elects the council of the municipality formed on {DateText.Long(merger, Language.En)}.");
+            }
             if (Overlaps(dates.Start, dates.End, range))
             {
-                output.Add(ToMoment(profile.Code, definitions[i], cycle.Year, dates));
+                output.Add(ToMoment(profile.Code, definitions[i], cycle.Year, dates) with { Note = note });
             }
         }
+    }
+
+    private static bool RefersToTermMiddle(Derivation derivation) =>
+        derivation is OffsetDerivation offset
+        && (offset.Start.From == DateReference.TermMiddle || offset.End?.From == DateReference.TermMiddle);
+
+    /// <summary>
+    /// The middle of the term of the council this election chooses: halfway between its installation and the next
+    /// council's. Null when that term is shorter than three years, as for a council that a merger ends early.
+    /// </summary>
+    private LocalDate? TermMiddle(MunicipalityProfile profile, ElectionCycle cycle, Dates?[] resolved)
+    {
+        var installed = Resolve(_electionIndex[MomentKinds.Installation], profile, cycle, resolved).Start;
+        var next = ElectionCycles(profile, cycle.Year + 1, cycle.Year + 8).FirstOrDefault(c => c.ElectionDay > cycle.ElectionDay);
+        if (next is null)
+        {
+            return null;
+        }
+        var ends = LawRules.Find(MomentKinds.Installation)!.Compute(next, _rules.Elections).Dates.Start;
+        var days = Period.DaysBetween(installed, ends);
+        return days < 3 * 365 ? null : installed.PlusDays(days / 2);
+    }
+
+    /// <summary>
+    /// When the new college starts after about 1 September, the autumn budget is still mostly the civil service's and
+    /// the outgoing college's; the new college's own money choices move to the next kadernota.
+    /// </summary>
+    private (Dates, LocalizedText)? LateCollege(MunicipalityProfile profile, ElectionCycle cycle, Dates?[] resolved, Dates dates)
+    {
+        var college = Resolve(_electionIndex[MomentKinds.CollegeAppointed], profile, cycle, resolved).Start;
+        var cutoff = new LocalDate(dates.Start.Year, 9, 1);
+        if (college < cutoff || college > dates.End || FindActual(profile, MomentKinds.FirstBudget, cycle.Year) is not null
+            || _rules.Find(MomentKinds.FrameworkNote)?.Derivation is not YearlyDerivation note)
+        {
+            return null;
+        }
+        var year = dates.Start.Year + 1;
+        var moved = Dates.Certain(new DateInterval(note.Start.InYear(year), note.End.InYear(year)), Basis.Estimate, null).OnWorkingDays();
+        return (moved, new LocalizedText(
+            $"Het college begint pas na 1 september; de begroting van dit najaar is nog grotendeels klaar voordat het er is. Zijn eigen keuzes over geld maakt het in de kadernota die in {year} wordt behandeld.",
+            $"The college only starts after 1 September; this autumn's budget is largely finished before it exists. It makes its own choices about money in the framework note debated in {year}."));
     }
 
     private Dates Resolve(int index, MunicipalityProfile profile, ElectionCycle cycle, Dates?[] resolved)
@@ -130,11 +195,17 @@ public sealed class CyclePlanner
         }
         else
         {
-            switch (definition.For(cycle.IsMerger))
+            switch (definition.For(cycle.IsNovemberMerger))
             {
                 case LawDerivation law:
                     var computed = LawRules.Find(law.Rule)!.Compute(cycle, _rules.Elections);
                     dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
+                    break;
+                case OffsetDerivation { End: null } same when same.Start.Offset == Period.Zero && same.Start.From != DateReference.TermMiddle
+                    && Resolve(_electionIndex[same.Start.From], profile, cycle, resolved) is { Basis: Basis.Law } statutory:
+                    // A step taken in a statutory meeting rests on the same law (the merged council appoints its
+                    // wethouders at its first meeting, Wet arhi art. 56).
+                    dates = statutory;
                     break;
                 case OffsetDerivation offset:
                     var start = Edge(offset.Start, profile, cycle, resolved);
@@ -161,8 +232,17 @@ public sealed class CyclePlanner
 
     private Estimate Edge(DateReference reference, MunicipalityProfile profile, ElectionCycle cycle, Dates?[] resolved)
     {
-        var target = Resolve(_electionIndex[reference.From], profile, cycle, resolved);
-        var edge = reference.Edge == MomentEdge.Start ? target.StartEstimate : target.EndEstimate;
+        Estimate edge;
+        if (reference.From == DateReference.TermMiddle)
+        {
+            edge = Estimate.Certain(TermMiddle(profile, cycle, resolved)
+                ?? throw new InvalidOperationException("The middle of a term shorter than three years is not a planning anchor."));
+        }
+        else
+        {
+            var target = Resolve(_electionIndex[reference.From], profile, cycle, resolved);
+            edge = reference.Edge == MomentEdge.Start ? target.StartEstimate : target.EndEstimate;
+        }
         return reference.Offset == Period.Zero
             ? edge
             : new Estimate(edge.Median + reference.Offset, edge.Earliest + reference.Offset, edge.Latest + reference.Offset, edge.Uncertain);
@@ -182,16 +262,18 @@ public sealed class CyclePlanner
             {
                 var computed = LawRules.Find(law.Rule)!.Compute(year);
                 dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
+                note = WeekendDeadline(definition.Kind, computed.Dates.End);
             }
             else
             {
                 var yearly = (YearlyDerivation)definition.Derivation;
-                dates = yearly.FollowSchoolHolidays && profile.Region is { } region && _rules.SummerHoliday(year, region) is { } holiday
+                var schoolRegion = profile.Region ?? _rules.SchoolRegionOf(profile.Code);
+                dates = yearly.FollowSchoolHolidays && schoolRegion is { } region && _rules.SummerHoliday(year, region) is { } holiday
                     ? Dates.Certain(holiday, Basis.Local, null)
                     : Dates.Certain(new DateInterval(yearly.Start.InYear(year), yearly.End.InYear(year)), Basis.Typical, null).OnWorkingDays();
                 if (yearly.FollowSchoolHolidays && dates.Basis == Basis.Typical)
                 {
-                    note = profile.Region is { } known && year > _rules.LastSchoolHolidayYear(known)
+                    note = schoolRegion is { } known && year > _rules.LastSchoolHolidayYear(known)
                         ? new LocalizedText(
                             $"De schoolvakanties van {year} zijn nog niet bekend; dit is de gebruikelijke periode.",
                             $"The school holidays of {year} are not known yet; this is the usual period.")
@@ -205,6 +287,22 @@ public sealed class CyclePlanner
                 output.Add(ToMoment(profile.Code, definition, year, dates) with { Note = note });
             }
         }
+    }
+
+    /// <summary>
+    /// A statutory last day on a weekend ("vóór 15 november" when the 14th is a Sunday): whether the Algemene
+    /// termijnenwet stretches a fixed cap is arguable, so the note names the last working day before it too.
+    /// </summary>
+    private static LocalizedText? WeekendDeadline(string kind, LocalDate day)
+    {
+        if (!MomentKinds.Deadlines.Contains(kind) || day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+        {
+            return null;
+        }
+        var working = WorkingDays.OnOrBefore(day);
+        return new LocalizedText(
+            $"Deze dag valt in het weekend; de laatste werkdag ervoor is {DateText.Short(working, Language.Nl)}.",
+            $"This day falls in a weekend; the last working day before it is {DateText.Short(working, Language.En)}.");
     }
 
     /// <summary>The place of <paramref name="year"/> in the term, given the years of the council elections around it.</summary>
@@ -244,16 +342,27 @@ public sealed class CyclePlanner
             }
             else if (definition.Derivation is CalendarDerivation calendar)
             {
-                foreach (var known in _rules.Elections.OtherElections.Where(e => e.Body == calendar.Body))
+                var known = _rules.Elections.OtherElections.Where(e => e.Body == calendar.Body).ToArray();
+                foreach (var election in known.Where(e => Overlaps(e.Date, e.Date, range)))
                 {
-                    if (!Overlaps(known.Date, known.Date, range))
+                    var key = new MomentKey(code, definition.Kind, election.Date.Year);
+                    output.Add(election.Expected is { } expected
+                        ? new Moment(key, definition, election.Date, election.Date, Basis.Estimate, expected)
+                        : new Moment(key, definition, election.Date, election.Date, Basis.Law));
+                }
+                // The regular Tweede Kamer election follows from the last declared result; a later
+                // dissolution is entered in the calendar and replaces it.
+                if (calendar.Body == TweedeKamer.Body && known.LastOrDefault() is { ResultDeclared: { } declared })
+                {
+                    foreach (var (day, rule) in TweedeKamer.RegularElections(declared, range.End.Year).Where(e => Overlaps(e.ElectionDay, e.ElectionDay, range)))
                     {
-                        continue;
+                        output.Add(new Moment(new MomentKey(code, definition.Kind, day.Year), definition, day, day, Basis.Law, source: rule.Article)
+                        {
+                            Note = new LocalizedText(
+                                "Volgt uit de Kieswet; valt het kabinet eerder, dan wordt de Kamer ontbonden en komt er een vervroegde verkiezing.",
+                                "Follows from the Elections Act; if the cabinet falls earlier, the House is dissolved and an early election follows."),
+                        });
                     }
-                    var key = new MomentKey(code, definition.Kind, known.Date.Year);
-                    output.Add(known.Expected is { } expected
-                        ? new Moment(key, definition, known.Date, known.Date, Basis.Estimate, expected)
-                        : new Moment(key, definition, known.Date, known.Date, Basis.Law));
                 }
             }
         }

@@ -8,13 +8,16 @@ public sealed class CycleRules
     private readonly Dictionary<string, MomentDefinition> _byKind;
     private readonly Dictionary<string, PhaseDefinition> _phases;
     private readonly Dictionary<(int Year, SchoolRegion Region), DateInterval> _summerHolidays;
+    private readonly Dictionary<MunicipalityCode, SchoolRegion> _schoolRegions;
 
     public CycleRules(
         IReadOnlyList<PhaseDefinition> phases,
         IReadOnlyList<MomentDefinition> moments,
         ElectionCalendar elections,
-        IReadOnlyDictionary<(int Year, SchoolRegion Region), DateInterval> summerHolidays)
+        IReadOnlyDictionary<(int Year, SchoolRegion Region), DateInterval> summerHolidays,
+        IReadOnlyDictionary<MunicipalityCode, SchoolRegion>? schoolRegions = null)
     {
+        _schoolRegions = new Dictionary<MunicipalityCode, SchoolRegion>(schoolRegions ?? new Dictionary<MunicipalityCode, SchoolRegion>());
         Phases = phases;
         Moments = moments;
         Elections = elections;
@@ -62,4 +65,7 @@ public sealed class CycleRules
     /// <summary>The school summer holiday of a region in a year, when config lists it.</summary>
     public DateInterval? SummerHoliday(int year, SchoolRegion region) =>
         _summerHolidays.TryGetValue((year, region), out var dates) ? dates : null;
+
+    /// <summary>The school holiday region the municipality is in by the public division, when config lists it.</summary>
+    public SchoolRegion? SchoolRegionOf(MunicipalityCode code) => _schoolRegions.TryGetValue(code, out var region) ? region : null;
 }

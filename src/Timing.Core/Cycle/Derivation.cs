@@ -6,8 +6,15 @@ public abstract record Derivation;
 /// <summary>The dates are statutory and computed in code by the named law rule (see <see cref="LawRules"/>).</summary>
 public sealed record LawDerivation(string Rule) : Derivation;
 
-/// <summary>A date relative to another moment of the same cycle: its start or end plus an offset.</summary>
-public sealed record DateReference(string From, MomentEdge Edge, Period Offset);
+/// <summary>
+/// A date relative to another moment of the same cycle: its start or end plus an offset. <see cref="TermMiddle"/>
+/// names the middle of the council's actual term (installation to the next installation) instead of a moment.
+/// </summary>
+public sealed record DateReference(string From, MomentEdge Edge, Period Offset)
+{
+    /// <summary>The middle of the term: a merger can make a term anything from under two to over six years.</summary>
+    public const string TermMiddle = "term-middle";
+}
 
 /// <summary>Start (and for windows, end) as offsets from other moments of the same cycle.</summary>
 public sealed record OffsetDerivation(DateReference Start, DateReference? End) : Derivation;

@@ -8,7 +8,11 @@ namespace Timing.Core.Cycle;
 /// </summary>
 public sealed record ElectionCycle(int Year, LocalDate NominationDay, LocalDate ElectionDay, LocalDate? MergerDate)
 {
+    /// <summary>Whether this election chooses the council of a merged municipality (in November, or on the regular day for a spring merger).</summary>
     public bool IsMerger => MergerDate is not null;
+
+    /// <summary>Whether this is a November merger election for a 1 January merger, with its own formation timetable.</summary>
+    public bool IsNovemberMerger => MergerDate is { } date && MergerElections.HoldsMergerElection(date);
 
     /// <summary>The regular municipal election of <paramref name="year"/>.</summary>
     public static ElectionCycle Regular(int year)
@@ -35,10 +39,17 @@ public sealed record ElectionCycle(int Year, LocalDate NominationDay, LocalDate 
         return new ElectionCycle(year, k, Kieswet.ElectionDay(k), null);
     }
 
-    /// <summary>The merger election in the November before <paramref name="mergerDate"/>.</summary>
+    /// <summary>
+    /// The merger election for <paramref name="mergerDate"/>: in the November before a 1 January merger, or the
+    /// regular March election of the year for a spring merger that coincides with it.
+    /// </summary>
     public static ElectionCycle Merger(LocalDate mergerDate)
     {
-        var k = MergerElections.NominationDay(mergerDate);
-        return new ElectionCycle(k.Year, k, Kieswet.ElectionDay(k), mergerDate);
+        if (MergerElections.HoldsMergerElection(mergerDate))
+        {
+            var k = MergerElections.NominationDay(mergerDate);
+            return new ElectionCycle(k.Year, k, Kieswet.ElectionDay(k), mergerDate);
+        }
+        return Regular(mergerDate.Year) with { MergerDate = mergerDate };
     }
 }

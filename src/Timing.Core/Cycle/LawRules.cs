@@ -32,7 +32,9 @@ public sealed record LawRule(string Id, LawScope Scope, Func<ElectionCycle, LawD
             throw new InvalidOperationException($"Law rule '{Id}' dates calendar years, not election cycles.");
         }
         var body = Scope == LawScope.Provincial ? ElectionBody.ProvincialAndWaterBoards : ElectionBody.MunicipalCouncil;
-        if (!cycle.IsMerger
+        // A temporary act's exception applies to the regular election it names; a merger sets its own installation.
+        if (!cycle.IsNovemberMerger
+            && !(cycle.IsMerger && Id == MomentKinds.Installation)
             && calendar.ExceptionFor(body, cycle.Year, Id) is { } exception)
         {
             return new LawDates(exception.Dates, exception.Source, Basis.Law);
@@ -49,10 +51,10 @@ public static class LawRules
 {
     public static readonly IReadOnlyList<LawRule> All =
     [
-        Cycle(MomentKinds.Nomination, c => c.IsMerger
+        Cycle(MomentKinds.Nomination, c => c.IsNovemberMerger
             ? Day(c.NominationDay, MergerElections.ElectionRule)
             : Day(c.NominationDay, Kieswet.NominationRule)),
-        Cycle(MomentKinds.Election, c => Day(c.ElectionDay, c.IsMerger ? MergerElections.ElectionRule : Kieswet.ElectionDayRule)),
+        Cycle(MomentKinds.Election, c => Day(c.ElectionDay, c.IsNovemberMerger ? MergerElections.ElectionRule : Kieswet.ElectionDayRule)),
         Cycle(MomentKinds.RegistrationDeadline, c => Day(Kieswet.RegistrationDeadline(c.NominationDay), Kieswet.RegistrationRule)),
         Cycle(MomentKinds.SupportDeclarations, c =>
             new LawDates(Kieswet.SupportDeclarations(c.NominationDay), Kieswet.SupportDeclarationRule.Article)),
@@ -61,7 +63,7 @@ public static class LawRules
             Kieswet.ResultRuleFor(c.ElectionDay).Article, Basis.Typical)),
         Cycle(MomentKinds.ListsFinal, c => Day(Kieswet.ListsFinal(c.NominationDay), Kieswet.ListValidationRule)),
         Cycle(MomentKinds.Installation, c => c.MergerDate is { } merger
-            ? Day(MergerElections.Installation(merger), MergerElections.InstallationRule)
+            ? Day(MergerElections.Installation(merger), c.IsNovemberMerger ? MergerElections.InstallationRule : MergerElections.SpringMergerRule)
             : Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
         Provincial(MomentKinds.ProvincialNomination, c => Day(c.NominationDay, Kieswet.NominationRule)),
         Provincial(MomentKinds.ProvincialElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),

@@ -47,6 +47,9 @@ public sealed record Moment
     /// <summary>What to do at this moment: the advice for its year of the term when config has a variant.</summary>
     public LocalizedText Advice => Definition.AdviceFor(TermYear);
 
+    /// <summary>What to take along at this moment, for its year of the term; null where nothing fits the moment.</summary>
+    public LocalizedText? Bring => Definition.BringFor(TermYear);
+
     public string Kind => Key.Kind;
 
     public int Cycle => Key.Cycle;
@@ -57,5 +60,6 @@ public sealed record Moment
 
     public IReadOnlyList<string> Audiences => Definition.Audiences;
 
-    public string Title(Language language) => Definition.Name.In(language);
+    /// <summary>The name as users read it; planning-and-control documents carry the budget year they concern.</summary>
+    public string Title(Language language) => Definition.NameIn(Cycle, language);
 }

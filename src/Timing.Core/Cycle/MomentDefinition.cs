@@ -11,11 +11,37 @@ public sealed record MomentDefinition(
     Derivation? MergerDerivation,
     IReadOnlyList<NudgeLead> Nudges,
     IReadOnlyDictionary<TermYear, LocalizedText>? AdviceByTermYear = null,
-    LocalizedText? Action = null)
+    LocalizedText? Action = null,
+    LocalizedText? Bring = null,
+    IReadOnlyDictionary<TermYear, LocalizedText>? BringByTermYear = null,
+    int? BudgetYearOffset = null)
 {
+    /// <summary>The placeholder in a name that becomes the budget year the document concerns ("Kadernota {year}").</summary>
+    public const string YearPlaceholder = "{year}";
+
     /// <summary>The advice for a moment in <paramref name="year"/> of the term: the variant for that year when config has one.</summary>
-    public LocalizedText AdviceFor(TermYear? year) =>
-        year is { } y && AdviceByTermYear is not null && AdviceByTermYear.TryGetValue(y, out var variant) ? variant : Advice;
+    public LocalizedText AdviceFor(TermYear? year) => Variant(AdviceByTermYear, year) ?? Advice;
+
+    /// <summary>What to take along at a moment in <paramref name="year"/> of the term; null where nothing fits.</summary>
+    public LocalizedText? BringFor(TermYear? year) => Variant(BringByTermYear, year) ?? Bring;
+
+    /// <summary>
+    /// The year a planning-and-control document is named by: the budget year it concerns, not the year it is debated
+    /// (in 2027 the council debates the Jaarstukken 2026, the Kadernota 2028 and the Programmabegroting 2028).
+    /// </summary>
+    public int? BudgetYear(int calendarYear) => BudgetYearOffset is { } offset ? calendarYear + offset : null;
+
+    /// <summary>The name of the moment in <paramref name="calendarYear"/>, with the budget year filled in.</summary>
+    public string NameIn(int calendarYear, Language language)
+    {
+        var name = Name.In(language);
+        return BudgetYear(calendarYear) is { } year
+            ? name.Replace(YearPlaceholder, year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : name;
+    }
+
+    private static LocalizedText? Variant(IReadOnlyDictionary<TermYear, LocalizedText>? variants, TermYear? year) =>
+        year is { } y && variants is not null && variants.TryGetValue(y, out var variant) ? variant : null;
 
     /// <summary>Whether the moment recurs every calendar year rather than once per election cycle.</summary>
     public bool IsYearly => Derivation switch

@@ -79,6 +79,9 @@ public static class MomentKinds
     private static readonly HashSet<string> Arena = new(OtherArenas, StringComparer.Ordinal);
 
     /// <summary>Kinds that only appear when a director enters a dated event of that kind for a municipality.</summary>
+    /// <summary>Statutory last days: when one falls in a weekend the plan names the working day before it.</summary>
+    public static readonly IReadOnlyList<string> Deadlines = [AnnualAccountsDeadline, BudgetDeadline];
+
     public static readonly IReadOnlyList<string> Entered = [AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan];
 
     /// <summary>Whether a director may enter a dated event of <paramref name="kind"/>: one of <see cref="Entered"/> or a free local event.</summary>

@@ -9,4 +9,5 @@ namespace Timing.Core.Elections;
 /// <param name="NameNl">Dutch name.</param>
 /// <param name="NameEn">English name.</param>
 /// <param name="Expected">For an election whose day is not fixed yet: the period it is expected in; null when fixed.</param>
-public sealed record KnownElection(string Body, LocalDate Date, string NameNl, string NameEn, DateInterval? Expected = null);
+/// <param name="ResultDeclared">The day the central electoral committee declared the result; for the Tweede Kamer the next regular election follows from it.</param>
+public sealed record KnownElection(string Body, LocalDate Date, string NameNl, string NameEn, DateInterval? Expected = null, LocalDate? ResultDeclared = null);

@@ -11,22 +11,32 @@ public static class MergerElections
     public static readonly Statute TermRule = new("Wet arhi art. 56a–56c", ValidFrom: new LocalDate(2014, 8, 16));
 
     /// <summary>
-    /// A merger on another day than 1 January is rare and possible only without a merger election: the
-    /// absorbing council simply continues (Weesp joined Amsterdam on 24 March 2022, right after the regular
-    /// election of 16 March in which Weesp's voters already voted for the Amsterdam council).
+    /// A merger on another day than 1 January is timed by its act so that the merger election coincides with the
+    /// regular council election just before it, and the new council is installed on the merger date (Weesp into
+    /// Amsterdam: vote 16 March 2022, merger and installation Thursday 24 March 2022, Kamerstukken 35623 nr. 3).
     /// </summary>
-    public static readonly Statute WithoutElectionRule = new("Wet arhi (samenvoeging zonder herindelingsverkiezing)");
+    public static readonly Statute SpringMergerRule = new("Wet arhi art. 55 (herindeling op de dag van installatie)");
 
-    /// <summary>Whether a merger on <paramref name="mergerDate"/> has its own merger election: only mergers on 1 January do.</summary>
+    /// <summary>Whether a merger on <paramref name="mergerDate"/> has a November merger election of its own: mergers on 1 January do.</summary>
     public static bool HoldsMergerElection(LocalDate mergerDate) => mergerDate.Month == 1 && mergerDate.Day == 1;
 
-    /// <summary>Throws unless <paramref name="mergerDate"/> is a 1 January, the only day a merger election leads to.</summary>
+    /// <summary>
+    /// Whether a merger on <paramref name="mergerDate"/> (not a 1 January) coincides with the regular council
+    /// election of its year: the merger falls after that election day, before the regular installation would.
+    /// </summary>
+    public static bool CoincidesWithRegularElection(LocalDate mergerDate) =>
+        !HoldsMergerElection(mergerDate)
+        && Kieswet.IsRegularYear(ElectionBody.MunicipalCouncil, mergerDate.Year)
+        && mergerDate > Kieswet.ElectionDay(mergerDate.Year)
+        && mergerDate <= CouncilInstallation.After(Kieswet.ElectionDay(mergerDate.Year));
+
+    /// <summary>Throws unless <paramref name="mergerDate"/> is a 1 January, the only day a November merger election leads to.</summary>
     public static void EnsureValidMergerDate(LocalDate mergerDate)
     {
         if (!HoldsMergerElection(mergerDate))
         {
             throw new ArgumentException(
-                $"A merger election leads to a merger on 1 January; {mergerDate:yyyy-MM-dd} is not a 1 January.", nameof(mergerDate));
+                $"A November merger election leads to a merger on 1 January; {mergerDate:yyyy-MM-dd} is not a 1 January.", nameof(mergerDate));
         }
     }
 
@@ -42,11 +52,15 @@ public static class MergerElections
 
     /// <summary>
     /// The merged council first meets, and appoints its wethouders, on the first working day of the
-    /// merger year (1 January is a public holiday; a weekend moves it to Monday).
+    /// merger year (1 January is a public holiday; a weekend moves it to Monday); after a spring merger, on the merger date.
     /// </summary>
     public static LocalDate Installation(LocalDate mergerDate)
     {
-        EnsureValidMergerDate(mergerDate);
+        if (!HoldsMergerElection(mergerDate))
+        {
+            // A spring merger: the council elected in March is installed on the merger date itself.
+            return mergerDate;
+        }
         var day = mergerDate.PlusDays(1);
         while (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
         {

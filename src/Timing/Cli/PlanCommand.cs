@@ -23,7 +23,7 @@ public static class PlanCommand
         var lang = new Option<string>("--lang") { Description = "nl (default) or en." };
         var arena = new Option<string>("--arena") { Description = "all (default): also provincial, water-board, national and European elections; municipal: only the municipality's own cycle." };
         InputParsers.OneOf(arena, ["all", "municipal"]);
-        var merger = new Option<string>("--merger-date") { Description = "The municipality merges on this day (YYYY-MM-DD), usually 1 January; other days have no merger election." };
+        var merger = new Option<string>("--merger-date") { Description = "The municipality is part of a merger on this day (YYYY-MM-DD): usually 1 January (merger election in the November before); a spring merger makes that year's March election the merger election and installs the council on this day." };
         var actual = new Option<string[]>("--actual") { Description = "A real date: KIND=YYYY-MM-DD (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var configDir = new Option<string>("--config-dir") { Description = "Folder with cycle.json, elections.json and meetings.json." };
         var listFile = new Option<string>("--municipalities-file") { Description = "CBS municipality list (CSV code,name or GeoJSON) for names. Default: the shipped CBS list of 2026." };

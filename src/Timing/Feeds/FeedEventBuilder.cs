@@ -17,7 +17,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     public const int LongestSingleEventDays = 14;
 
     /// <summary>The version of the wording this code gives events; part of every fingerprint.</summary>
-    private const string Wording = "2";
+    private const string Wording = "3";
 
     /// <summary>
     /// The events of <paramref name="timelines"/> that pass <paramref name="filter"/>, linking each to the page
@@ -107,6 +107,10 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         {
             text.Append(advice).Append("\n\n");
         }
+        if (moment.Bring?.In(language) is { Length: > 0 } bring)
+        {
+            text.Append(en ? "What to bring: " : "Wat neemt u mee: ").Append(bring).Append("\n\n");
+        }
         if (moment.Note?.In(language) is { Length: > 0 } note)
         {
             text.Append(note).Append("\n\n");
@@ -120,7 +124,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         }
         if (moment.Source is { } source)
         {
-            text.Append(en ? "Basis: " : "Grondslag: ").Append(source).Append('\n');
+            text.Append(en ? "Source of the date: " : "Bron van de datum: ").Append(source).Append('\n');
         }
         text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => Audiences.Name(a, language))).Append('\n');
         text.Append(en ? "Municipality: " : "Gemeente: ").Append(municipality.Name);
@@ -157,7 +161,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var facts = string.Join('\u001f',
             Wording, moment.Key, municipality.Name, moment.Start.ToString("yyyy-MM-dd", null), moment.End.ToString("yyyy-MM-dd", null),
             moment.Basis, moment.Estimate?.ToString() ?? "", moment.Source ?? "",
-            moment.Title(Language.Nl), moment.Title(Language.En), moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", moment.Note?.En ?? "", string.Join(',', moment.Audiences), d.Phase,
+            moment.Title(Language.Nl), moment.Title(Language.En), moment.Advice.Nl, moment.Advice.En, moment.Note?.Nl ?? "", moment.Note?.En ?? "", moment.Bring?.Nl ?? "", moment.Bring?.En ?? "", string.Join(',', moment.Audiences), d.Phase,
             PhaseName(moment, Language.Nl), PhaseName(moment, Language.En),
             FeedTitles.ShortName(moment, Language.Nl), FeedTitles.ShortName(moment, Language.En), url);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)), 0, 16);

@@ -12,8 +12,9 @@ public sealed class MailWords
         Expected = "verwacht",
         ComingUpIn = "Binnenkort in",
         Date = "Datum",
-        WhyNow = "Waarom nu, wie u benadert en wat u meeneemt",
-        Audiences = "Wie benadert u",
+        WhyNow = "Waarom nu",
+        Audiences = "Wie u benadert",
+        Bring = "Wat neemt u mee",
         MoreAboutThisMoment = "Meer over dit moment",
         YourCalendarFeed = "Uw agenda-feed",
         Starts = "begint",
@@ -37,8 +38,9 @@ public sealed class MailWords
         Expected = "expected",
         ComingUpIn = "Coming up in",
         Date = "Date",
-        WhyNow = "Why now, whom to approach and what to bring",
+        WhyNow = "Why now",
         Audiences = "Whom to approach",
+        Bring = "What to bring",
         MoreAboutThisMoment = "More about this moment",
         YourCalendarFeed = "Your calendar feed",
         Starts = "starts",
@@ -69,6 +71,8 @@ public sealed class MailWords
     public required string WhyNow { get; init; }
 
     public required string Audiences { get; init; }
+
+    public required string Bring { get; init; }
 
     public required string MoreAboutThisMoment { get; init; }
 

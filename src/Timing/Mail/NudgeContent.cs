@@ -10,6 +10,7 @@ public sealed record NudgeContent(
     string Range,
     string Advice,
     string Audiences,
+    string Bring,
     string MomentUrl,
     string FeedUrl,
     string UnsubscribeUrl);

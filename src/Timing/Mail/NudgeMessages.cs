@@ -33,6 +33,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
+            Bring: moment.Bring?.In(language) ?? "",
             MomentUrl: links.Moment(moment.Key).AbsoluteUri,
             FeedUrl: links.MyFeed.AbsoluteUri,
             UnsubscribeUrl: links.Unsubscribe(unsubscribeToken).AbsoluteUri);
@@ -44,6 +45,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             .Append(content.Range.Length > 0 ? " " + content.Range : "")
             .Append("\n\n").Append(words.WhyNow).Append(":\n").Append(content.Advice).Append("\n\n")
             .Append(words.Audiences).Append(": ").Append(content.Audiences).Append("\n\n")
+            .Append(content.Bring.Length > 0 ? $"{words.Bring}: {content.Bring}\n\n" : "")
             .Append(words.MoreAboutThisMoment).Append(": ").Append(content.MomentUrl).Append('\n')
             .Append(words.YourCalendarFeed).Append(": ").Append(content.FeedUrl).Append('\n');
         var body = await html.RenderAsync<NudgeMail>(new Dictionary<string, object?> { [nameof(NudgeMail.Words)] = words, [nameof(NudgeMail.Content)] = content });

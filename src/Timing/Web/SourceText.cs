@@ -23,7 +23,7 @@ public static class SourceText
     private static readonly (string Nl, string En)[] Words =
     [
         ("zitting centraal stembureau", "session of the central electoral committee"),
-        ("samenvoeging zonder herindelingsverkiezing", "merger without a merger election"),
+        ("herindeling op de dag van installatie", "merger on the day of installation"),
         ("drie stemdagen", "three voting days"),
         ("hoofdstuk ", "chapter "),
         (" lid ", " paragraph "),

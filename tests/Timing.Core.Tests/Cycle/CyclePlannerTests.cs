@@ -29,12 +29,13 @@ public class CyclePlannerTests
     [Fact]
     public void Plan_CoalitionAgreement_IsAnEstimateWithItsRange()
     {
-        // Agreement: median E+72, p10 E+32, p90 E+140 after 18 March 2026 (cycle.md §3 calibration).
-        // E+72 is Friday 29 May; E+32 is Sunday 19 April, shown as Monday 20 April; E+140 is Wednesday 5 August.
+        // Agreement: median E+72, p10 E+32, p90 E+120 after 18 March 2026 (2022 calibration: about one in seven councils
+        // still had no college after three and a half months). E+72 is Friday 29 May; E+32 is Sunday 19 April, shown as
+        // Monday 20 April; E+120 is Thursday 16 July.
         var agreement = Planner.Plan(Utrecht, Term2026).Find("coalition-agreement", 2026)!;
         Assert.Equal(Basis.Estimate, agreement.Basis);
         Assert.Equal(Date("2026-05-29"), agreement.Start);
-        Assert.Equal(new DateInterval(Date("2026-04-20"), Date("2026-08-05")), agreement.Estimate);
+        Assert.Equal(new DateInterval(Date("2026-04-20"), Date("2026-07-16")), agreement.Estimate);
     }
 
     [Fact]
@@ -132,7 +133,9 @@ public class CyclePlannerTests
         var budget = timeline.Find("budget-deadline", 2027)!;
         Assert.Equal((Date("2027-11-14"), Basis.Law, "Gemeentewet art. 191 lid 2"), (budget.Start, budget.Basis, budget.Source));
         Assert.Equal(Date("2027-07-14"), timeline.Find("annual-accounts-deadline", 2027)!.Start);
-        Assert.StartsWith("Laatste dag", budget.Title(Language.Nl), StringComparison.Ordinal);
+        // Named by the budget year it concerns, and the Sunday gets the Friday before as the last working day.
+        Assert.Equal("Uiterste datum begroting 2028 aan gedeputeerde staten", budget.Title(Language.Nl));
+        Assert.Equal("Deze dag valt in het weekend; de laatste werkdag ervoor is vr 12 nov 2027.", budget.Note!.Nl);
         Assert.Contains("191", budget.Definition.Advice.Nl, StringComparison.Ordinal);
     }
 
@@ -142,8 +145,12 @@ public class CyclePlannerTests
         var range = new DateInterval(Date("2026-01-01"), Date("2026-12-31"));
         var zuid = Planner.Plan(Utrecht with { Region = SchoolRegion.Zuid }, range).Find("summer-recess", 2026)!;
         Assert.Equal((Date("2026-07-11"), Date("2026-08-23"), Basis.Local), (zuid.Start, zuid.End, zuid.Basis));
-        var unknown = Planner.Plan(Utrecht, range).Find("summer-recess", 2026)!;
-        Assert.Equal(Basis.Typical, unknown.Basis);
+        // Utrecht is in region midden by the public division, so without a choice of its own it follows midden.
+        var preset = Planner.Plan(Utrecht, range).Find("summer-recess", 2026)!;
+        Assert.Equal((Date("2026-07-18"), Date("2026-08-30"), Basis.Local), (preset.Start, preset.End, preset.Basis));
+        // Tiel is not in the shipped division (its region follows a line inside Gelderland), so the usual period applies.
+        var tiel = new MunicipalityProfile(new Municipality(MunicipalityCode.Parse("GM0281"), "Tiel"));
+        Assert.Equal(Basis.Typical, Planner.Plan(tiel, range).Find("summer-recess", 2026)!.Basis);
     }
 
     [Fact]
@@ -238,7 +245,8 @@ public class CyclePlannerTests
         Assert.Equal(("GM0344/coalition-break/2027/7", Basis.Local), (moment.Key.ToString(), moment.Basis));
         Assert.Equal("Coalitie valt", moment.Title(Language.Nl));
         Assert.Equal("Breuk over de begroting", moment.Note!.Nl);
-        Assert.Contains("opnieuw voor", moment.Definition.Advice.Nl, StringComparison.Ordinal);
+        // A break need not mean a new formation: a minority college or one new partner is as common.
+        Assert.Contains("minderheidscollege", moment.Definition.Advice.Nl, StringComparison.Ordinal);
         Assert.NotEmpty(moment.Definition.Nudges);
     }
 
@@ -381,4 +389,120 @@ public class CyclePlannerTests
     }
 
     private static DateInterval Day(string iso) => new(Date(iso), Date(iso));
+
+    [Fact]
+    public void Plan_NationalElection2030_FollowsKieswetC3_InMay()
+    {
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2030-01-01"), Date("2030-12-31")));
+        var national = timeline.Find("national-election", 2030)!;
+        Assert.Equal((Date("2030-05-15"), Basis.Law, "Kieswet art. C 3"), (national.Start, national.Basis, national.Source));
+        // It falls inside the local formation, and the advice for a council-election year says so.
+        Assert.True(national.Start > timeline.Find("installation", 2030)!.Start);
+        Assert.Contains("vorming van het nieuwe college", national.Advice.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SpringMerger_Weesp2022_MakesMarchTheMergerElectionAndInstallsOnTheMergerDate()
+    {
+        // Weesp joined Amsterdam on Thursday 24 March 2022; the act chose that day so that the regular vote of 16 March
+        // was the merger election, and the new council was installed on the merger date.
+        var amsterdam = new MunicipalityProfile(new Municipality(MunicipalityCode.Parse("GM0363"), "Amsterdam"), MergerDate: Date("2022-03-24"));
+        var timeline = Planner.Plan(amsterdam, new DateInterval(Date("2022-01-01"), Date("2022-12-31")));
+        var election = timeline.Find("election", 2022)!;
+        Assert.Equal(Date("2022-03-16"), election.Start);
+        Assert.Contains("herindelingsverkiezing", election.Note!.Nl, StringComparison.Ordinal);
+        var installation = timeline.Find("installation", 2022)!;
+        Assert.Equal((Date("2022-03-24"), Basis.Law), (installation.Start, installation.Basis));
+        // The covid-act result day still applies to the regular vote.
+        Assert.Equal(Date("2022-03-21"), timeline.Find("result", 2022)!.Start);
+    }
+
+    [Theory]
+    // A 1 January 2028 merger: the council elected in 2026 sits 21 months, so it has no midterm; the merged council
+    // sits January 2028 – April 2034, so its midterm is around February 2031, not 21 months in.
+    [InlineData("2028-01-01", 2026, null)]
+    [InlineData("2028-01-01", 2027, "2031-02-19")]
+    // A 1 January 2029 merger: term January 2029 – April 2034, middle about August 2031.
+    [InlineData("2029-01-01", 2028, "2031-08-18")]
+    // No merger: the middle of April 2026 – April 2030.
+    [InlineData(null, 2026, "2028-04-01")]
+    public void Plan_MidtermReview_IsAnchoredOnTheMiddleOfTheActualTerm(string? merger, int cycle, string? middle)
+    {
+        var profile = Utrecht with { MergerDate = merger is null ? null : Date(merger) };
+        var review = Planner.Plan(profile, new DateInterval(Date("2025-01-01"), Date("2035-12-31"))).Find("midterm-review", cycle);
+        if (middle is null)
+        {
+            Assert.Null(review);
+            return;
+        }
+        Assert.NotNull(review);
+        Assert.InRange(Date(middle), review.Start, review.End);
+        Assert.InRange(Period.DaysBetween(review.Start, review.End), 110, 130);
+    }
+
+    [Fact]
+    public void Plan_AutumnBeforeAJanuaryMerger_IsNotTheNewCollegesFirstBudget()
+    {
+        // With a 1 January 2027 merger the November 2026 vote elects a council that starts on 4 January 2027; the
+        // autumn-2026 budget belongs to the outgoing colleges, so 2026 is the year before the term, not its first.
+        var timeline = Planner.Plan(Utrecht with { MergerDate = Date("2027-01-01") }, new DateInterval(Date("2026-01-01"), Date("2027-12-31")));
+        Assert.Equal(TermYear.BeforeElection, timeline.Find("budget-debate", 2026)!.TermYear);
+        Assert.Equal(TermYear.Election, timeline.Find("budget-debate", 2027)!.TermYear);
+        Assert.DoesNotContain("eerste begroting", timeline.Find("budget-debate", 2026)!.Advice.Nl, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Plan_Formation_ExplorationEndsWhereNegotiationsBegin()
+    {
+        var timeline = Planner.Plan(Utrecht, Term2026);
+        var exploration = timeline.Find("exploration", 2026)!;
+        var negotiation = timeline.Find("negotiation", 2026)!;
+        Assert.True(exploration.End < negotiation.Start, $"{exploration.End} should be before {negotiation.Start}");
+        var merged = Planner.Plan(Utrecht with { MergerDate = Date("2027-01-01") }, Term2026);
+        Assert.True(merged.Find("exploration", 2026)!.End < merged.Find("negotiation", 2026)!.Start);
+    }
+
+    [Fact]
+    public void Plan_MergerAgreement_IsAboutThreeWeeksBeforeInstallation()
+    {
+        // Merger coalitions present in early or mid December, so the first meeting can appoint the wethouders.
+        var timeline = Planner.Plan(Utrecht with { MergerDate = Date("2027-01-01") }, Term2026);
+        var agreement = timeline.Find("coalition-agreement", 2026)!;
+        Assert.Equal(Date("2026-12-14"), agreement.Start);
+        Assert.True(agreement.Estimate!.End < Date("2026-12-31"));
+    }
+
+    [Fact]
+    public void Plan_FirstBudget_MovesToTheNextFrameworkNote_WhenTheCollegeStartsAfterSeptember()
+    {
+        var late = new ActualDate("college-appointed", 2026, new DateInterval(Date("2026-09-24"), Date("2026-09-24")));
+        var first = Planner.Plan(Utrecht with { Actuals = [late] }, Term2026).Find("first-budget", 2026)!;
+        Assert.Equal((Date("2027-06-01"), Date("2027-07-14")), (first.Start, first.End));
+        Assert.Contains("kadernota", first.Note!.Nl, StringComparison.Ordinal);
+        var onTime = Planner.Plan(Utrecht, Term2026).Find("first-budget", 2026)!;
+        Assert.Equal(2026, onTime.Start.Year);
+    }
+
+    [Theory]
+    // P&C documents carry the budget year they concern: in 2027 the council debates the Jaarstukken 2026,
+    // the Kadernota 2028 and the Programmabegroting 2028. The key (and so the address) keeps the calendar year.
+    [InlineData("annual-accounts", "Jaarstukken 2026")]
+    [InlineData("framework-note", "Kadernota 2028")]
+    [InlineData("draft-budget", "Ontwerpbegroting 2028")]
+    [InlineData("budget-debate", "Programmabegroting 2028 in de raad")]
+    [InlineData("framework-note-preparation", "Voorbereiding kadernota 2028")]
+    public void Title_PlanningAndControlMoments_CarryTheBudgetYear(string kind, string title)
+    {
+        var moment = Planner.Plan(Utrecht, new DateInterval(Date("2027-01-01"), Date("2027-12-31"))).Find(kind, 2027)!;
+        Assert.Equal((title, 2027), (moment.Title(Language.Nl), moment.Key.Cycle));
+    }
+
+    [Fact]
+    public void Plan_WeekendDeadline_NamesTheLastWorkingDay()
+    {
+        // 14 July 2029 is a Saturday; 14 November 2028 a Tuesday, so only the first gets a note.
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2028-01-01"), Date("2029-12-31")));
+        Assert.Equal("This day falls in a weekend; the last working day before it is Fri 13 Jul 2029.", timeline.Find("annual-accounts-deadline", 2029)!.Note!.En);
+        Assert.Null(timeline.Find("budget-deadline", 2028)!.Note);
+    }
 }

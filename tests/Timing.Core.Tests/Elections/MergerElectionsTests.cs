@@ -57,7 +57,7 @@ public class MergerElectionsTests
     public void NominationDay_RejectsADateOtherThanFirstOfJanuary()
     {
         var error = Assert.Throws<ArgumentException>(() => MergerElections.NominationDay(new LocalDate(2027, 3, 1)));
-        Assert.StartsWith("A merger election leads to a merger on 1 January; 2027-03-01 is not a 1 January.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A November merger election leads to a merger on 1 January; 2027-03-01 is not a 1 January.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,8 +64,8 @@ public class ThisWeekTests
         Assert.Equal((Date("2027-10-27"), true, "budget-debate", 2027), (item.UrgentBy, item.IsOpen, item.Moment.Kind, item.Moment.Cycle));
         Assert.Equal("Inspreken: Commissie Mens en Samenleving", item.Title(Language.Nl));
         Assert.Equal("Speaking at the committee: Commissie Mens en Samenleving", item.Title(Language.En));
-        Assert.Equal("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling; de commissie vergadert do 28 okt 2027.", item.Action.Nl);
-        Assert.Equal("Register with the griffie by Wed 27 Oct 2027 to speak on Budget debate; the committee meets Thu 28 Oct 2027.", item.Action.En);
+        Assert.Equal("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Programmabegroting 2028 in de raad; de commissie vergadert do 28 okt 2027.", item.Action.Nl);
+        Assert.Equal("Register with the griffie by Wed 27 Oct 2027 to speak on Budget 2028 in the council; the committee meets Thu 28 Oct 2027.", item.Action.En);
     }
 
     [Theory]
