@@ -72,10 +72,11 @@ public class MeetingImportTests
         var debate = Event(feed, "GM0344.budget-debate.2027");
         Assert.Contains("DTSTART;VALUE=DATE:20271104", debate, StringComparison.Ordinal);
         Assert.Contains("Algemene beschouwingen Programmabegroting 2028", Unfold(debate), StringComparison.Ordinal);
-        Assert.Contains("DTSTART;VALUE=DATE:20270601", Event(feed, "GM0344.framework-note.2027"), StringComparison.Ordinal);
-        Assert.Contains("DTEND;VALUE=DATE:20270625", Event(feed, "GM0344.framework-note.2027"), StringComparison.Ordinal);
-        Assert.Contains("DTSTART;VALUE=DATE:20270503", Event(feed, "GM0344.annual-accounts.2027"), StringComparison.Ordinal);
-        Assert.Contains("DTEND;VALUE=DATE:20270702", Event(feed, "GM0344.annual-accounts.2027"), StringComparison.Ordinal);
+        // A window shows as its opening and its close; the council meeting is the close.
+        Assert.Contains("DTSTART;VALUE=DATE:20270601", Event(feed, "GM0344.framework-note.2027.opens"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270624", Event(feed, "GM0344.framework-note.2027.closes"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270503", Event(feed, "GM0344.annual-accounts.2027.opens"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270701", Event(feed, "GM0344.annual-accounts.2027.closes"), StringComparison.Ordinal);
 
         var first = await factory.CreateDirectorAsync("a@welzijn-a.nl", "Welzijn A");
         var second = await factory.CreateDirectorAsync("b@welzijn-b.nl", "Welzijn B");
