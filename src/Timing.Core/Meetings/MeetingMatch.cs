@@ -1,11 +1,11 @@
 namespace Timing.Core.Meetings;
 
 /// <summary>
-/// What the meeting rules made of one meeting: its category, the moment kind it is about (or null), whether
-/// that match is certain enough to date the moment without a person confirming it, and why.
+/// One moment a meeting is about: its kind, whether the match is certain enough to date the moment without a
+/// person confirming it, the agenda item that named it (empty when the title did), and why.
 /// </summary>
-public sealed record MeetingMatch(MeetingCategory Category, string? Kind, bool Certain, bool SocialDomain, string Reason)
+public sealed record MeetingMatch(string Kind, bool Certain, string AgendaItem, string Reason)
 {
-    /// <summary>Whether the meeting is about a moment of the cycle.</summary>
-    public bool IsMatched => Kind is not null;
+    /// <summary>Where the match was read, as a fact cites it: "agendapunt / agenda item '5 Programmabegroting 2026'", or empty for the title.</summary>
+    public string Citation => AgendaItem.Length == 0 ? "" : $"agendapunt / agenda item '{AgendaItem}'";
 }

@@ -39,6 +39,10 @@ public static class MeetingRulesParser
             var committees = Words(root, "committees", "the file", problems, required: true);
             var information = Words(root, "information", "the file", problems, required: true);
             var social = Words(root, "socialDomain", "the file", problems, required: true);
+            // Optional, so a rule folder made before these lists existed keeps loading.
+            var cancelled = Words(root, "cancelled", "the file", problems, required: false);
+            var notCouncil = Words(root, "notCouncil", "the file", problems, required: false);
+            var hearings = Words(root, "hearings", "the file", problems, required: false);
             var moments = new List<MomentTitleRule>();
             if (!root.TryGetProperty("moments", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -72,28 +76,32 @@ public static class MeetingRulesParser
                     }
                     var titles = Words(item, "titles", name, problems, required: true);
                     var except = Words(item, "except", name, problems, required: false);
-                    var certain = true;
-                    if (item.TryGetProperty("certain", out var c))
-                    {
-                        if (c.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                        {
-                            certain = c.GetBoolean();
-                        }
-                        else
-                        {
-                            problems.Add(new ConfigProblem(File, name, "certain", "must be true or false."));
-                        }
-                    }
+                    var certain = Flag(item, "certain", name, true, problems);
+                    var datesEnd = Flag(item, "datesEnd", name, false, problems);
                     if (kind is not null && titles.Count > 0)
                     {
-                        moments.Add(new MomentTitleRule(kind, titles, except, certain));
+                        moments.Add(new MomentTitleRule(kind, titles, except, certain, datesEnd));
                     }
                 }
             }
             return problems.Count > 0
                 ? new MeetingRulesResult(null, problems)
-                : new MeetingRulesResult(new MeetingRules(moments, committees, information, social), problems);
+                : new MeetingRulesResult(new MeetingRules(moments, new MeetingWords(cancelled, notCouncil, hearings, information, committees, social)), problems);
         }
+    }
+
+    private static bool Flag(JsonElement item, string field, string name, bool absent, List<ConfigProblem> problems)
+    {
+        if (!item.TryGetProperty(field, out var value))
+        {
+            return absent;
+        }
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+        problems.Add(new ConfigProblem(File, name, field, "must be true or false."));
+        return absent;
     }
 
     private static List<string> Words(JsonElement parent, string field, string item, List<ConfigProblem> problems, bool required)

@@ -107,6 +107,7 @@ public static partial class CommandLine
             {
                 "plan" => PlanCommand.Usage,
                 "meetings" or "meetings import" or "meetings source" => MeetingsCommands.Usage,
+                "meetings explain" => MeetingsExplainCommand.Usage,
                 "facts" or "facts list" or "facts revert" => FactsCommands.Usage,
                 _ => Usage,
             };
@@ -192,7 +193,7 @@ public static partial class CommandLine
     private static string CommandPath(Command command) =>
         command.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator | meetings import|source | facts list|revert] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator | meetings import|source|explain | facts list|revert] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

@@ -7,15 +7,15 @@ using Timing.Storage;
 
 namespace Timing.Cli;
 
-/// <summary><c>timing meetings import|source</c>: an operator reads or connects a municipality's meeting calendar.</summary>
+/// <summary><c>timing meetings import|source|explain</c>: an operator reads or connects a municipality's meeting calendar, or asks what the rules made of a meeting.</summary>
 public static class MeetingsCommands
 {
     public const string Usage =
-        "timing meetings import --municipality GM0344 FILE|URL | timing meetings source --municipality GM0344 (--ical URL|FILE | --notubiz ORGANISATION_ID | --openbesluitvorming [SOURCE_KEY] | --remove)";
+        "timing meetings import --municipality GM0344 FILE|URL | " + MeetingsExplainCommand.Usage + " | timing meetings source --municipality GM0344 (--ical URL|FILE | --notubiz ORGANISATION_ID | --openbesluitvorming [SOURCE_KEY] | --remove)";
 
     public static Command Create(CliContext context)
     {
-        return new Command("meetings", "Vergaderkalenders van gemeenteraden / Council meeting calendars.") { Import(context), Source(context) };
+        return new Command("meetings", "Vergaderkalenders van gemeenteraden / Council meeting calendars.") { Import(context), Source(context), MeetingsExplainCommand.Create(context) };
     }
 
     private static Command Import(CliContext context)
@@ -55,8 +55,8 @@ public static class MeetingsCommands
         {
             var m = line.Match;
             var what = !m.IsMatched ? "geen moment / no moment"
-                : m.Certain ? $"→ {m.Kind} (zeker / certain)"
-                : $"→ {m.Kind}? bevestigen / to confirm: {m.Reason}";
+                : string.Join("; ", m.Moments.Select(x => (x.Certain ? $"→ {x.Kind} (zeker / certain)" : $"→ {x.Kind}? bevestigen / to confirm: {x.Reason}")
+                    + (x.Citation.Length > 0 ? $" — {x.Citation}" : "")));
             var committee = line.Meeting.Committee.Length > 0 ? $" [{line.Meeting.Committee}]" : "";
             o.WriteLine($"  {line.Meeting.Date:yyyy-MM-dd}  {line.Meeting.Title}{committee}  {Category(m.Category)}  {what}");
         }
@@ -80,7 +80,8 @@ public static class MeetingsCommands
     {
         MeetingCategory.Council => "raad / council",
         MeetingCategory.Committee => "commissie / committee",
-        _ => "informatie / information",
+        MeetingCategory.Information => "informatie / information",
+        _ => "overig / other",
     };
 
     private static Command Source(CliContext context)

@@ -79,6 +79,8 @@ public sealed class MeetingEvents(FeedOptions options)
         ("committee", _) => "Commissievergadering",
         ("information", Language.En) => "Information session",
         ("information", _) => "Informatiebijeenkomst",
+        ("other", Language.En) => "Other gathering",
+        ("other", _) => "Andere bijeenkomst",
         (_, Language.En) => "Council meeting",
         _ => "Raadsvergadering",
     };

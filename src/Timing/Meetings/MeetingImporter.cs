@@ -17,7 +17,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     public const string SetByPrefix = "meetings:";
 
     /// <summary>One meeting as stored, with what the rules made of it.</summary>
-    public sealed record Line(FetchedMeeting Meeting, MeetingMatch Match, bool IsNew);
+    public sealed record Line(FetchedMeeting Meeting, MeetingMatches Match, bool IsNew);
 
     /// <summary>What an import did: every meeting it stored, the facts it set, and what it left out ("2 events skipped: …", "1 link dropped: …").</summary>
     public sealed record Report(IReadOnlyList<Line> Lines, IReadOnlyList<PublicFact> FactsSet, IReadOnlyList<LocalizedText> Warnings);
@@ -28,6 +28,9 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     /// <summary>Why a meeting is refused: Timing plans these years only, and a date beyond them is a mistake in the source.</summary>
     private static readonly LocalizedText OutsideYears = new(
         $"datum buiten de jaren {SupportedDates.FirstYear}–{SupportedDates.LastYear}", $"date outside the years {SupportedDates.FirstYear}–{SupportedDates.LastYear}");
+
+    /// <summary>Why a meeting is left out though the source does not mark it cancelled: its title says so ("(geannuleerd)").</summary>
+    private static readonly LocalizedText CancelledInTitle = new("geannuleerd volgens de titel", "cancelled according to its title");
 
     /// <summary>Whether the import keeps a meeting the source shows (else it refuses it as <see cref="OutsideYears"/>).</summary>
     public static bool Accepts(FetchedMeeting meeting) => SupportedDates.Contains(meeting.Date);
@@ -41,6 +44,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         var lines = new List<Line>();
         var droppedLinks = new List<LocalizedText>();
         var refused = skipped.ToList();
+        var matched = new List<(Meeting Row, MeetingMatches Match)>();
         foreach (var read in meetings.GroupBy(m => m.ExternalId).Select(g => g.Last()))
         {
             if (!Accepts(read))
@@ -55,14 +59,20 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
                 fetched = read with { Url = "" };
                 droppedLinks.Add(NotHttp);
             }
-            var match = rules.Match(fetched.Title, fetched.Committee);
+            var match = rules.Match(fetched.Title, fetched.Committee, fetched.AgendaItems);
+            if (match.Cancelled)
+            {
+                refused.Add(CancelledInTitle);
+                continue;
+            }
+            var primary = match.Primary;
             var isNew = !existing.TryGetValue(Cut(fetched.ExternalId, 300), out var row);
             if (row is null)
             {
                 row = new Meeting { Code = code, SourceKind = sourceKind, ExternalId = Cut(fetched.ExternalId, 300), Title = "", FirstSeen = now };
                 db.Meetings.Add(row);
             }
-            if (row.Kind != (match.Kind ?? ""))
+            if (row.Kind != (primary?.Kind ?? ""))
             {
                 // A confirmation was about the old match.
                 row.ConfirmedBy = "";
@@ -75,14 +85,15 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             row.Date = fetched.Date;
             row.Start = fetched.Start;
             row.Category = match.Category.ToString().ToLowerInvariant();
-            row.Kind = match.Kind ?? "";
-            row.Certain = match.Certain;
+            row.Kind = primary?.Kind ?? "";
+            row.Certain = primary?.Certain ?? false;
             row.SocialDomain = match.SocialDomain;
             row.LastSeen = now;
             lines.Add(new Line(fetched, match, isNew));
+            matched.Add((row, match));
         }
         await db.SaveChangesAsync(cancellationToken);
-        var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken);
+        var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken, matched.ToDictionary(r => r.Row.Id, r => r.Match));
         var warnings = Counted(refused, ("vergadering overgeslagen", "vergaderingen overgeslagen"), ("event skipped", "events skipped"))
             .Concat(Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"))).ToList();
         return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts, warnings);
@@ -96,10 +107,14 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
 
     /// <summary>
     /// Sets a public fact for every moment dated by meetings (certain matches and confirmed ones): the first to
-    /// the last such meeting of that moment and cycle. A value already set from meetings is not set again, so an
-    /// operator's revert or a director's published date stands until the meetings themselves change.
+    /// the last such meeting of that moment and cycle. A window the meeting closes (kadernota, accounts) keeps its
+    /// start, so its publication and committee stay visible before the vote. A value already set from meetings is
+    /// not set again, so an operator's revert or a director's published date stands until the meetings change.
     /// </summary>
-    public async Task<IReadOnlyList<PublicFact>> DeriveFactsAsync(string code, string sourceAddress, CancellationToken cancellationToken)
+    /// <param name="read">What the rules made of the meetings just read, by stored id, with their agenda items; the
+    /// agenda item that named a moment is cited in its fact. Meetings not in it are matched on their title.</param>
+    public async Task<IReadOnlyList<PublicFact>> DeriveFactsAsync(string code, string sourceAddress, CancellationToken cancellationToken,
+        IReadOnlyDictionary<long, MeetingMatches>? read = null)
     {
         var now = clock.GetCurrentInstant();
         var dating = await db.Meetings.AsNoTracking()
@@ -107,22 +122,27 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             .ToListAsync(cancellationToken);
         var profile = new MunicipalityProfile(Municipality.Unnamed(MunicipalityCode.Parse(code)));
         var set = new List<PublicFact>();
-        foreach (var group in dating.GroupBy(m => (m.Kind, Cycle: CycleOf(profile, m))).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Cycle))
+        foreach (var group in Datings(dating, read).GroupBy(d => (d.Kind, Cycle: CycleOf(profile, d.Kind, d.Meeting)))
+            .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Cycle))
         {
-            var ordered = group.OrderBy(m => m.Date).ThenBy(m => m.Start).ToArray();
-            var first = ordered[0];
-            var last = ordered[^1];
+            var ordered = group.OrderBy(d => d.Meeting.Date).ThenBy(d => d.Meeting.Start).ToArray();
+            var first = ordered[0].Meeting;
+            var last = ordered[^1].Meeting;
             var source = ordered.Length == 1
-                ? $"Vergadering / meeting '{first.Title}' ({first.Date:yyyy-MM-dd})"
-                : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(m => $"'{m.Title}' ({m.Date:yyyy-MM-dd})"));
-            var url = ordered.Select(m => m.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
-            var start = new LocalDate(first.Date.Year, first.Date.Month, first.Date.Day);
-            var end = new LocalDate(last.Date.Year, last.Date.Month, last.Date.Day);
+                ? $"Vergadering / meeting {Cited(ordered[0])}"
+                : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(Cited));
+            var url = ordered.Select(d => d.Meeting.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
             var (kind, cycle) = group.Key;
+            var end = last.Date;
+            var start = rules.Rule(kind)?.DatesEnd == true && planner.Find(profile, new MomentKey(profile.Code, kind, cycle)) is { } window && window.Start < first.Date
+                ? window.Start
+                : first.Date;
             var previous = await db.PublicFacts.AsNoTracking()
                 .Where(f => f.Code == code && f.Kind == kind && f.Cycle == cycle && f.SetBy.StartsWith(SetByPrefix))
                 .OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
-            if (previous is not null && previous.Start == first.Date && previous.End == last.Date && previous.Source == Cut(source, 500) && previous.SourceUrl == url)
+            // Without the agenda just read, a fact citing an agenda item would lose its citation, not change.
+            var citationKnown = ordered.Any(d => read?.ContainsKey(d.Meeting.Id) == true);
+            if (previous is not null && previous.Start == start && previous.End == end && previous.SourceUrl == url && (previous.Source == Cut(source, 500) || !citationKnown))
             {
                 continue;
             }
@@ -136,11 +156,31 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         return set;
     }
 
-    private int CycleOf(MunicipalityProfile profile, Meeting meeting)
+    /// <summary>One moment one meeting dates, with the agenda item that named it (empty for the title).</summary>
+    private sealed record Dating(Meeting Meeting, string Kind, string Citation);
+
+    /// <summary>
+    /// Every moment the meetings date: the stored match (certain or confirmed) and any other moment the same meeting
+    /// dates for certain ("Jaarstukken 2026 en Voorjaarsnota 2028").
+    /// </summary>
+    private IEnumerable<Dating> Datings(IEnumerable<Meeting> dating, IReadOnlyDictionary<long, MeetingMatches>? read)
     {
-        var date = new LocalDate(meeting.Date.Year, meeting.Date.Month, meeting.Date.Day);
-        return planner.CycleOf(profile, meeting.Kind, date);
+        foreach (var meeting in dating)
+        {
+            var match = read?.GetValueOrDefault(meeting.Id) ?? rules.Match(meeting.Title, meeting.Committee, []);
+            yield return new Dating(meeting, meeting.Kind, match.Moments.FirstOrDefault(m => m.Kind == meeting.Kind)?.Citation ?? "");
+            foreach (var other in match.Moments.Where(m => m.Certain && m.Kind != meeting.Kind))
+            {
+                yield return new Dating(meeting, other.Kind, other.Citation);
+            }
+        }
     }
+
+    /// <summary>"'Gemeenteraad' (2025-11-13), agendapunt / agenda item '5 Programmabegroting 2026'".</summary>
+    private static string Cited(Dating dating) =>
+        $"'{dating.Meeting.Title}' ({dating.Meeting.Date:yyyy-MM-dd})" + (dating.Citation.Length == 0 ? "" : ", " + dating.Citation);
+
+    private int CycleOf(MunicipalityProfile profile, string kind, Meeting meeting) => planner.CycleOf(profile, kind, meeting.Date);
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

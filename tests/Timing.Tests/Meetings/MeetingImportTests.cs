@@ -54,8 +54,9 @@ public class MeetingImportTests
         Assert.Equal(before, Snapshot(database));
         var moments = Moments(plan.Output);
         AssertLocal(moments, "budget-debate", "2027-11-04", "2027-11-11", "Algemene beschouwingen Programmabegroting 2028");
-        AssertLocal(moments, "framework-note", "2027-06-24", "2027-06-24", "Raadsvergadering Kadernota 2028");
-        AssertLocal(moments, "annual-accounts", "2027-07-01", "2027-07-01", "Raadsvergadering Jaarstukken 2026");
+        // The kadernota and the accounts are windows: the council meeting dates their end, and they keep their start.
+        AssertLocal(moments, "framework-note", "2027-06-01", "2027-06-24", "Raadsvergadering Kadernota 2028");
+        AssertLocal(moments, "annual-accounts", "2027-05-03", "2027-07-01", "Raadsvergadering Jaarstukken 2026");
 
         // Everything else, including what unmatched meetings might have touched, is what the rules say.
         var rules = Moments(CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output);
@@ -71,8 +72,11 @@ public class MeetingImportTests
         var debate = Event(feed, "GM0344.budget-debate.2027");
         Assert.Contains("DTSTART;VALUE=DATE:20271104", debate, StringComparison.Ordinal);
         Assert.Contains("Algemene beschouwingen Programmabegroting 2028", Unfold(debate), StringComparison.Ordinal);
-        Assert.Contains("DTSTART;VALUE=DATE:20270624", Event(feed, "GM0344.framework-note.2027"), StringComparison.Ordinal);
-        Assert.Contains("DTSTART;VALUE=DATE:20270701", Event(feed, "GM0344.annual-accounts.2027"), StringComparison.Ordinal);
+        // A window shows as its opening and its close; the council meeting is the close.
+        Assert.Contains("DTSTART;VALUE=DATE:20270601", Event(feed, "GM0344.framework-note.2027.opens"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270624", Event(feed, "GM0344.framework-note.2027.closes"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270503", Event(feed, "GM0344.annual-accounts.2027.opens"), StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270701", Event(feed, "GM0344.annual-accounts.2027.closes"), StringComparison.Ordinal);
 
         var first = await factory.CreateDirectorAsync("a@welzijn-a.nl", "Welzijn A");
         var second = await factory.CreateDirectorAsync("b@welzijn-b.nl", "Welzijn B");

@@ -43,7 +43,7 @@ public class PublicFactPagesTests
         var meetingId = await factory.WithDbAsync(db => db.Meetings.Where(m => m.Title == "Commissie Bestuur en Middelen: Kadernota 2028").Select(m => m.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/gemeenten/GM0344?handler=Confirm", detail, new() { ["MeetingId"] = meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
 
-        // The other organisation sees both; the kadernota now spans the committee and the council meeting.
+        // The other organisation sees both; the kadernota keeps its window's start and ends at the council meeting.
         using (var scope = factory.Services.CreateScope())
         {
             var view = (await scope.ServiceProvider.GetRequiredService<PageData>().MunicipalitiesAsync(other.OrganisationId, CancellationToken.None)).Single();
@@ -51,7 +51,7 @@ public class PublicFactPagesTests
             Assert.Equal(("2028-05-10", Core.Cycle.Basis.Local), (midterm.Start.ToString("yyyy-MM-dd", null), midterm.Basis));
         }
         var plan = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "plan", "--municipality", "GM0344", "--from", "2027-06-01", "--to", "2027-06-30");
-        Assert.Matches(@"do 10 jun 2027\s+do 24 jun 2027\s+Kadernota", plan.Output);
+        Assert.Matches(@"di 1 jun 2027\s+do 24 jun 2027\s+Kadernota", plan.Output);
 
         // Anyone, signed in or not, reads the public page with the facts and who set them: by role, never by address.
         var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/gemeenten/GM0344/openbaar", UriKind.Relative)));
