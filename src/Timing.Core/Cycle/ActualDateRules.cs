@@ -26,8 +26,8 @@ public static class ActualDateRules
             if (a is not null && b is not null && a.Start < b.Start && (a.Basis == Basis.Actual || b.Basis == Basis.Actual))
             {
                 return new LocalizedText(
-                    $"{a.Definition.Name.Nl} ({DateText.Long(a.Start, Language.Nl)}) kan niet vóór {b.Definition.Name.Nl} ({DateText.Long(b.Start, Language.Nl)}) liggen.",
-                    $"{a.Definition.Name.En} ({DateText.Long(a.Start, Language.En)}) cannot precede {b.Definition.Name.En} ({DateText.Long(b.Start, Language.En)}).");
+                    $"{a.Title(Language.Nl)} ({DateText.Long(a.Start, Language.Nl)}) kan niet vóór {b.Title(Language.Nl)} ({DateText.Long(b.Start, Language.Nl)}) liggen.",
+                    $"{a.Title(Language.En)} ({DateText.Long(a.Start, Language.En)}) cannot precede {b.Title(Language.En)} ({DateText.Long(b.Start, Language.En)}).");
             }
         }
         return null;

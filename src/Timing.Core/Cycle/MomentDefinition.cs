@@ -40,6 +40,19 @@ public sealed record MomentDefinition(
             : name;
     }
 
+    /// <summary>The name without a year, for lists of kinds ("Kadernota").</summary>
+    public string GenericName(Language language) =>
+        Name.In(language).Replace(" " + YearPlaceholder, "", StringComparison.Ordinal).Replace(YearPlaceholder, "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The name with the year a stored subject carries (the calendar year): "Kadernota 2028" for the kadernota of
+    /// 2027, "Tussenbalans 2026" for a moment that is not named by a budget year. Unparsable years give the plain name.
+    /// </summary>
+    public string NameWithYear(string calendarYear, Language language) =>
+        int.TryParse(calendarYear, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? BudgetYearOffset is null ? $"{Name.In(language)} {year}" : NameIn(year, language)
+            : GenericName(language);
+
     private static LocalizedText? Variant(IReadOnlyDictionary<TermYear, LocalizedText>? variants, TermYear? year) =>
         year is { } y && variants is not null && variants.TryGetValue(y, out var variant) ? variant : null;
 

@@ -22,7 +22,7 @@ public static class SubjectNames
         }
         var parts = subject.Split('/');
         return parts.Length == 2 && rules.Find(parts[0]) is { } moment
-            ? $"{moment.Name.In(language)} {parts[1]}"
+            ? moment.NameWithYear(parts[1], language)
             : subject;
     }
 
@@ -34,8 +34,7 @@ public static class SubjectNames
         {
             return (language == Language.En ? "Weekly overview " : "Weekoverzicht ") + subject;
         }
-        var name = rules.Find(parts[1])?.Name.In(language) ?? (language == Language.En ? "Event" : "Gebeurtenis");
-        var text = $"{name} {parts[2]}";
+        var text = rules.Find(parts[1])?.NameWithYear(parts[2], language) ?? $"{(language == Language.En ? "Event" : "Gebeurtenis")} {parts[2]}";
         var dash = leadId.IndexOf('-', StringComparison.Ordinal);
         if (dash > 0 && PeriodPattern.NormalizingIso.Parse(leadId[(dash + 1)..]) is { Success: true } period)
         {

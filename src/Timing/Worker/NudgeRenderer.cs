@@ -137,6 +137,6 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var cycle = planner.CycleOf(new MunicipalityProfile(new Municipality(code, municipality.Name)), meeting.Kind, date);
         LocalTime? start = meeting.Start?.InZone(Core.ProductTime.Zone).TimeOfDay;
         return await messages.SpeakingAsync(person.Email, person.Name, language, lead.Value, municipality.Name, meeting.Title, meeting.Committee, meeting.Url,
-            date, start, new MomentKey(code, meeting.Kind, cycle), definition.Name.In(language), day, messageId, token, now);
+            date, start, new MomentKey(code, meeting.Kind, cycle), definition.NameIn(cycle, language), day, messageId, token, now);
     }
 }

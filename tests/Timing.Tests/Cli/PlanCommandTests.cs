@@ -72,7 +72,7 @@ public class PlanCommandTests
     {
         var agreement = Moments(CliRunner.Run(Utrecht2025To2031).Output).Single(m => m.GetProperty("kind").GetString() == "coalition-agreement" && m.GetProperty("cycle").GetInt32() == 2026);
         Assert.Equal("estimate", agreement.GetProperty("basis").GetString());
-        Assert.Equal("""{"earliest":"2026-04-20","latest":"2026-08-05"}""", agreement.GetProperty("estimate").GetRawText());
+        Assert.Equal("""{"earliest":"2026-04-20","latest":"2026-07-16"}""", agreement.GetProperty("estimate").GetRawText());
     }
 
     [Fact]

@@ -75,10 +75,10 @@ public class FeedFormatTests
         var agreement = events.Single(e => e.Uid == "GM0344.coalition-agreement.2026@timing.test");
         Assert.Equal(FeedStatus.Tentative, agreement.Status);
         Assert.Equal("Coalitieakkoord?", agreement.Summary);
-        Assert.StartsWith("Coalitieakkoord (verwacht)\nFase: Coalitievorming\n\n", agreement.Description, StringComparison.Ordinal);
-        Assert.Contains("Verwacht tussen 20 april 2026 en 5 augustus 2026", agreement.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Coalitieakkoord (verwacht)\nFase: Collegevorming\n\n", agreement.Description, StringComparison.Ordinal);
+        Assert.Contains("Verwacht tussen 20 april 2026 en 16 juli 2026", agreement.Description, StringComparison.Ordinal);
         Assert.Contains("Meer: https://timing.test/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026", agreement.Description, StringComparison.Ordinal);
-        Assert.Equal(["Coalitievorming", "onderhandelaars", "college", "ambtenaren"], agreement.Categories);
+        Assert.Equal(["Collegevorming", "onderhandelaars", "college", "ambtenaren"], agreement.Categories);
 
         var parsed = Calendar.Load(Encoding.UTF8.GetString(ics))!;
         var ev = parsed.Events.Single(e => e.Uid == agreement.Uid);

@@ -93,8 +93,8 @@ public class FreshnessPageTests
         Assert.Contains("Er is geen vergaderkalender gekoppeld die Timing geregeld leest. Vergaderingen zijn eenmalig ingelezen, voor het laatst op 22 november 2026 om 10:00; ze lopen tot en met 18 november 2027.", page, StringComparison.Ordinal);
         Assert.Contains("Meetings were imported once", await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
         // Facts, meetings and changes name their moments as readers know them, never by key.
-        Assert.Contains("<td data-label=\"Moment\">Begrotingsbehandeling 2027</td><td data-label=\"Datum\">4 november 2027 t/m 11 november 2027</td>", page, StringComparison.Ordinal);
-        Assert.Contains("Begrotingsbehandeling (nog niet bevestigd)", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Moment\">Programmabegroting 2028 in de raad</td><td data-label=\"Datum\">4 november 2027 t/m 11 november 2027</td>", page, StringComparison.Ordinal);
+        Assert.Contains("Programmabegroting in de raad (nog niet bevestigd)", page, StringComparison.Ordinal);
         Assert.Contains(">vergaderkalender (iCalendar)</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("budget-debate", page.Replace("/momenten/budget-debate/", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

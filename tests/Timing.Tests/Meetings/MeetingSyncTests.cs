@@ -70,7 +70,7 @@ public class MeetingSyncTests
         clock.Reset(Instant.FromUtc(2027, 10, 21, 6, 30));
         await factory.DispatchAsync();
         // The speaking-rights nudge for the committee of 28 October goes out the same day; this is the moment's own.
-        var mail = Browserless.Mails(factory).Where(m => (m.Subject ?? "").StartsWith("Utrecht: Begrotingsbehandeling", StringComparison.Ordinal)).ToArray();
+        var mail = Browserless.Mails(factory).Where(m => (m.Subject ?? "").StartsWith("Utrecht: Programmabegroting 2028", StringComparison.Ordinal)).ToArray();
         var only = Assert.Single(mail);
         Assert.Contains("4 november 2027", only.TextBody, StringComparison.Ordinal);
 

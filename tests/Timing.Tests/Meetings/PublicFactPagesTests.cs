@@ -104,13 +104,13 @@ public class PublicFactPagesTests
         await client.SignInAsync(factory, "beheer@host.nl");
         const string confirmation = "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027";
         var confirm = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(confirmation, UriKind.Relative)));
-        Assert.Contains("Begrotingsbehandeling 2027: 10 november 2027", confirm, StringComparison.Ordinal);
+        Assert.Contains("Programmabegroting 2028 in de raad: 10 november 2027", confirm, StringComparison.Ordinal);
         var shown = new Dictionary<string, string> { ["factId"] = System.Text.RegularExpressions.Regex.Match(confirm, "name=\"factId\" value=\"(\\d+)\"").Groups[1].Value };
 
         await client.PostAndFollowAsync(confirmation, confirm, shown);
         // A double click or a second tab: the meeting's value, which applies again now, stays.
         var again = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown));
-        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Begrotingsbehandeling 2027 is intussen al teruggedraaid of gewijzigd.", again, StringComparison.Ordinal);
+        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Programmabegroting 2028 in de raad is intussen al teruggedraaid of gewijzigd.", again, StringComparison.Ordinal);
         var current = await factory.WithDbAsync(db => db.PublicFacts.Where(f => f.Kind == "budget-debate" && f.Cycle == 2027 && f.Reverted == null).Select(f => f.Start).ToListAsync());
         Assert.Equal([new LocalDate(2027, 11, 4)], current);
     }
@@ -135,7 +135,7 @@ public class PublicFactPagesTests
         // The confirmation page names the fact and what follows, and changes nothing by itself.
         var confirm = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(confirmation, UriKind.Relative)));
         Assert.Contains("<h1>Openbaar feit terugdraaien?</h1>", confirm, StringComparison.Ordinal);
-        Assert.Contains("Begrotingsbehandeling 2027: 4 november 2027 t/m 11 november 2027", confirm, StringComparison.Ordinal);
+        Assert.Contains("Programmabegroting 2028 in de raad: 4 november 2027 t/m 11 november 2027", confirm, StringComparison.Ordinal);
         Assert.Contains("geldt dan weer de vorige waarde, of anders de regels", confirm, StringComparison.Ordinal);
         Assert.Equal(1, await CurrentBudgetFacts());
 
@@ -151,13 +151,13 @@ public class PublicFactPagesTests
         var shown = new Dictionary<string, string> { ["factId"] = System.Text.RegularExpressions.Regex.Match(confirm, "name=\"factId\" value=\"(\\d+)\"").Groups[1].Value };
         Assert.NotEqual("", shown["factId"]);
         var after = WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown));
-        Assert.Contains("Teruggedraaid: Begrotingsbehandeling 2027, 4 november 2027 t/m 11 november 2027. Nu gelden weer de regels.", after, StringComparison.Ordinal);
+        Assert.Contains("Teruggedraaid: Programmabegroting 2028 in de raad, 4 november 2027 t/m 11 november 2027. Nu gelden weer de regels.", after, StringComparison.Ordinal);
         Assert.Equal(0, await CurrentBudgetFacts());
         Assert.Equal("operator:beheer@host.nl", await factory.WithDbAsync(db => db.PublicFacts.Where(f => f.Kind == "budget-debate").Select(f => f.RevertedBy).SingleAsync()));
 
         // Again (a second tab): nothing left to revert, and the page says so.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(confirmation, UriKind.Relative))).StatusCode);
-        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Begrotingsbehandeling 2027 is intussen al teruggedraaid of gewijzigd.",
+        Assert.Contains("Niets gewijzigd: het getoonde openbare feit Programmabegroting 2028 in de raad is intussen al teruggedraaid of gewijzigd.",
             WebUtility.HtmlDecode(await client.PostAndFollowAsync(confirmation, confirm, shown)), StringComparison.Ordinal);
     }
 }

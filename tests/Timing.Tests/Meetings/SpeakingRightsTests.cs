@@ -73,7 +73,7 @@ public class SpeakingRightsTests
         Assert.DoesNotContain(speaking, a => a.Message.To.Mailboxes.Single().Address == "partijen@org.nl");
 
         var week = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "financien@org.nl" && a.Day == new LocalDate(2027, 10, 21)).Message;
-        Assert.Equal("Utrecht: inspreken bij de commissie – Begrotingsbehandeling, do 28 okt 2027", week.Subject);
+        Assert.Equal("Utrecht: inspreken bij de commissie – Programmabegroting 2028 in de raad, do 28 okt 2027", week.Subject);
         Assert.Equal("nl", week.Body!.Headers["Content-Language"]);
         var text = week.TextBody;
         Assert.Contains("Op donderdag 28 oktober 2027 om 19.30 uur vergadert een commissie van de gemeenteraad van Utrecht: Commissie Mens en Samenleving: Programmabegroting 2028.", text, StringComparison.Ordinal);
@@ -88,17 +88,17 @@ public class SpeakingRightsTests
         Assert.Equal("List-Unsubscribe=One-Click", week.Headers["List-Unsubscribe-Post"]);
 
         var lastDay = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "financien@org.nl" && a.Day == new LocalDate(2027, 10, 27)).Message;
-        Assert.Equal("Utrecht: vandaag aanmelden om in te spreken – Begrotingsbehandeling, do 28 okt 2027", lastDay.Subject);
+        Assert.Equal("Utrecht: vandaag aanmelden om in te spreken – Programmabegroting 2028 in de raad, do 28 okt 2027", lastDay.Subject);
         Assert.Contains("Morgen, donderdag 28 oktober 2027 om 19.30 uur, vergadert een commissie", lastDay.TextBody, StringComparison.Ordinal);
         Assert.Contains("Heeft u zich nog niet aangemeld? Doe dat vandaag bij de griffie", lastDay.TextBody, StringComparison.Ordinal);
 
         var english = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "board@org.nl" && a.Day == new LocalDate(2027, 10, 21)).Message;
-        Assert.Equal("Utrecht: speaking at the committee – Budget debate, Thu 28 Oct 2027", english.Subject);
+        Assert.Equal("Utrecht: speaking at the committee – Budget 2028 in the council, Thu 28 Oct 2027", english.Subject);
         Assert.Contains("On Thursday 28 October 2027 at 19:30, a committee of the municipal council of Utrecht meets", english.TextBody, StringComparison.Ordinal);
         Assert.Contains("What to bring", english.TextBody, StringComparison.Ordinal);
         Assert.Equal("en", english.Body!.Headers["Content-Language"]);
         Assert.Equal(
-            "Utrecht: register today to speak – Budget debate, Thu 28 Oct 2027",
+            "Utrecht: register today to speak – Budget 2028 in the council, Thu 28 Oct 2027",
             speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "board@org.nl" && a.Day == new LocalDate(2027, 10, 27)).Message.Subject);
     }
 
@@ -159,7 +159,7 @@ public class SpeakingRightsTests
         var digest = Assert.Single(Browserless.Mails(factory), m => m.To.Mailboxes.Single().Address == "financien@org.nl");
         Assert.Contains(
             "- Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027\n"
-            + "  Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling; de commissie vergadert do 28 okt 2027.\n"
+            + "  Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Programmabegroting 2028 in de raad; de commissie vergadert do 28 okt 2027.\n"
             + "  https://timing.test/gemeenten/GM0344/momenten/budget-debate/2027\n",
             digest.TextBody, StringComparison.Ordinal);
         Assert.Contains(">Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027</a>", WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
@@ -169,6 +169,6 @@ public class SpeakingRightsTests
         await client.SignInAsync(factory, "directeur@org.nl");
         var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Contains("<a href=\"/gemeenten/GM0344/momenten/budget-debate/2027\">Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028</a>", home, StringComparison.Ordinal);
-        Assert.Contains("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Begrotingsbehandeling", home, StringComparison.Ordinal);
+        Assert.Contains("Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Programmabegroting 2028 in de raad", home, StringComparison.Ordinal);
     }
 }

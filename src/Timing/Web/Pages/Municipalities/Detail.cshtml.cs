@@ -116,7 +116,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         }
         var dates = new DateInterval(start.Value, end);
         var cycle = planner.CycleOf(row.ToProfile(), Kind, dates.Start);
-        var title = rules.Moments.First(d => d.Kind == Kind).Name.In(lang);
+        var title = rules.Moments.First(d => d.Kind == Kind).GenericName(lang);
         if (row.Actuals.Any(a => a.Kind == Kind && a.Cycle == cycle && a.Start == dates.Start && a.End == dates.End))
         {
             TempData.Flash(HttpContext.T($"Niets gewijzigd: {title} ({cycle}) had deze datum al.", $"Nothing changed: {title} ({cycle}) already had this date."));
@@ -225,7 +225,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         var day = parsed.Value;
         var title = EventTitle?.Trim() ?? "";
         row.Events.Add(new LocalEventRow { Title = title, Kind = kind, Start = day, End = day });
-        var name = free ? title : rules.Moment(kind).Name.In(Ui.Language(HttpContext));
+        var name = free ? title : rules.Moment(kind).GenericName(Ui.Language(HttpContext));
         FollowedMunicipalities.Audit(db, row, me, clock.GetCurrentInstant(), "local-event", "", $"{day:uuuu-MM-dd} {name}{(free || title.Length == 0 ? "" : $": {title}")}");
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(row.OrganisationId, cancellationToken);
@@ -308,7 +308,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     };
 
     /// <summary>The title of a moment kind in the page's language, for the lists of entered dates.</summary>
-    public string KindTitle(string kind) => rules.Moments.FirstOrDefault(d => d.Kind == kind)?.Name.In(Ui.Language(HttpContext)) ?? kind;
+    public string KindTitle(string kind) => rules.Moments.FirstOrDefault(d => d.Kind == kind)?.GenericName(Ui.Language(HttpContext)) ?? kind;
 
     /// <summary>An audit subject ("coalition-agreement/2030", "merger-date" …) in the page's language.</summary>
     public string SubjectText(string subject)

@@ -22,7 +22,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         SubjectNames.Change($"{kind}/{cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)}", rules, Ui.Language(HttpContext));
 
     /// <summary>A meeting's moment kind by name, e.g. "Begrotingsbehandeling".</summary>
-    public string KindName(string kind) => rules.Find(kind)?.Name.In(Ui.Language(HttpContext)) ?? kind;
+    public string KindName(string kind) => rules.Find(kind)?.GenericName(Ui.Language(HttpContext)) ?? kind;
 
     /// <summary>Who or what set a fact, in words (<see cref="PublicFactText.Who"/>).</summary>
     public string SetByName(string setBy) => PublicFactText.Who(setBy, Ui.Language(HttpContext));

@@ -81,7 +81,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         {
             return HttpContext.T("Weekoverzicht ", "Weekly digest ") + nudge.Subject;
         }
-        var title = rules.Moments.FirstOrDefault(d => d.Kind == parts[1])?.Name.In(lang) ?? parts[1];
+        var title = rules.Moments.FirstOrDefault(d => d.Kind == parts[1])?.GenericName(lang) ?? parts[1];
         var lead = nudge.LeadId.Split('-', 2);
         var when = lead.Length == 2 && NodaTime.Text.PeriodPattern.NormalizingIso.Parse(lead[1]) is { Success: true } parsed
             ? $"{PeriodText(parsed.Value)} {(lead[0] == "end" ? HttpContext.T("vóór het einde", "before the end") : HttpContext.T("vóór het begin", "before the start"))}"
