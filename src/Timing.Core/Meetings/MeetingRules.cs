@@ -18,10 +18,16 @@ public sealed class MeetingRules
     private readonly IReadOnlyList<MomentTitleRule> _moments;
     private readonly MeetingWords _words;
 
+    /// <summary>Every configured word in its compared form, made once rather than for each text of each meeting.</summary>
+    private readonly Dictionary<string, string> _normalized;
+
     public MeetingRules(IReadOnlyList<MomentTitleRule> moments, MeetingWords words)
     {
         _moments = moments;
         _words = words;
+        _normalized = new[] { words.Cancelled, words.NotCouncil, words.Hearings, words.Information, words.Committees, words.SocialDomain }
+            .Concat(moments.SelectMany(m => new[] { m.Titles, m.Except }))
+            .SelectMany(list => list).Distinct(StringComparer.Ordinal).ToDictionary(w => w, Normalize, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<MomentTitleRule> Moments => _moments;
@@ -144,11 +150,11 @@ public sealed class MeetingRules
     }
 
     /// <summary>The first word found at the start of a word of <paramref name="normalized"/>, or null.</summary>
-    private static string? Find(string normalized, IEnumerable<string> words)
+    private string? Find(string normalized, IEnumerable<string> words)
     {
         foreach (var word in words)
         {
-            var w = Normalize(word);
+            var w = _normalized[word];
             for (var at = normalized.IndexOf(w, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(w, at + 1, StringComparison.Ordinal))
             {
                 if (at == 0 || !char.IsLetterOrDigit(normalized[at - 1]))

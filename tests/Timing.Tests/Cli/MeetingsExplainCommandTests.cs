@@ -12,11 +12,12 @@ public class MeetingsExplainCommandTests
             "--item", "1 Opening", "--item", "Zienswijze begroting 2028 GGD", "--item", "5 Programmabegroting 2026");
 
         Assert.Equal((0, ""), (result.Exit, result.Error));
-        Assert.Contains("Vergadering / meeting: 'Gemeenteraad'", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  category: council — no hearing, information or committee word in the title or committee name", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  agenda item '1 Opening': no moment word", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  agenda item 'Zienswijze begroting 2028 GGD': 'begroting 20' would name budget-debate, but 'zienswijze' rules it out", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  → budget-debate (zeker / certain) — agendapunt / agenda item '5 Programmabegroting 2026'", result.Output, StringComparison.Ordinal);
+        Says(result.Output,
+            "Vergadering / meeting: 'Gemeenteraad'",
+            "  category: council — no hearing, information or committee word in the title or committee name",
+            "  agenda item '1 Opening': no moment word",
+            "  agenda item 'Zienswijze begroting 2028 GGD': 'begroting 20' would name budget-debate, but 'zienswijze' rules it out",
+            "  → budget-debate (zeker / certain) — agendapunt / agenda item '5 Programmabegroting 2026'");
     }
 
     [Fact]
@@ -25,8 +26,9 @@ public class MeetingsExplainCommandTests
         var result = CliRunner.Run("meetings", "explain", "--title", "Aanbieden Kadernota 2020");
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("category: information — 'aanbied' in the title", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  → framework-note? bevestigen / to confirm — titel / title: 'kadernota' nothing is decided in this session", result.Output, StringComparison.Ordinal);
+        Says(result.Output,
+            "category: information — 'aanbied' in the title",
+            "  → framework-note? bevestigen / to confirm — titel / title: 'kadernota' nothing is decided in this session");
     }
 
     [Fact]
@@ -35,8 +37,7 @@ public class MeetingsExplainCommandTests
         var result = CliRunner.Run("meetings", "explain", "--title", "Inspraakavond kadernota 2020 (geannuleerd)");
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("title: 'geannuleerd' says the meeting is cancelled", result.Output, StringComparison.Ordinal);
-        Assert.Contains("geannuleerd: wordt weggelaten / cancelled: left out", result.Output, StringComparison.Ordinal);
+        Says(result.Output, "title: 'geannuleerd' says the meeting is cancelled", "geannuleerd: wordt weggelaten / cancelled: left out");
     }
 
     [Fact]
@@ -48,9 +49,10 @@ public class MeetingsExplainCommandTests
 
         var byTitle = CliRunner.Run(settings, "meetings", "explain", "--municipality", "GM0344", "--date", "2027-06-10", "--title", "Commissie Bestuur en Middelen: Kadernota 2028");
         Assert.Equal((0, ""), (byTitle.Exit, byTitle.Error));
-        Assert.Contains("Vergadering / meeting: 'Commissie Bestuur en Middelen: Kadernota 2028' [Commissie Bestuur en Middelen] 2027-06-10 (GM0344, #", byTitle.Output, StringComparison.Ordinal);
-        Assert.Contains("title: 'kadernota' → framework-note (to confirm): a committee meeting: the council debate may be another day", byTitle.Output, StringComparison.Ordinal);
-        Assert.Contains("Opgeslagen / stored: committee, framework-note, te bevestigen / to confirm", byTitle.Output, StringComparison.Ordinal);
+        Says(byTitle.Output,
+            "Vergadering / meeting: 'Commissie Bestuur en Middelen: Kadernota 2028' [Commissie Bestuur en Middelen] 2027-06-10 (GM0344, #",
+            "title: 'kadernota' → framework-note (to confirm): a committee meeting: the council debate may be another day",
+            "Opgeslagen / stored: committee, framework-note, te bevestigen / to confirm");
 
         var id = System.Text.RegularExpressions.Regex.Match(byTitle.Output, @"\(GM0344, #(\d+),").Groups[1].Value;
         var byId = CliRunner.Run(settings, "meetings", "explain", "--municipality", "GM0344", "--id", id);
@@ -73,5 +75,13 @@ public class MeetingsExplainCommandTests
         var nothing = CliRunner.Run("meetings", "explain");
         Assert.Equal(2, nothing.Exit);
         Assert.Contains("give --title (and --item lines), or --municipality with --id or --date and --title; expected: timing meetings explain", nothing.Error, StringComparison.Ordinal);
+    }
+
+    private static void Says(string output, params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            Assert.Contains(line, output, StringComparison.Ordinal);
+        }
     }
 }
