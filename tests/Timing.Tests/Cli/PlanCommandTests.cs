@@ -114,6 +114,18 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void Plan_2030_ShowsTheRegularTweedeKamerElectionInMay_FromTheKieswet()
+    {
+        // Derived from the 2025 result (7 November 2025): Kieswet C 2 gives spring 2030, C 3 moves it to May because
+        // 2030 has council elections; election day is Wednesday 15 May, inside the local formation.
+        var (exit, output, _) = CliRunner.Run("plan", "--municipality", "GM0344", "--from", "2030-01-01", "--to", "2030-12-31");
+        Assert.Equal(0, exit);
+        var national = Assert.Single(output.Split(Environment.NewLine), l => l.Contains("Tweede Kamerverkiezing", StringComparison.Ordinal));
+        Assert.StartsWith("wo 15 mei 2030", national, StringComparison.Ordinal);
+        Assert.EndsWith(" wet", national.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_TableInEnglish_UsesEnglishTitlesAndDates()
     {
         var (_, output, _) = CliRunner.Run("plan", "--municipality", "GM0344", "--from", "2026-03-18", "--to", "2026-03-18", "--lang", "en");

@@ -143,8 +143,8 @@ public class FeedEndpointTests
     [InlineData("/feeds/GM9999.ics", HttpStatusCode.NotFound, "Onbekende gemeente GM9999: deze code staat niet in de gemeentelijst.",
         "Unknown municipality GM9999: it is not in the municipality list.")]
     [InlineData("/feeds/GM0344.ics?audience=burgers", HttpStatusCode.BadRequest,
-        "Parameter 'audience': 'burgers' kennen we niet; verwacht een lijst, gescheiden door komma's, uit: parties, candidates, councillors, negotiators, college, civil-servants, finance.",
-        "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance.")]
+        "Parameter 'audience': 'burgers' kennen we niet; verwacht een lijst, gescheiden door komma's, uit: parties, candidates, councillors, negotiators, college, civil-servants, finance, partners.",
+        "Query parameter 'audience': 'burgers' is unknown; expected a comma-separated list of: parties, candidates, councillors, negotiators, college, civil-servants, finance, partners.")]
     [InlineData("/feeds/GM0344.ics?kinds=election,verkiezing", HttpStatusCode.BadRequest,
         "Parameter 'kinds': 'verkiezing' kennen we niet; verwacht een lijst, gescheiden door komma's, uit: party-preparation,",
         "Query parameter 'kinds': 'verkiezing' is unknown; expected a comma-separated list of: party-preparation,")]

@@ -28,7 +28,7 @@ public partial class DirectorFlowTests
         var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Contains("Deze week", home, StringComparison.Ordinal);
         Assert.Contains("Coalitie valt", home, StringComparison.Ordinal);
-        Assert.Contains("Stuur de fractievoorzitters een korte notitie en stel u opnieuw voor.", home, StringComparison.Ordinal);
+        Assert.Contains("Houd contact met uw ambtenaren; wacht met notities tot duidelijk is wie onderhandelt.", home, StringComparison.Ordinal);
         Assert.Matches("href=\"/gemeenten/GM0344/momenten/coalition-break/2026/[0-9]+\"", home);
 
         // The audit list names what changed; no stored key reaches the director.

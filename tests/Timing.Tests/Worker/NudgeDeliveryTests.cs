@@ -43,13 +43,14 @@ public class NudgeDeliveryTests
         // Nomination day Monday 2 February 2026: Anna hears 14 days ahead, on Monday 19 January, in Dutch.
         var nomination = Assert.Single(anna, a => a.Message.Subject == "Utrecht: Dag van kandidaatstelling over 14 dagen");
         Assert.Equal(new LocalDate(2026, 1, 19), nomination.Day);
-        Assert.Contains("Waarom nu, wie u benadert en wat u meeneemt", nomination.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Waarom nu:\n", nomination.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Wie u benadert: ", nomination.Message.TextBody, StringComparison.Ordinal);
         Assert.Equal("nl", nomination.Message.Body!.Headers["Content-Language"]);
 
         // Prinsjesdag Tuesday 15 September 2026, two days ahead is a Sunday: Bob hears on Monday 14 September, in English.
         var budgetDay = Assert.Single(bob, a => a.Message.Subject == "Utrecht: Budget Day (Prinsjesdag) tomorrow");
         Assert.Equal(new LocalDate(2026, 9, 14), budgetDay.Day);
-        Assert.Contains("Why now, whom to approach and what to bring", budgetDay.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Why now:\n", budgetDay.Message.TextBody, StringComparison.Ordinal);
 
         // Each hears only about their own audiences.
         Assert.DoesNotContain(anna, a => (a.Message.Subject ?? "").Contains("Prinsjesdag", StringComparison.Ordinal));
