@@ -28,7 +28,7 @@ public static class MomentLines
                 m.Start,
                 m.End,
                 m.Basis,
-                m.Advice.Nl + "\n" + m.Advice.En,
+                string.Join('\n', m.Advice.Nl, m.Advice.En, m.Note?.Nl, m.Estimate),
                 same?.Invoke(item));
             if (!byKey.TryGetValue(key, out var index))
             {

@@ -13,7 +13,7 @@ namespace Timing.Cli;
 public static partial class CommandLine
 {
     /// <summary>The verbs, in the order <c>timing --help</c> lists them.</summary>
-    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts"];
+    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts", "nudges"];
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "--version"];
 

@@ -36,7 +36,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
                 row.State = NudgeStates.Pending;
                 row.ClaimedBy = null;
                 row.NextAttempt = bundles.NextMorning();
-                row.LastError = "held back: this address had its most mails for today (Mail:DailyLimitPerRecipient)";
+                row.LastError = "held back: this address had its most mails for today (Mail:DailyLimitPerRecipient); it goes the next morning";
                 continue;
             }
             if (row.Message is null)

@@ -19,21 +19,6 @@ public class DailyBundleTests
         ("GM0344", "Utrecht"), ("GM0363", "Amsterdam"), ("GM0518", "'s-Gravenhage"), ("GM0599", "Rotterdam"), ("GM0772", "Eindhoven"),
     ];
 
-    /// <summary>A director with the default settings who follows the given municipalities.</summary>
-    private static async Task<Person> DirectorFollowingAsync(TimingFactory factory, string email, string organisation, params (string Code, string Name)[] municipalities)
-    {
-        var director = await factory.CreateDirectorAsync(email, organisation);
-        await factory.WithDbAsync(db =>
-        {
-            foreach (var (code, name) in municipalities)
-            {
-                db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = director.OrganisationId, Code = code, Name = name });
-            }
-            return db.SaveChangesAsync();
-        });
-        return director;
-    }
-
     /// <summary>Moves the clock through the days at 09:00 Amsterdam (planning on Mondays, as the hourly job would have), dispatching each day; the mails that arrived, by day.</summary>
     private static async Task<List<(LocalDate Day, MimeMessage Message)>> RunDaysAsync(TimingFactory factory, LocalDate first, LocalDate last)
     {
@@ -60,7 +45,7 @@ public class DailyBundleTests
     {
         var first = new LocalDate(2026, 12, 7);
         await using var factory = new TimingFactory(clock: new FakeClock(first.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
-        var director = await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn", TenMunicipalities);
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
 
         var arrivals = await RunDaysAsync(factory, first, first.PlusYears(1));
 
@@ -93,7 +78,7 @@ public class DailyBundleTests
         // Monday 7 December 2026, three municipalities with the same cycle.
         var day = new LocalDate(2026, 12, 7);
         await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
-        await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0088", "Schiermonnikoog"), ("GM0344", "Utrecht"));
+        await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0088", "Schiermonnikoog"), ("GM0344", "Utrecht"));
         var arrivals = await RunDaysAsync(factory, day, day.PlusDays(200));
 
         var bundled = arrivals.Where(a => System.Text.RegularExpressions.Regex.IsMatch(a.Message.Subject!, @" en \d+ andere? moment")).ToList();
@@ -114,11 +99,10 @@ public class DailyBundleTests
     {
         var day = new LocalDate(2026, 12, 7);
         await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
-        var director = await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
         await factory.PlanAsync();
         // The first day with reminders for both: the organisation stops following Amsterdam before 08:30.
-        var busy = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge).GroupBy(n => n.Day)
-            .Where(g => g.Count() >= 2).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync());
+        var busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
         factory.Clock.Reset(busy.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
         await factory.WithDbAsync(async db =>
         {
@@ -143,8 +127,8 @@ public class DailyBundleTests
         var day = new LocalDate(2026, 12, 7);
         await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()),
             settings: new() { ["Mail:DailyLimitPerRecipient"] = "1" });
-        await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn", ("GM0344", "Utrecht"));
-        await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn Noord", ("GM0014", "Groningen"));
+        await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0344", "Utrecht"));
+        await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn Noord", ("GM0014", "Groningen"));
         await factory.PlanAsync();
         var both = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Kind == NudgeKinds.Nudge).GroupBy(n => n.Day)
             .Where(g => g.Select(n => n.PersonId).Distinct().Count() == 2).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync());
@@ -160,10 +144,9 @@ public class DailyBundleTests
     {
         var day = new LocalDate(2026, 12, 7);
         await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
-        var director = await DirectorFollowingAsync(factory, "directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
         await factory.PlanAsync();
-        var busy = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge).GroupBy(n => n.Day)
-            .Where(g => g.Count() >= 2).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync());
+        var busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
         var before = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().OrderBy(n => n.Id).Select(n => n.State + n.Message).ToListAsync());
 
         MimeMessage? preview;
