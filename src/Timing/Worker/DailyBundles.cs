@@ -50,10 +50,13 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
         var bundles = await db.Nudges.Where(n => n.Kind == NudgeKinds.Daily && (people.Contains(n.PersonId) || (n.State == NudgeStates.Pending && n.Due <= now)))
             .ToListAsync(cancellationToken);
         var byDay = bundles.ToDictionary(b => (b.PersonId, b.Day));
+        // Only a mail that has finished leaves its late reminders behind: one still claimed or being handed over may
+        // carry them already (rendered after the claim) and gives them its outcome when it finishes.
+        bool Finished(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && b.State is NudgeStates.Sent or NudgeStates.Uncertain or NudgeStates.Failed;
         bool Gone(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && HasGone(b);
-        foreach (var item in due.Where(i => Gone(i.PersonId, i.Day)))
+        foreach (var item in due.Where(i => Finished(i.PersonId, i.Day)))
         {
-            // Its day's mail went before it was planned (a moment added at ten): tomorrow's mail carries it.
+            // Its day's mail went before it was planned (a moment added at ten): the next open day's mail carries it.
             item.Day = OpenDay(WorkingDays.OnOrAfter(Max(item.Day, today).PlusDays(1)), d => Gone(item.PersonId, d));
             item.Due = DueOn(item.Day);
         }
