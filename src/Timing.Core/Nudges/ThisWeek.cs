@@ -51,6 +51,13 @@ public static class ThisWeek
             .ToArray();
     }
 
+    /// <summary>
+    /// The list as a person reads it: one line per moment across municipalities, where the moment falls on the same
+    /// dates with the same advice and the same thing to do by the same day; a meeting keeps its own line.
+    /// </summary>
+    public static IReadOnlyList<MomentLine<ThisWeekItem>> Lines(IEnumerable<ThisWeekItem> items) =>
+        MomentLines.Group(items, i => i.Moment, i => i.Municipality, i => (i.IsOpen, i.UrgentBy, i.Action, i.Meeting));
+
     /// <summary>The moment a committee meeting discusses: of its year for a yearly moment, else the one nearest the meeting.</summary>
     private static Moment? Discussed(Timeline timeline, CommitteeMeeting meeting) => timeline.Moments
         .Where(m => m.Kind == meeting.Kind && m.Key.LocalId is null && (!m.Definition.IsYearly || m.Cycle == meeting.Date.Year))

@@ -17,8 +17,8 @@ public sealed record ThisWeekItem(Municipality Municipality, Moment Moment, bool
     /// </summary>
     public CommitteeMeeting? Meeting { get; init; }
 
-    /// <summary>"Kadernota", or for speaking rights "Inspreken: Commissie Bestuur en Middelen".</summary>
+    /// <summary>"Kadernota", what a director typed for their own event, or for speaking rights "Inspreken: Commissie Bestuur en Middelen".</summary>
     public string Title(Language language) => Meeting is null
-        ? Moment.Title(language)
+        ? MomentLines.Title(Moment, language)
         : (language == Language.En ? "Speaking at the committee: " : "Inspreken: ") + Meeting.Title;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 
 namespace Timing.Feeds;
 
@@ -27,22 +28,23 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     {
         var events = new List<FeedEvent>();
         var named = timelines.Count > 1;
-        foreach (var timeline in timelines)
+        var moments = timelines.SelectMany(t => t.Moments.Where(filter.Includes).Select(m => (t.Municipality, Moment: m)));
+        // With several municipalities, a moment they share on the same dates with the same advice is one event that
+        // names them all, under the UID of the first; group=no keeps an event per municipality.
+        var lines = named && !filter.Separate
+            ? MomentLines.Group(moments, p => p.Moment, p => p.Municipality)
+            : moments.Select(p => new MomentLine<(Municipality, Moment Moment)>([p], [p.Municipality])).ToArray();
+        foreach (var line in lines)
         {
-            foreach (var moment in timeline.Moments)
-            {
-                if (filter.Includes(moment))
-                {
-                    AddEvents(events, timeline.Municipality, moment, language, named, link(moment.Key));
-                }
-            }
+            AddEvents(events, line.Municipalities, line.First.Moment, language, named, link(line.First.Moment.Key));
         }
         events.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Uid, b.Uid));
         return events;
     }
 
-    private void AddEvents(List<FeedEvent> events, Municipality municipality, Moment moment, Language language, bool named, Uri url)
+    private void AddEvents(List<FeedEvent> events, IReadOnlyList<Municipality> places, Moment moment, Language language, bool named, Uri url)
     {
+        var municipality = places[0];
         var phase = PhaseName(moment, language);
         var categories = new[] { phase }.Concat(moment.Audiences.Select(a => Audiences.Name(a, language))).ToArray();
         var status = moment.Basis switch
@@ -55,18 +57,18 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var fingerprint = Fingerprint(municipality, moment, url);
         var days = Period.DaysBetween(moment.Start, moment.End) + 1;
         // With several municipalities in one feed, the name follows what happens, after the month view's 20 characters.
-        var where = named ? " · " + municipality.Name : "";
+        var where = named ? " · " + MomentLines.Names(places.Select(p => p.Name).ToList(), language) : "";
 
         if (days <= LongestSingleEventDays)
         {
             events.Add(new FeedEvent(uid + "@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.None, language) + where,
-                Description(municipality, moment, FeedEdge.None, phase, language, url), moment.Start, moment.End.PlusDays(1), status, categories, url, fingerprint));
+                Description(places, moment, FeedEdge.None, phase, language, url), moment.Start, moment.End.PlusDays(1), status, categories, url, fingerprint));
             return;
         }
         events.Add(new FeedEvent(uid + ".opens@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.Opens, language) + where,
-            Description(municipality, moment, FeedEdge.Opens, phase, language, url), moment.Start, moment.Start.PlusDays(1), status, categories, url, fingerprint));
+            Description(places, moment, FeedEdge.Opens, phase, language, url), moment.Start, moment.Start.PlusDays(1), status, categories, url, fingerprint));
         events.Add(new FeedEvent(uid + ".closes@" + options.UidHost, FeedTitles.WhatHappens(moment, FeedEdge.Closes, language) + where,
-            Description(municipality, moment, FeedEdge.Closes, phase, language, url), moment.End, moment.End.PlusDays(1), status, categories, url, fingerprint));
+            Description(places, moment, FeedEdge.Closes, phase, language, url), moment.End, moment.End.PlusDays(1), status, categories, url, fingerprint));
     }
 
     /// <summary>The phase of a moment as users read it; local events without a "local" phase in the rules are "Lokaal".</summary>
@@ -88,7 +90,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     /// <summary>The page of a moment in the signed-in web application: what personal feeds link to.</summary>
     public Uri MomentUrl(MomentKey key) => _links.Moment(key);
 
-    private static string Description(Municipality municipality, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
+    private static string Description(IReadOnlyList<Municipality> places, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
     {
         var en = language == Language.En;
         var text = new StringBuilder();
@@ -127,11 +129,8 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
             text.Append(en ? "Source of the date: " : "Bron van de datum: ").Append(source).Append('\n');
         }
         text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => Audiences.Name(a, language))).Append('\n');
-        text.Append(en ? "Municipality: " : "Gemeente: ").Append(municipality.Name);
-        if (municipality.Name != municipality.Code.Value)
-        {
-            text.Append(" (").Append(municipality.Code.Value).Append(')');
-        }
+        text.Append(places.Count > 1 ? (en ? "Municipalities: " : "Gemeenten: ") : (en ? "Municipality: " : "Gemeente: "))
+            .AppendJoin(", ", places.Select(p => p.Name == p.Code.Value ? p.Name : $"{p.Name} ({p.Code.Value})"));
         text.Append('\n').Append(en ? "More: " : "Meer: ").Append(url);
         return text.ToString();
     }

@@ -7,7 +7,7 @@ namespace Timing.Feeds;
 /// <see cref="MunicipalOnly"/> leaves out other arenas (provincial, water-board, national and European elections).
 /// <see cref="Meetings"/> adds the council's plain meetings: those that date no moment (off by default).
 /// </summary>
-public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null, bool MunicipalOnly = false, bool Meetings = false)
+public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnlySet<string>? Kinds = null, bool MunicipalOnly = false, bool Meetings = false, bool Separate = false)
 {
     public static readonly FeedFilter All = new();
 
@@ -24,7 +24,7 @@ public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnl
         : this with { Audiences = Audiences is null ? followed : Audiences.Where(followed.Contains).ToHashSet(StringComparer.Ordinal) };
 
     /// <summary>A stable text for cache keys.</summary>
-    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}{(Meetings ? ";meetings" : "")}";
+    public string Key => $"a={Join(Audiences)};k={Join(Kinds)}{(MunicipalOnly ? ";arena=municipal" : "")}{(Meetings ? ";meetings" : "")}{(Separate ? ";separate" : "")}";
 
     private static string Join(IReadOnlySet<string>? set) => set is null ? "*" : string.Join(',', set.Order(StringComparer.Ordinal));
 }

@@ -4,7 +4,7 @@ using Timing.Core.Cycle;
 namespace Timing.Feeds;
 
 /// <summary>
-/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, meetings=yes|no, lang=nl|en. Values are canonical: order, case,
+/// The optional query of a feed URL: audience=…, kinds=…, arena=municipal|all, meetings=yes|no, group=yes|no, lang=nl|en. Values are canonical: order, case,
 /// spaces and duplicates do not matter, and a list naming every value means no filter, so every spelling of
 /// one filter is one feed. Unknown values are refused with a message naming the parameter. The public and the personal
 /// feed read the same query.
@@ -47,30 +47,48 @@ public static class FeedQuery
                     return false;
             }
         }
-        if (!TryMeetings(query, out var meetings, out error))
+        if (!TryMeetings(query, out var meetings, out error) || !TryGroup(query, out var separate, out error))
         {
             return false;
         }
-        filter = new FeedFilter(audiences, kinds, municipalOnly, meetings);
+        filter = new FeedFilter(audiences, kinds, municipalOnly, meetings, separate);
         return true;
     }
 
     /// <summary>meetings=yes adds the council's plain meetings to a feed; no (the default) leaves them out.</summary>
-    private static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error)
+    private static bool TryMeetings(IQueryCollection query, out bool meetings, [NotNullWhen(false)] out LocalizedText? error) =>
+        TryYesNo(query, "meetings", false, new("yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard)",
+            "yes (also the council's meetings that date no moment) or no (the default)"), out meetings, out error);
+
+    /// <summary>group=yes (the default) makes one event of a moment that several municipalities share on one day; no keeps one per municipality.</summary>
+    private static bool TryGroup(IQueryCollection query, out bool separate, [NotNullWhen(false)] out LocalizedText? error)
     {
-        meetings = false;
+        if (!TryYesNo(query, "group", true, new("yes (één afspraak per moment en dag voor al uw gemeenten, standaard) of no (een afspraak per gemeente)",
+            "yes (one event per moment and day for all your municipalities, the default) or no (an event per municipality)"), out var grouped, out error))
+        {
+            separate = false;
+            return false;
+        }
+        separate = !grouped;
+        return true;
+    }
+
+    /// <summary>A yes/no parameter; <paramref name="choices"/> says in both languages what each value does.</summary>
+    private static bool TryYesNo(IQueryCollection query, string name, bool fallback, LocalizedText choices, out bool yes, [NotNullWhen(false)] out LocalizedText? error)
+    {
+        yes = fallback;
         error = null;
-        if (!query.TryGetValue("meetings", out var value))
+        if (!query.TryGetValue(name, out var value))
         {
             return true;
         }
         switch (value.ToString().Trim().ToLowerInvariant())
         {
-            case "yes": meetings = true; return true;
-            case "no": return true;
+            case "yes": yes = true; return true;
+            case "no": yes = false; return true;
             default:
-                error = new($"Parameter 'meetings': '{Web.TextLimits.Quoted(value)}' kennen we niet; gebruik yes (ook de vergaderingen van de raad die bij geen moment horen) of no (standaard).",
-                    $"Query parameter 'meetings': '{Web.TextLimits.Quoted(value)}' is not supported; use yes (also the council's meetings that date no moment) or no (the default).");
+                error = new($"Parameter '{name}': '{Web.TextLimits.Quoted(value)}' kennen we niet; gebruik {choices.Nl}.",
+                    $"Query parameter '{name}': '{Web.TextLimits.Quoted(value)}' is not supported; use {choices.En}.");
                 return false;
         }
     }

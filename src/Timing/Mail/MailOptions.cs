@@ -33,6 +33,13 @@ public sealed class MailOptions
     /// waits for the server's answer another sends: to a server slow to answer, two send almost twice as fast as one.
     /// </summary>
     public int Connections { get; set; } = 2;
+
+    /// <summary>
+    /// The most reminder mails and digests one address receives on one day, over every organisation that lists it.
+    /// A person's reminders of a day already travel in one mail; this holds when one address is several people, or
+    /// a director sends failed mails again. A mail over the limit waits until the next morning.
+    /// </summary>
+    public int DailyLimitPerRecipient { get; set; } = 2;
 }
 
 public enum MailSecurity

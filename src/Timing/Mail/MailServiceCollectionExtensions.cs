@@ -15,6 +15,8 @@ public static class MailServiceCollectionExtensions
             .Validate(o => o.Host.Length > 0 || o.PickupDirectory.Length > 0, "Mail:PickupDirectory is empty; set it or set Mail:Host.")
             .Validate(o => o.AccessToken.Length == 0 || o.User.Length > 0, "Mail:AccessToken needs Mail:User (the mailbox the token belongs to).")
             .Validate(o => o.Connections is >= 1 and <= 10, "Mail:Connections must be 1–10 (default 2; some providers allow only a few connections at once).")
+            .Validate(o => o.DailyLimitPerRecipient is >= 1 and <= 20,
+                "Mail:DailyLimitPerRecipient must be 1–20 (default 2: the day's reminder mail and the Monday digest); more mails to one address wait until the next morning.")
             .ValidateOnStart();
         services.AddSingleton<PickupMailSender>();
         services.AddSingleton<SmtpMailSender>();

@@ -30,6 +30,10 @@ public sealed class MailWords
         NothingComing = "Niets in uw gemeenten.",
         WhyYouReceiveThis = "U ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing.",
         StopTheseEmails = "Geen e-mails meer",
+        RemindersOfToday = "Uw herinneringen van vandaag, per moment met alle gemeenten waar het speelt",
+        MoreMomentsFormat = "en {0} andere momenten",
+        OneMoreMoment = "en 1 ander moment",
+        OtherMunicipalitiesFormat = "{0} andere gemeenten",
     };
 
     public static MailWords English { get; } = new()
@@ -56,6 +60,10 @@ public sealed class MailWords
         NothingComing = "Nothing in your municipalities.",
         WhyYouReceiveThis = "You receive this because your organisation follows these municipalities in Timing.",
         StopTheseEmails = "Stop these e-mails",
+        RemindersOfToday = "Your reminders for today, one per moment with every municipality where it applies",
+        MoreMomentsFormat = "and {0} more moments",
+        OneMoreMoment = "and 1 more moment",
+        OtherMunicipalitiesFormat = "{0} other municipalities",
     };
 
     public static MailWords For(Language language) => language == Language.En ? English : Dutch;
@@ -105,6 +113,21 @@ public sealed class MailWords
     public required string WhyYouReceiveThis { get; init; }
 
     public required string StopTheseEmails { get; init; }
+
+    /// <summary>The heading of a day's reminders in one mail.</summary>
+    public required string RemindersOfToday { get; init; }
+
+    public required string MoreMomentsFormat { get; init; }
+
+    public required string OneMoreMoment { get; init; }
+
+    public required string OtherMunicipalitiesFormat { get; init; }
+
+    /// <summary>What a day's mail adds to its subject after the soonest moment: "en 3 andere momenten".</summary>
+    public string MoreMoments(int count) => count == 1 ? OneMoreMoment : string.Format(CultureInfo.InvariantCulture, MoreMomentsFormat, count);
+
+    /// <summary>"8 andere gemeenten", for a subject that names the first two of many.</summary>
+    public string OtherMunicipalities(int count) => string.Format(CultureInfo.InvariantCulture, OtherMunicipalitiesFormat, count);
 
     /// <summary>When the moment (or its opening or closing) comes, seen from the send day: "begint over 14 dagen", "tomorrow".</summary>
     public string When(Moment moment, MomentEdge edge, int days)

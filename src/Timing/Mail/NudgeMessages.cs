@@ -23,7 +23,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         var words = MailWords.For(language);
         var edge = lead.Edge == MomentEdge.Start ? moment.Start : moment.End;
         var when = words.When(moment, lead.Edge, Period.DaysBetween(sendDay, edge));
-        var title = moment.Title(language);
+        var title = MomentLines.Title(moment, language);
         var content = new NudgeContent(
             Title: title,
             Municipality: municipality.Name,
@@ -53,19 +53,11 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
     }
 
     /// <summary>A speaking-rights nudge: a committee meets about a moment the person follows; how to register to speak and what to bring.</summary>
-    public async Task<MimeMessage> SpeakingAsync(string email, string name, Language language, SpeakingLead lead, string municipality,
-        string meetingTitle, string committee, string meetingUrl, LocalDate date, LocalTime? start, MomentKey moment, string momentName,
+    public async Task<MimeMessage> SpeakingAsync(string email, string name, Language language, SpeakingMeeting meeting,
         LocalDate sendDay, string messageId, string unsubscribeToken, Instant now)
     {
         var words = MailWords.For(language);
-        var list = new List<(string Text, string Url)>();
-        if (Uri.TryCreate(meetingUrl, UriKind.Absolute, out var meeting) && (meeting.Scheme == Uri.UriSchemeHttps || meeting.Scheme == Uri.UriSchemeHttp))
-        {
-            list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", meeting.AbsoluteUri));
-        }
-        list.Add((words.MoreAboutThisMoment, links.Moment(moment).AbsoluteUri));
-        list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
-        var content = SpeakingContent.Create(language, lead, municipality, meetingTitle, committee, date, start, sendDay, momentName, list);
+        var content = Speaking(meeting, language, sendDay);
         var body = await html.RenderAsync<SpeakingMail>(new Dictionary<string, object?>
         {
             [nameof(SpeakingMail.Words)] = words,
@@ -75,15 +67,77 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         return Build(email, name, content.Subject, content.Text(), body, messageId, unsubscribeToken, words, now);
     }
 
+    private SpeakingContent Speaking(SpeakingMeeting meeting, Language language, LocalDate sendDay)
+    {
+        var words = MailWords.For(language);
+        var list = new List<(string Text, string Url)>();
+        if (Uri.TryCreate(meeting.MeetingUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", url.AbsoluteUri));
+        }
+        list.Add((words.MoreAboutThisMoment, links.Moment(meeting.Moment).AbsoluteUri));
+        list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
+        return SpeakingContent.Create(language, meeting.Lead, meeting.Municipality, meeting.MeetingTitle, meeting.Committee, meeting.Date, meeting.Start, sendDay,
+            meeting.MomentName.In(language), list);
+    }
+
+    /// <summary>
+    /// A person's reminders of one day in one message: one line per moment, naming every municipality where it falls
+    /// on those dates, then the committee meetings to speak at, the soonest first. The subject names the soonest and
+    /// says how many more follow.
+    /// </summary>
+    public async Task<MimeMessage> DailyAsync(string email, string name, Language language,
+        IReadOnlyList<(Municipality Municipality, Moment Moment, NudgeLead Lead)> moments, IReadOnlyList<SpeakingMeeting> meetings,
+        LocalDate sendDay, string messageId, string unsubscribeToken, Instant now)
+    {
+        var words = MailWords.For(language);
+        var lines = new List<(LocalDate Edge, string Subject, DigestLine Line)>();
+        foreach (var line in MomentLines.Group(moments, r => r.Moment, r => r.Municipality, r => r.Lead.Id))
+        {
+            var (_, moment, lead) = line.First;
+            var edge = lead.Edge == MomentEdge.Start ? moment.Start : moment.End;
+            var what = $"{MomentLines.Title(moment, language)}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {words.When(moment, lead.Edge, Period.DaysBetween(sendDay, edge))}";
+            var places = line.Municipalities.Count <= 3
+                ? line.MunicipalityNames(language)
+                : MomentLines.Names([line.Municipalities[0].Name, line.Municipalities[1].Name, words.OtherMunicipalities(line.Municipalities.Count - 2)], language);
+            lines.Add((edge, $"{places}: {what}", new DigestLine(
+                $"{what} – {line.MunicipalityNames(language)}: {DateText.Range(moment.Start, moment.End, language)}",
+                links.Moment(moment.Key).AbsoluteUri,
+                ThisWeek.ActionOf(moment).In(language))));
+        }
+        foreach (var meeting in meetings)
+        {
+            var content = Speaking(meeting, language, sendDay);
+            lines.Add((meeting.Date, content.Subject, new DigestLine(content.Subject, content.Links[0].Url, content.Intro)));
+        }
+        var ordered = lines.OrderBy(l => l.Edge).ThenBy(l => l.Subject, StringComparer.Ordinal).ToList();
+        var subject = ordered[0].Subject + (ordered.Count > 1 ? " " + words.MoreMoments(ordered.Count - 1) : "");
+        var text = new StringBuilder(words.RemindersOfToday).Append("\n\n");
+        foreach (var (_, _, line) in ordered)
+        {
+            text.Append("- ").Append(line.Text).Append("\n  ").Append(line.Action).Append("\n  ").Append(line.Url).Append('\n');
+        }
+        text.Append('\n').Append(words.YourCalendarFeed).Append(": ").Append(links.MyFeed.AbsoluteUri).Append('\n');
+        var body = await html.RenderAsync<DigestMail>(new Dictionary<string, object?>
+        {
+            [nameof(DigestMail.Words)] = words,
+            [nameof(DigestMail.Heading)] = words.RemindersOfToday,
+            [nameof(DigestMail.Lines)] = ordered.Select(l => l.Line).ToList(),
+            [nameof(DigestMail.UnsubscribeUrl)] = links.Unsubscribe(unsubscribeToken).AbsoluteUri,
+        });
+        return Build(email, name, subject, text.ToString(), body, messageId, unsubscribeToken, words, now);
+    }
+
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,
         LocalDate monday, string messageId, string unsubscribeToken, Instant now)
     {
         var words = MailWords.For(language);
-        // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
-        var lines = items.Select(item => new DigestLine(
-            $"{item.Title(language)} – {item.Municipality.Name}, {(item.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(item.UrgentBy, language)}",
-            links.Moment(item.Moment.Key).AbsoluteUri,
-            item.Action.In(language))).ToList();
+        // The same list as the home page's "Deze week": open or due within four weeks, most urgent first, one line
+        // per moment across the municipalities where it falls on the same dates.
+        var lines = ThisWeek.Lines(items).Select(line => new DigestLine(
+            $"{line.First.Title(language)} – {line.MunicipalityNames(language)}, {(line.First.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(line.First.UrgentBy, language)}",
+            links.Moment(line.First.Moment.Key).AbsoluteUri,
+            line.First.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
         foreach (var line in lines)
         {

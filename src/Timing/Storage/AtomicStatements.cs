@@ -27,7 +27,7 @@ public static class AtomicStatements
     }
 
     /// <summary>
-    /// Claims up to <paramref name="batch"/> pending nudges that are due at <paramref name="now"/>, earliest first,
+    /// Claims up to <paramref name="batch"/> pending mails (a day's reminders, a digest; never one reminder of a day on its own) that are due at <paramref name="now"/>, earliest first,
     /// for <paramref name="claimer"/>, in one statement; returns their ids. SQLite: BEGIN IMMEDIATE takes the write
     /// lock up front; PostgreSQL: SKIP LOCKED lets nodes share the queue.
     /// </summary>
@@ -38,7 +38,7 @@ public static class AtomicStatements
             UPDATE nudges SET "State" = '{NudgeStates.Claimed}', "ClaimedBy" = @node, "ClaimedUnixMs" = @now
             WHERE "Id" IN (
                 SELECT "Id" FROM nudges
-                WHERE "State" = '{NudgeStates.Pending}' AND "DueUnixMs" <= @now AND "NextAttemptUnixMs" <= @now
+                WHERE "State" = '{NudgeStates.Pending}' AND "Kind" NOT IN ('{NudgeKinds.Nudge}', '{NudgeKinds.Speaking}') AND "DueUnixMs" <= @now AND "NextAttemptUnixMs" <= @now
                 ORDER BY "DueUnixMs", "Id" LIMIT @batch{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
             RETURNING "Id"
             """;

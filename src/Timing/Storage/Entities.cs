@@ -228,7 +228,7 @@ public sealed class Nudge
 
     public int PersonId { get; set; }
 
-    /// <summary>nudge, digest or speaking.</summary>
+    /// <summary>nudge, speaking, daily or digest.</summary>
     public string Kind { get; set; } = NudgeKinds.Nudge;
 
     /// <summary>The moment key ("GM0344/election/2026"), or the week ("2026-W48") of a digest.</summary>
@@ -275,6 +275,12 @@ public static class NudgeKinds
 
     /// <summary>A speaking-rights nudge about a committee meeting (subject "GM0344/meeting/123").</summary>
     public const string Speaking = "speaking";
+
+    /// <summary>
+    /// A person's one reminder mail of a day (subject "2027-03-17"): it carries the nudge and speaking rows of that
+    /// person and day, which are never sent on their own and take its outcome once it has gone.
+    /// </summary>
+    public const string Daily = "daily";
 }
 
 /// <summary>The life of an outbox row.</summary>

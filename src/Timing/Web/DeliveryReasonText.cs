@@ -28,6 +28,8 @@ public static partial class DeliveryReasonText
         (PickupFolderWrite(), "er kan niet worden geschreven in de pickupmap {0}: {1}"),
         (ProcessStopped(), "het verzendproces stopte tijdens het overdragen van dit bericht aan de mailserver; kijk in het logboek van de server voordat u opnieuw verstuurt"),
         (Gone(), "het moment of de persoon bestaat niet meer"),
+        (HeldBack(), "tegengehouden: dit adres kreeg vandaag al het maximum aantal e-mails (Mail:DailyLimitPerRecipient); gaat morgenochtend"),
+        (AllRetracted(), "elke herinnering van deze dag werd ingetrokken voordat de e-mail ging"),
     ];
 
     public static string? In(string? reason, Language language)
@@ -98,4 +100,10 @@ public static partial class DeliveryReasonText
 
     [GeneratedRegex(@"^the moment or the person no longer exists$")]
     private static partial Regex Gone();
+
+    [GeneratedRegex(@"^held back: this address had its most mails for today \(Mail:DailyLimitPerRecipient\); it goes the next morning$")]
+    private static partial Regex HeldBack();
+
+    [GeneratedRegex(@"^every reminder of this day was retracted before it went$")]
+    private static partial Regex AllRetracted();
 }

@@ -17,6 +17,7 @@ namespace Timing.Worker;
 public sealed partial class NudgeDispatcher(
     TimingDbContext db,
     NudgeClaims claims,
+    DailyBundles bundles,
     NudgeRenderer renderer,
     IMailSender mail,
     IOptions<MailOptions> mailOptions,
@@ -38,6 +39,10 @@ public sealed partial class NudgeDispatcher(
     {
         using var _ = await gate.EnterAsync(cancellationToken);
         await claims.RecoverAsync(cancellationToken);
+        // Reminders of a mail that went (or was caught mid-handover) before a stop take its outcome first, so none of
+        // them is bundled again; then the due reminders get their day's mail.
+        await bundles.SettleAsync(cancellationToken);
+        await bundles.BundleAsync(cancellationToken);
         var tally = new Tally();
         while (true)
         {
@@ -47,12 +52,14 @@ public sealed partial class NudgeDispatcher(
                 break;
             }
             var rows = await renderer.PrepareAsync(ids, cancellationToken);
-            if (!await SendAsync(rows, tally, cancellationToken))
+            var sent = await SendAsync(rows, tally, cancellationToken);
+            // Every row of the batch is saved: forget them, so each commit of the next batch looks at its own rows only.
+            db.ChangeTracker.Clear();
+            await bundles.SettleAsync(cancellationToken);
+            if (!sent)
             {
                 break;
             }
-            // Every row of the batch is saved: forget them, so each commit of the next batch looks at its own rows only.
-            db.ChangeTracker.Clear();
         }
         return new Result(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
     }

@@ -100,9 +100,20 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var rows = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == kind && n.Day >= today).ToListAsync(cancellationToken);
         var byKey = rows.ToDictionary(Key);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var nudge in plan)
+        // A reminder travels in its person's mail of the day; when that has gone, in the next working day's.
+        var gone = (await db.Nudges.AsNoTracking().Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.Day >= today).ToListAsync(cancellationToken))
+            .Where(DailyBundles.HasGone).Select(b => (b.PersonId, b.Day)).ToHashSet();
+        var changed = new HashSet<(int PersonId, LocalDate Day)>();
+        foreach (var planned in plan)
         {
+            var nudge = planned;
             var key = Key(nudge.PersonId, nudge.Subject, nudge.LeadId, nudge.Day);
+            if (!byKey.ContainsKey(key) && gone.Contains((nudge.PersonId, nudge.Day)))
+            {
+                var day = DailyBundles.OpenDay(nudge.Day, d => gone.Contains((nudge.PersonId, d)));
+                nudge = nudge with { Day = day, Due = DailyBundles.DueOn(day) };
+                key = Key(nudge.PersonId, nudge.Subject, nudge.LeadId, nudge.Day);
+            }
             wanted.Add(key);
             if (byKey.TryGetValue(key, out var row))
             {
@@ -111,6 +122,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
                     row.State = NudgeStates.Pending;
                     row.Attempts = 0;
                     row.NextAttempt = Nudge.Immediately;
+                    changed.Add((row.PersonId, row.Day));
                     added++;
                 }
                 else
@@ -129,14 +141,22 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
                 Due = nudge.Due,
                 Created = now,
             });
+            changed.Add((nudge.PersonId, nudge.Day));
             added++;
         }
         foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
         {
             row.State = NudgeStates.Retracted;
+            changed.Add((row.PersonId, row.Day));
             retracted++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // A day's mail rendered but not yet gone (waiting for a retry) is rendered again with what it now carries.
+        var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
+            .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
+        var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
+        await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
         db.ChangeTracker.Clear();
         return new Result(added, retracted, kept);
     }

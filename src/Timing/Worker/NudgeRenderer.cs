@@ -16,16 +16,29 @@ namespace Timing.Worker;
 /// Message-ID, so a retry sends the same bytes and a receiving server can recognise a repeat.
 /// </summary>
 public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Unsubscribe unsubscribe, CyclePlanner planner,
-    IClock clock, IOptions<FeedOptions> feeds)
+    IClock clock, IOptions<FeedOptions> feeds, DailyBundles bundles)
 {
-    /// <summary>Loads the claimed rows in send order and renders those without a stored message; rows whose moment or person is gone are retracted.</summary>
+    /// <summary>
+    /// Loads the claimed rows in send order and renders those without a stored message; rows whose moment or person
+    /// is gone are retracted, and a row that would pass the recipient's daily limit goes back to wait for the next morning.
+    /// </summary>
     public async Task<List<Nudge>> PrepareAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var rows = await db.Nudges.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var ready = new List<Nudge>();
         var batch = new Batch();
+        var addresses = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            var email = (await PersonAsync(row.PersonId, batch, cancellationToken)).Person?.Email;
+            if (email is not null && await bundles.OverLimitAsync(email, addresses.GetValueOrDefault(email), cancellationToken))
+            {
+                row.State = NudgeStates.Pending;
+                row.ClaimedBy = null;
+                row.NextAttempt = bundles.NextMorning();
+                row.LastError = "held back: this address had its most mails for today (Mail:DailyLimitPerRecipient); it goes the next morning";
+                continue;
+            }
             if (row.Message is null)
             {
                 var message = await RenderAsync(row, batch, cancellationToken);
@@ -39,6 +52,10 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
                 await message.WriteToAsync(buffer, cancellationToken);
                 row.MessageId = message.MessageId;
                 row.Message = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            if (email is not null)
+            {
+                addresses[email] = addresses.GetValueOrDefault(email) + 1;
             }
             ready.Add(row);
         }
@@ -63,14 +80,43 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     /// <summary>The message for one row, or null when its person or moment no longer exists.</summary>
     public Task<MimeMessage?> RenderAsync(Nudge row, CancellationToken cancellationToken) => RenderAsync(row, new Batch(), cancellationToken);
 
+    private async Task<(Person? Person, string Token)> PersonAsync(int personId, Batch batch, CancellationToken cancellationToken)
+    {
+        if (!batch.People.TryGetValue(personId, out var known))
+        {
+            var found = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+            batch.People[personId] = known = (found, found is null ? "" : await unsubscribe.TokenAsync(found.Id, cancellationToken));
+        }
+        return known;
+    }
+
+    private async Task<(List<FollowedMunicipality> Followed, IReadOnlyDictionary<string, ActualDate[]> Shared)> OrganisationAsync(int organisationId, Batch batch,
+        CancellationToken cancellationToken)
+    {
+        if (!batch.Organisations.TryGetValue(organisationId, out var organisation))
+        {
+            var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
+                .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
+            batch.Organisations[organisationId] = organisation = (rows, await Facts.PublicFactRows.ActualsAsync(db, rows.Select(m => m.Code).ToArray(), cancellationToken));
+        }
+        return organisation;
+    }
+
+    /// <summary>
+    /// What a person's mail of <paramref name="day"/> would be if it went now, without sending or storing anything:
+    /// the preview a director sees, from the same code that renders the mail at dispatch. Null when nothing is due that day.
+    /// </summary>
+    public async Task<MimeMessage?> PreviewAsync(int personId, LocalDate day, CancellationToken cancellationToken)
+    {
+        var items = await DailyBundles.Reminders(db, personId, day).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        var batch = new Batch();
+        var (person, token) = await PersonAsync(personId, batch, cancellationToken);
+        return person is null ? null : await DailyAsync(items, person, token, day, $"preview.{personId}.{day:yyyyMMdd}@{feeds.Value.UidHost}", batch, cancellationToken);
+    }
+
     private async Task<MimeMessage?> RenderAsync(Nudge row, Batch batch, CancellationToken cancellationToken)
     {
-        if (!batch.People.TryGetValue(row.PersonId, out var known))
-        {
-            var found = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == row.PersonId, cancellationToken);
-            batch.People[row.PersonId] = known = (found, found is null ? "" : await unsubscribe.TokenAsync(found.Id, cancellationToken));
-        }
-        var (person, token) = known;
+        var (person, token) = await PersonAsync(row.PersonId, batch, cancellationToken);
         if (person is null)
         {
             return null;
@@ -79,13 +125,12 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var messageId = $"{row.Kind}.{row.Id}@{feeds.Value.UidHost}";
         var now = clock.GetCurrentInstant();
         var day = row.Day;
-        if (!batch.Organisations.TryGetValue(person.OrganisationId, out var organisation))
+        if (row.Kind == NudgeKinds.Daily)
         {
-            var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-                .Where(m => m.OrganisationId == person.OrganisationId).ToListAsync(cancellationToken);
-            batch.Organisations[person.OrganisationId] = organisation = (rows, await Facts.PublicFactRows.ActualsAsync(db, rows.Select(m => m.Code).ToArray(), cancellationToken));
+            var items = await DailyBundles.Reminders(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+            return await DailyAsync(items, person, token, day, messageId, batch, cancellationToken);
         }
-        var (followed, shared) = organisation;
+        var (followed, shared) = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
         if (row.Kind == NudgeKinds.Digest)
         {
             var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
@@ -105,8 +150,53 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         }
         if (row.Kind == NudgeKinds.Speaking)
         {
-            return await SpeakingAsync(row, person, language, followed, day, messageId, token, now, cancellationToken);
+            return Speaking(row, await MeetingOfAsync(row, cancellationToken), followed) is { } speaking
+                ? await messages.SpeakingAsync(person.Email, person.Name, language, speaking, day, messageId, token, now)
+                : null;
         }
+        return Reminder(row, followed, shared) is { } reminder
+            ? await messages.NudgeAsync(person.Email, person.Name, language, reminder.Municipality, reminder.Moment, reminder.Lead, day, messageId, token, now)
+            : null;
+    }
+
+    /// <summary>
+    /// A person's mail of one day: one reminder is its own message, as ever; several are one message grouped by
+    /// moment. Reminders whose moment, meeting or municipality is gone are retracted (when tracked) and left out.
+    /// </summary>
+    private async Task<MimeMessage?> DailyAsync(List<Nudge> items, Person person, string token, LocalDate day, string messageId, Batch batch, CancellationToken cancellationToken)
+    {
+        var (followed, shared) = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
+        var moments = new List<(Municipality Municipality, Moment Moment, NudgeLead Lead)>();
+        var meetings = new List<SpeakingMeeting>();
+        foreach (var item in items)
+        {
+            if (item.Kind == NudgeKinds.Speaking && Speaking(item, await MeetingOfAsync(item, cancellationToken), followed) is { } speaking)
+            {
+                meetings.Add(speaking);
+            }
+            else if (item.Kind == NudgeKinds.Nudge && Reminder(item, followed, shared) is { } reminder)
+            {
+                moments.Add(reminder);
+            }
+            else
+            {
+                item.State = NudgeStates.Retracted;
+                item.LastError = "the moment or the person no longer exists";
+            }
+        }
+        var now = clock.GetCurrentInstant();
+        return (moments.Count, meetings.Count) switch
+        {
+            (0, 0) => null,
+            (1, 0) => await messages.NudgeAsync(person.Email, person.Name, person.Language, moments[0].Municipality, moments[0].Moment, moments[0].Lead, day, messageId, token, now),
+            (0, 1) => await messages.SpeakingAsync(person.Email, person.Name, person.Language, meetings[0], day, messageId, token, now),
+            _ => await messages.DailyAsync(person.Email, person.Name, person.Language, moments, meetings, day, messageId, token, now),
+        };
+    }
+
+    /// <summary>The moment and lead of a reminder row, or null when its moment or municipality is gone.</summary>
+    private (Municipality Municipality, Moment Moment, NudgeLead Lead)? Reminder(Nudge row, List<FollowedMunicipality> followed, IReadOnlyDictionary<string, ActualDate[]> shared)
+    {
         if (!MomentKey.TryParse(row.Subject, out var key))
         {
             return null;
@@ -114,18 +204,19 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var municipality = followed.FirstOrDefault(m => m.Code == key.Municipality.Value);
         var moment = municipality is null ? null : planner.Find(municipality.ToProfile().WithPublicFacts(shared[municipality.Code]), key);
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
-        return moment is null || lead is null
-            ? null
-            : await messages.NudgeAsync(person.Email, person.Name, language, new Municipality(key.Municipality, municipality!.Name), moment, lead, day, messageId, token, now);
+        return moment is null || lead is null ? null : (new Municipality(key.Municipality, municipality!.Name), moment, lead);
     }
 
-    /// <summary>A speaking-rights nudge, or null when its meeting is gone, no longer a committee on a moment, or not followed.</summary>
-    private async Task<MimeMessage?> SpeakingAsync(Nudge row, Person person, Language language, List<FollowedMunicipality> followed, LocalDate day,
-        string messageId, string token, Instant now, CancellationToken cancellationToken)
+    private async Task<Meeting?> MeetingOfAsync(Nudge row, CancellationToken cancellationToken)
+    {
+        var id = SpeakingOutbox.MeetingId(row.Subject);
+        return id is null ? null : await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>A speaking-rights reminder, or null when its meeting is gone, no longer a committee on a moment, or not followed.</summary>
+    private SpeakingMeeting? Speaking(Nudge row, Meeting? meeting, List<FollowedMunicipality> followed)
     {
         var lead = Core.Meetings.SpeakingRights.ParseLead(row.LeadId);
-        var id = SpeakingOutbox.MeetingId(row.Subject);
-        var meeting = id is null ? null : await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         var municipality = meeting is null ? null : followed.FirstOrDefault(m => m.Code == meeting.Code);
         var definition = meeting is null ? null : planner.Rules.Find(meeting.Kind);
         if (lead is null || meeting is null || municipality is null || definition is null || meeting.Category != "committee")
@@ -136,7 +227,6 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var code = MunicipalityCode.Parse(meeting.Code);
         var cycle = planner.CycleOf(new MunicipalityProfile(new Municipality(code, municipality.Name)), meeting.Kind, date);
         LocalTime? start = meeting.Start?.InZone(Core.ProductTime.Zone).TimeOfDay;
-        return await messages.SpeakingAsync(person.Email, person.Name, language, lead.Value, municipality.Name, meeting.Title, meeting.Committee, meeting.Url,
-            date, start, new MomentKey(code, meeting.Kind, cycle), definition.NameIn(cycle, language), day, messageId, token, now);
+        return new SpeakingMeeting(lead.Value, municipality.Name, meeting.Title, meeting.Committee, meeting.Url, date, start, new MomentKey(code, meeting.Kind, cycle), new LocalizedText(definition.NameIn(cycle, Language.Nl), definition.NameIn(cycle, Language.En)));
     }
 }

@@ -34,6 +34,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddScoped<NudgeClaims>();
         services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();
+        services.AddScoped<DailyBundles>();
         services.AddSingleton<DispatchGate>();
         services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();

@@ -13,7 +13,7 @@ public class DispatchPartsTests
     private static readonly Instant Monday = WorkerHarness.NominationNudgesDue;
 
     [Fact]
-    public async Task TwoClaimers_OnOneDatabaseFile_NeverTakeTheSameRow_AndTakeOnlyDueRows()
+    public async Task TwoClaimers_OnOneDatabaseFile_NeverTakeTheSameRow_AndTakeOnlyDueMails()
     {
         await using var factory = new TimingFactory(clock: new FakeClock(Monday), settings: new() { ["Worker:BatchSize"] = "7" });
         await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
@@ -25,11 +25,14 @@ public class DispatchPartsTests
             {
                 // Every fourth row waits for a later attempt or is due later: never claimed now.
                 var later = i % 4 == 0;
+                var day = new LocalDate(2020, 1, 1).PlusDays(i);
                 db.Nudges.Add(new Nudge
                 {
-                    PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = new LocalDate(2020, 1, 1).PlusDays(i),
+                    PersonId = anna.Id, Kind = NudgeKinds.Daily, Subject = day.ToString("uuuu-MM-dd", null), Day = day,
                     Due = later && i % 8 == 0 ? due + Duration.FromMinutes(1) : due, NextAttempt = later && i % 8 != 0 ? due + Duration.FromMinutes(1) : Nudge.Immediately,
                 });
+                // The reminders a day's mail carries are never claimed on their own.
+                db.Nudges.Add(new Nudge { PersonId = anna.Id, Subject = "GM0344/election/2026", LeadId = "start-P14D", Day = day, Due = due });
             }
             return await db.SaveChangesAsync();
         });
@@ -51,6 +54,7 @@ public class DispatchPartsTests
         Assert.Empty(both[0].Intersect(both[1]));
         Assert.Equal(90, both[0].Count + both[1].Count);
         Assert.Equal(90, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.State == NudgeStates.Claimed)));
+        Assert.Equal(120, await factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Nudge && n.State == NudgeStates.Pending)));
     }
 
     [Fact]

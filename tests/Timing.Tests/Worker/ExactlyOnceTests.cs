@@ -13,25 +13,31 @@ public class ExactlyOnceTests(PostgresServer postgres)
     /// <summary>Due nudges from the past months, so the running service sends them as soon as it starts.</summary>
     private static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
 
-    /// <summary>The seeded rows; the running service also plans anna's future nudges, which are not due yet.</summary>
-    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue);
+    /// <summary>The seeded reminders; the service sends each in its person's mail of the day, one mail per reminder here.</summary>
+    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue && n.Kind == NudgeKinds.Nudge);
 
+    /// <summary>
+    /// One due reminder for each of <paramref name="count"/> people, each a mail of its own: one person's reminders of a
+    /// day would share a mail, and one address gets at most Mail:DailyLimitPerRecipient mails a day. The people read
+    /// the digest only, so the running service plans no further reminders for them.
+    /// </summary>
     private static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
     {
-        await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
+        await factory.SeedAsync(Enumerable.Range(0, count).Select(i => ($"p{i}@org.nl", Language.Nl, "")).ToArray());
         await factory.WithDbAsync(async db =>
         {
-            var anna = await db.People.SingleAsync(p => p.Email == "anna@org.nl");
-            // Days well before today: the running service's planner only touches rows from today on.
-            var firstDay = SeededDue.InUtc().Date.PlusDays(-(count + 30));
-            for (var i = 0; i < count; i++)
+            var people = await db.People.Where(p => p.Email.StartsWith("p") && p.Email.EndsWith("@org.nl")).ToListAsync();
+            // A day well before today: the running service's planner only touches rows from today on.
+            var day = SeededDue.InUtc().Date.PlusDays(-30);
+            foreach (var person in people)
             {
+                person.NudgeMode = Core.Nudges.NudgeMode.Digest;
                 db.Nudges.Add(new Nudge
                 {
-                    PersonId = anna.Id,
+                    PersonId = person.Id,
                     Subject = "GM0344/election/2026",
                     LeadId = "start-P14D",
-                    Day = firstDay.PlusDays(i),
+                    Day = day,
                     Due = SeededDue,
                 });
             }
@@ -44,8 +50,8 @@ public class ExactlyOnceTests(PostgresServer postgres)
             Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync())));
 
     /// <summary>
-    /// How many of the seeded nudges arrived. The service also plans anna's own nudges, and on some days one of
-    /// those is due at once (08:30 has passed): such a message is not one of the seeded rows and is not counted.
+    /// How many of the seeded nudges arrived. On a Monday morning the service also sends digests: those are not
+    /// seeded rows and are not counted.
     /// </summary>
     private static int SeededArrivals(List<string?> received, List<Nudge> rows)
     {

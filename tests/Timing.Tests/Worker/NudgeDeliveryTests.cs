@@ -61,9 +61,9 @@ public class NudgeDeliveryTests
         Assert.All(arrivals.Values, a => Assert.StartsWith("<https://timing.test/afmelden-nudges/", a.Message.Headers["List-Unsubscribe"], StringComparison.Ordinal));
 
         // Everything planned for the period went out; nothing is left behind.
-        var states = await factory.WithDbAsync(db => db.Nudges.GroupBy(n => n.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
-        Assert.Equal(arrivals.Count, states.Single(s => s.Key == NudgeStates.Sent).Count);
-        Assert.DoesNotContain(states, s => s.Key is NudgeStates.Failed or NudgeStates.Uncertain or NudgeStates.Claimed or NudgeStates.Sending);
+        var states = await factory.WithDbAsync(db => db.Nudges.GroupBy(n => new { n.Kind, n.State }).Select(g => new { g.Key.Kind, g.Key.State, Count = g.Count() }).ToListAsync());
+        Assert.Equal(arrivals.Count, states.Single(s => s.Kind == NudgeKinds.Daily && s.State == NudgeStates.Sent).Count);
+        Assert.DoesNotContain(states, s => s.State is NudgeStates.Failed or NudgeStates.Uncertain or NudgeStates.Claimed or NudgeStates.Sending);
         Assert.True(anna.Length > 10 && bob.Length > 10, $"anna {anna.Length}, bob {bob.Length}");
     }
 

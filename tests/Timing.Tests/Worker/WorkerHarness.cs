@@ -51,6 +51,26 @@ public static class WorkerHarness
         return await db.SaveChangesAsync();
     });
 
+    /// <summary>A director with the default settings who follows the given municipalities.</summary>
+    public static async Task<Person> DirectorFollowingAsync(this TimingFactory factory, string email, string organisation, params (string Code, string Name)[] municipalities)
+    {
+        var director = await factory.CreateDirectorAsync(email, organisation);
+        await factory.WithDbAsync(db =>
+        {
+            foreach (var (code, name) in municipalities)
+            {
+                db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = director.OrganisationId, Code = code, Name = name });
+            }
+            return db.SaveChangesAsync();
+        });
+        return director;
+    }
+
+    /// <summary>The first day with at least two reminders for the person, after planning.</summary>
+    public static Task<LocalDate> FirstDayWithSeveralRemindersAsync(this TimingFactory factory, int personId) => factory.WithDbAsync(db =>
+        db.Nudges.Where(n => n.PersonId == personId && n.Kind == NudgeKinds.Nudge).GroupBy(n => n.Day)
+            .Where(g => g.Count() >= 2).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync());
+
     public static async Task<T> WithDbAsync<T>(this TimingFactory factory, Func<TimingDbContext, Task<T>> action)
     {
         using var scope = factory.Services.CreateScope();

@@ -6,25 +6,49 @@ using Timing.Storage;
 
 namespace Timing.Web.Pages.People;
 
-/// <summary>A director's view of one person's reminders: pending, sent, failed and the rest, newest first.</summary>
+/// <summary>
+/// A director's view of one person's mail: what is planned, next first, then what went, newest first; one line per
+/// moment, lead and day across municipalities; and a preview of the mail of any day, rendered as dispatch would.
+/// </summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.CycleRules rules) : PageModel
+public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.CycleRules rules, Timing.Worker.NudgeRenderer renderer, IClock clock) : PageModel
 {
+    private const int Shown = 200;
+
     public Timing.Core.Cycle.CycleRules Rules => rules;
 
     public Person? Person { get; private set; }
 
-    public IReadOnlyList<Nudge> Nudges { get; private set; } = [];
+    /// <summary>The rows as lines: the reminders of one moment, lead, day and state share a line across municipalities.</summary>
+    public IReadOnlyList<IReadOnlyList<Nudge>> Lines { get; private set; } = [];
 
     public string Counts { get; private set; } = "";
+
+    /// <summary>The organisation's municipalities by code, to name each reminder's.</summary>
+    public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The day asked for a preview, and the mail it would send (null: nothing is planned that day).</summary>
+    public LocalDate? PreviewDay { get; private set; }
+
+    public MimeKit.MimeMessage? Preview { get; private set; }
+
+    /// <summary>Why the day asked for could not be read.</summary>
+    public string? PreviewProblem { get; private set; }
+
+    /// <summary>The next day with a planned reminder: what the preview form offers first.</summary>
+    public LocalDate NextDay { get; private set; }
 
     /// <summary>The committee meetings the listed speaking-rights nudges are about.</summary>
     public IReadOnlyDictionary<long, Meeting> Meetings { get; private set; } = new Dictionary<long, Meeting>();
 
-    /// <summary>What a listed nudge is about, in words: a moment and its lead, a speaking-rights nudge with its meeting, or a digest.</summary>
+    /// <summary>What a listed nudge is about, in words: a moment and its lead, a speaking-rights nudge with its meeting, a day's mail, or a digest.</summary>
     public string SubjectOf(Nudge nudge)
     {
         var language = Ui.Language(HttpContext);
+        if (nudge.Kind == NudgeKinds.Daily)
+        {
+            return HttpContext.T("Herinneringsmail van de dag", "Reminder mail of the day");
+        }
         if (nudge.Kind != NudgeKinds.Speaking)
         {
             return SubjectNames.Nudge(nudge.Subject, nudge.LeadId, rules, language);
@@ -34,7 +58,12 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             meeting?.Date);
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    /// <summary>The municipalities of a line's reminders, "Amsterdam en Utrecht"; empty for a mail.</summary>
+    public string PlacesOf(IReadOnlyList<Nudge> line) => Timing.Core.Nudges.MomentLines.Names(line
+        .Where(n => n.Kind is NudgeKinds.Nudge or NudgeKinds.Speaking)
+        .Select(n => n.Subject.Split('/')[0]).Distinct().Select(code => MunicipalityNames.GetValueOrDefault(code) ?? code).ToList(), Ui.Language(HttpContext));
+
+    public async Task<IActionResult> OnGetAsync(int id, string? preview, CancellationToken cancellationToken)
     {
         var organisationId = User.OrganisationId();
         Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId, cancellationToken);
@@ -42,11 +71,34 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         {
             return NotFound();
         }
-        Nudges = await db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted)
-            .OrderByDescending(n => n.Due).Take(200).ToListAsync(cancellationToken);
-        var meetingIds = Nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
+        MunicipalityNames = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.OrganisationId == organisationId)
+            .ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken);
+        var mine = db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted);
+        // What comes next first, then what went, newest first.
+        var planned = await mine.Where(n => n.State == NudgeStates.Pending).OrderBy(n => n.Due).ThenBy(n => n.Id).Take(Shown).ToListAsync(cancellationToken);
+        var done = await mine.Where(n => n.State != NudgeStates.Pending).OrderByDescending(n => n.Due).ThenBy(n => n.Id).Take(Shown).ToListAsync(cancellationToken);
+        var nudges = planned.Concat(done).ToList();
+        Lines = nudges.GroupBy(n => n.Kind == NudgeKinds.Nudge
+                ? $"{n.Kind}|{n.Subject[(n.Subject.IndexOf('/', StringComparison.Ordinal) + 1)..]}|{n.LeadId}|{n.Day}|{n.State}"
+                : n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(g => (IReadOnlyList<Nudge>)g.ToList()).ToList();
+        var meetingIds = nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
         Meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        Counts = string.Join(" · ", Nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
+        Counts = string.Join(" · ", nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
+        NextDay = planned.FirstOrDefault(n => n.Kind is NudgeKinds.Nudge or NudgeKinds.Speaking)?.Day ?? Timing.Core.ProductTime.Today(clock);
+        if (!string.IsNullOrWhiteSpace(preview))
+        {
+            var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(preview.Trim());
+            if (!parsed.Success || !Timing.Core.SupportedDates.Contains(parsed.Value))
+            {
+                PreviewProblem = HttpContext.T($"'{preview}' is geen datum die Timing kent; kies een dag als 17-03-2027.", $"'{preview}' is not a date Timing knows; choose a day such as 17-03-2027.");
+            }
+            else
+            {
+                PreviewDay = parsed.Value;
+                Preview = await renderer.PreviewAsync(id, parsed.Value, cancellationToken);
+            }
+        }
         return Page();
     }
 
@@ -70,40 +122,6 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
                 $"The reminder for {person.Email} is queued again and goes out within a few minutes, with the same Message-ID.")
             : HttpContext.T("Niets gewijzigd: deze herinnering stond al in de wachtrij of is al verstuurd.", "Nothing changed: this reminder was already queued or has been sent."));
         return Redirect($"/mensen/{id}");
-    }
-
-    /// <summary>"Coalitieakkoord (2030), Utrecht: 14 dagen vóór het begin" for a nudge; the week for a digest.</summary>
-    public string SubjectText(Nudge nudge)
-    {
-        var lang = Ui.Language(HttpContext);
-        var parts = nudge.Subject.Split('/');
-        if (nudge.Kind == NudgeKinds.Digest || parts.Length < 3)
-        {
-            return HttpContext.T("Weekoverzicht ", "Weekly digest ") + nudge.Subject;
-        }
-        var title = rules.Moments.FirstOrDefault(d => d.Kind == parts[1])?.GenericName(lang) ?? parts[1];
-        var lead = nudge.LeadId.Split('-', 2);
-        var when = lead.Length == 2 && NodaTime.Text.PeriodPattern.NormalizingIso.Parse(lead[1]) is { Success: true } parsed
-            ? $"{PeriodText(parsed.Value)} {(lead[0] == "end" ? HttpContext.T("vóór het einde", "before the end") : HttpContext.T("vóór het begin", "before the start"))}"
-            : nudge.LeadId;
-        return $"{title} ({parts[2]}), {parts[0]}: {when}";
-    }
-
-    private string PeriodText(Period period)
-    {
-        var parts = new List<string>();
-        void Add(long n, string nl1, string nlN, string en1, string enN)
-        {
-            if (n != 0)
-            {
-                parts.Add(HttpContext.T($"{n} {(n == 1 ? nl1 : nlN)}", $"{n} {(n == 1 ? en1 : enN)}"));
-            }
-        }
-        Add(period.Years, "jaar", "jaar", "year", "years");
-        Add(period.Months, "maand", "maanden", "month", "months");
-        Add(period.Weeks, "week", "weken", "week", "weeks");
-        Add(period.Days, "dag", "dagen", "day", "days");
-        return parts.Count == 0 ? HttpContext.T("op de dag zelf", "on the day") : string.Join(" ", parts);
     }
 
     public string StateName(string state) => state switch

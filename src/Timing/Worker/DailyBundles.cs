@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timing.Core;
+using Timing.Core.Nudges;
+using Timing.Mail;
+using Timing.Storage;
+
+namespace Timing.Worker;
+
+/// <summary>
+/// One reminder mail per person per day. The planner keeps one outbox row per moment, lead and day (a reminder);
+/// when reminders fall due, they get one <see cref="NudgeKinds.Daily"/> row per person and day (a bundle), and only
+/// that row is claimed, rendered and sent, exactly once like any other. Once it has gone its reminders take its
+/// outcome; a reminder that arrives for a day whose mail already went joins the next working day's mail.
+/// </summary>
+public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<MailOptions> mail)
+{
+    /// <summary>The pending reminders a bundle carries: the person's nudge and speaking rows of its day.</summary>
+    public static IQueryable<Nudge> Reminders(TimingDbContext db, int personId, LocalDate day) =>
+        db.Nudges.Where(n => n.PersonId == personId && n.Day == day && n.State == NudgeStates.Pending && (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking));
+
+    /// <summary>Whether a day's mail for a person has gone or is going: claimed, handed over, sent, uncertain or failed.</summary>
+    public static bool HasGone(Nudge bundle) => bundle.State is not (NudgeStates.Pending or NudgeStates.Retracted);
+
+    /// <summary>The first working day from <paramref name="day"/> on whose mail has not gone yet.</summary>
+    public static LocalDate OpenDay(LocalDate day, Func<LocalDate, bool> gone)
+    {
+        while (gone(day))
+        {
+            day = WorkingDays.OnOrAfter(day.PlusDays(1));
+        }
+        return day;
+    }
+
+    /// <summary>When a reminder of <paramref name="day"/> goes: 08:30 in Amsterdam.</summary>
+    public static Instant DueOn(LocalDate day) => day.At(NudgePlanner.DeliveryTime).InZoneLeniently(ProductTime.Zone).ToInstant();
+
+    /// <summary>
+    /// Gives every due reminder its day's bundle, and retracts due bundles left without reminders (all retracted
+    /// meanwhile). Safe to run twice and on two nodes: a bundle is unique per person and day.
+    /// </summary>
+    public async Task BundleAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var today = ProductTime.Today(clock);
+        var due = await db.Nudges.Where(n => (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking) && n.State == NudgeStates.Pending && n.Due <= now)
+            .ToListAsync(cancellationToken);
+        var people = due.Select(n => n.PersonId).Distinct().ToList();
+        var bundles = await db.Nudges.Where(n => n.Kind == NudgeKinds.Daily && (people.Contains(n.PersonId) || (n.State == NudgeStates.Pending && n.Due <= now)))
+            .ToListAsync(cancellationToken);
+        var byDay = bundles.ToDictionary(b => (b.PersonId, b.Day));
+        // Only a mail that has finished leaves its late reminders behind: one still claimed or being handed over may
+        // carry them already (rendered after the claim) and gives them its outcome when it finishes.
+        bool Finished(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && b.State is NudgeStates.Sent or NudgeStates.Uncertain or NudgeStates.Failed;
+        bool Gone(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && HasGone(b);
+        foreach (var item in due.Where(i => Finished(i.PersonId, i.Day)))
+        {
+            // Its day's mail went before it was planned (a moment added at ten): the next open day's mail carries it.
+            item.Day = OpenDay(WorkingDays.OnOrAfter(Max(item.Day, today).PlusDays(1)), d => Gone(item.PersonId, d));
+            item.Due = DueOn(item.Day);
+        }
+        var wanted = due.Where(i => i.Due <= now).GroupBy(i => (i.PersonId, i.Day)).ToDictionary(g => g.Key, g => g.Min(i => i.Due));
+        foreach (var ((person, day), at) in wanted)
+        {
+            if (!byDay.TryGetValue((person, day), out var bundle))
+            {
+                db.Nudges.Add(new Nudge
+                {
+                    PersonId = person,
+                    Kind = NudgeKinds.Daily,
+                    Subject = day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+                    Day = day,
+                    Due = at,
+                    Created = now,
+                });
+            }
+            else if (bundle.State == NudgeStates.Retracted)
+            {
+                bundle.State = NudgeStates.Pending;
+                bundle.Attempts = 0;
+                bundle.NextAttempt = Nudge.Immediately;
+                bundle.Message = null;
+                bundle.LastError = null;
+                bundle.Due = at;
+            }
+        }
+        foreach (var empty in bundles.Where(b => b.State == NudgeStates.Pending && b.Due <= now && !wanted.ContainsKey((b.PersonId, b.Day))))
+        {
+            empty.State = NudgeStates.Retracted;
+            empty.LastError = "every reminder of this day was retracted before it went";
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node bundled the same day at the same moment: its bundle stands, this run sends it.
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Reminders whose bundle has gone take its outcome: sent with its Message-ID, uncertain or failed.</summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var gone = await db.Nudges.AsNoTracking()
+            .Where(b => b.Kind == NudgeKinds.Daily && (b.State == NudgeStates.Sent || b.State == NudgeStates.Uncertain || b.State == NudgeStates.Failed))
+            .Where(b => db.Nudges.Any(n => n.PersonId == b.PersonId && n.Day == b.Day && n.State == NudgeStates.Pending && (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking)))
+            .ToListAsync(cancellationToken);
+        foreach (var bundle in gone)
+        {
+            await Reminders(db, bundle.PersonId, bundle.Day).ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, bundle.State)
+                .SetProperty(n => n.Sent, bundle.Sent)
+                .SetProperty(n => n.MessageId, bundle.MessageId)
+                .SetProperty(n => n.LastError, bundle.LastError), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Whether one more mail to this address today would pass Mail:DailyLimitPerRecipient. Counted over every person
+    /// with the address, in every organisation, so no choice of a director can make an address receive more.
+    /// </summary>
+    public async Task<bool> OverLimitAsync(string email, int alsoInThisBatch, CancellationToken cancellationToken)
+    {
+        var start = ProductTime.Today(clock).AtStartOfDayInZone(ProductTime.Zone).ToInstant();
+        var people = db.People.Where(p => p.Email == email).Select(p => p.Id);
+        var today = await db.Nudges.CountAsync(n => people.Contains(n.PersonId) && n.Kind != NudgeKinds.Nudge && n.Kind != NudgeKinds.Speaking
+            && ((n.State == NudgeStates.Sent && n.Sent >= start) || ((n.State == NudgeStates.Sending || n.State == NudgeStates.Uncertain) && n.Claimed >= start)), cancellationToken);
+        return today + alsoInThisBatch >= mail.Value.DailyLimitPerRecipient;
+    }
+
+    /// <summary>The next morning's delivery time: when a mail held back by the daily limit may go.</summary>
+    public Instant NextMorning() => DueOn(ProductTime.Today(clock).PlusDays(1));
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+}

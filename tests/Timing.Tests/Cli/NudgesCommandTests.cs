@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
+using Timing.Storage;
+using Timing.Tests.Web;
+using Timing.Tests.Worker;
+
+namespace Timing.Tests.Cli;
+
+/// <summary><c>timing nudges preview</c> as an operator runs it: the real program against a real SQLite file.</summary>
+public class NudgesCommandTests
+{
+    [Fact]
+    public async Task Preview_PrintsTheDaysMail_WithoutSendingIt_AndNamesWhatIsWrong()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(dir, "timing.db");
+        LocalDate busy;
+        await using (var factory = new TimingFactory(database, new FakeClock(Instant.FromUtc(2026, 12, 7, 6, 0))))
+        {
+            var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+            await factory.PlanAsync();
+            busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
+        }
+        var pickup = Path.Combine(dir, "pickup");
+        var env = new Dictionary<string, string> { ["Storage__SqlitePath"] = database, ["Mail__PickupDirectory"] = pickup, ["Feeds__BaseUrl"] = "https://timing.test" };
+
+        var shown = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", busy.ToString("uuuu-MM-dd", null)], dir, env);
+
+        Assert.True(shown.Exit == 0, shown.Error);
+        Assert.Contains("To: directeur@welzijn.nl", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("Subject: Amsterdam en Utrecht: ", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("Uw herinneringen van vandaag", shown.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(pickup) && Directory.EnumerateFiles(pickup).Any(), "the preview sent a mail");
+        await using (var check = new TimingFactory(database))
+        {
+            Assert.Equal(0, await check.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Daily || n.Message != null)));
+        }
+
+        var nobody = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "niemand@welzijn.nl", "--date", "2027-03-17"], dir, env);
+        Assert.Equal(1, nobody.Exit);
+        Assert.Contains("--person 'niemand@welzijn.nl' is nobody in this instance", nobody.Error, StringComparison.Ordinal);
+        var badDate = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", "17-03-2027"], dir, env);
+        Assert.Equal(2, badDate.Exit);
+        Assert.Contains("--date '17-03-2027' is not a valid date; expected YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Timing.Core.Cycle;
+using Timing.Storage;
+using Timing.Tests.Worker;
+
+namespace Timing.Tests.Feeds;
+
+/// <summary>
+/// A personal feed over several municipalities has one event per moment and day, naming them all (group=yes, the
+/// default); group=no keeps an event per municipality. Read back by the independent parsers.
+/// </summary>
+public class GroupedFeedTests
+{
+    private static JsonElement[] Events(JsonElement parsed) => parsed.GetProperty("events").EnumerateArray().ToArray();
+
+    [Fact]
+    public async Task PersonalFeed_ThreeMunicipalities_OneEventPerMomentAndDay_NamingThemAll_WithStableUids()
+    {
+        await using var factory = new TimingFactory();
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0088", "Schiermonnikoog"), ("GM0344", "Utrecht"));
+        var address = await PersonalFeedTests.FeedAddressAsync(factory, director.Email);
+        var client = factory.CreateClient();
+
+        var grouped = IndependentParsers.Both(await client.GetByteArrayAsync(new Uri(address, UriKind.Relative))).IcalJs;
+        var separate = IndependentParsers.Both(await client.GetByteArrayAsync(new Uri(address + "?group=no", UriKind.Relative))).IcalJs;
+
+        var one = Events(grouped);
+        var each = Events(separate);
+        Assert.True(one.Length * 2 < each.Length, $"{one.Length} grouped events against {each.Length} separate ones");
+        // The December circular of 2027: one event, its title and description naming the three municipalities.
+        var circular = Assert.Single(one, e => e.GetProperty("uid").GetString()!.Contains(".december-circular.2027", StringComparison.Ordinal));
+        Assert.EndsWith(" · Amsterdam, Schiermonnikoog en Utrecht", circular.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Gemeenten: Amsterdam (GM0363), Schiermonnikoog (GM0088), Utrecht (GM0344)", circular.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, each.Count(e => e.GetProperty("uid").GetString()!.Contains(".december-circular.2027", StringComparison.Ordinal)));
+        // A grouped event keeps the UID of its first municipality's event: switching the option changes no UID's meaning.
+        var separateUids = each.Select(e => e.GetProperty("uid").GetString()).ToHashSet();
+        Assert.All(one, e => Assert.Contains(e.GetProperty("uid").GetString(), separateUids));
+    }
+
+    [Fact]
+    public async Task PersonalFeed_UnknownGroupValue_IsRefusedWithAMessageNamingIt()
+    {
+        await using var factory = new TimingFactory();
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        var address = await PersonalFeedTests.FeedAddressAsync(factory, director.Email);
+        var response = await factory.CreateClient().GetAsync(new Uri(address + "?group=maybe", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Parameter 'group': 'maybe' kennen we niet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

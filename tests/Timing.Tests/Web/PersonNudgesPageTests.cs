@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
+using Timing.Storage;
+using Timing.Tests.Worker;
+
+namespace Timing.Tests.Web;
+
+/// <summary>The director's page of one person's mail, /mensen/{id}, as a director reads it in a browser.</summary>
+public class PersonNudgesPageTests
+{
+    [Fact]
+    public async Task ReminderList_OneLinePerMomentAcrossMunicipalities_NextFirst_InDutchDates_AndAPreviewThatSendsNothing()
+    {
+        var day = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        await factory.PlanAsync();
+        var busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var mailsBefore = Browserless.Mails(factory).Length;
+        var rowsBefore = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().OrderBy(n => n.Id).Select(n => n.State + n.Message).ToListAsync());
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/mensen/{director.Id}?preview={busy:yyyy-MM-dd}", UriKind.Relative)));
+
+        // The list: the two municipalities on one line, the soonest reminder first, its day in words.
+        var firstRow = page[page.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        firstRow = firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("Amsterdam en Utrecht", firstRow, StringComparison.Ordinal);
+        Assert.Contains(Core.Cycle.DateText.Long(await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id).MinAsync(n => n.Day)), Core.Cycle.Language.Nl),
+            firstRow, StringComparison.Ordinal);
+        Assert.DoesNotContain(">2026-", page, StringComparison.Ordinal);
+        // The preview: the day's mail, and nothing sent or stored.
+        Assert.Contains("Uw herinneringen van vandaag", page, StringComparison.Ordinal);
+        Assert.Contains("Amsterdam en Utrecht", page[page.IndexOf("mail-preview", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal(mailsBefore, Browserless.Mails(factory).Length);
+        Assert.Equal(rowsBefore, await factory.WithDbAsync(db => db.Nudges.AsNoTracking().OrderBy(n => n.Id).Select(n => n.State + n.Message).ToListAsync()));
+
+        // "Deze week" on the home page: one line per moment, naming both municipalities.
+        var home = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var thisWeek = home[home.IndexOf("<ol class=\"this-week\">", StringComparison.Ordinal)..home.IndexOf("</ol>", StringComparison.Ordinal)];
+        Assert.Contains("· Amsterdam en Utrecht ·", thisWeek, StringComparison.Ordinal);
+        Assert.DoesNotContain("· Amsterdam ·", thisWeek, StringComparison.Ordinal);
+
+        var wrong = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/mensen/{director.Id}?preview=31-02-2027", UriKind.Relative)));
+        Assert.Contains("'31-02-2027' is geen datum die Timing kent", wrong, StringComparison.Ordinal);
+    }
+}
