@@ -130,6 +130,7 @@ public static class MeetingsCommands
                     return 1;
                 }
                 (value, detail) = mapped.Value;
+                detail += $"; {OpenBesluitvormingReader.SeesAheadNote}";
             }
             else
             {

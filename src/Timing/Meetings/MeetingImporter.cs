@@ -48,11 +48,16 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
                 refused.Add(OutsideYears);
                 continue;
             }
-            var fetched = read;
+            // Text from outside reaches pages, feeds and terminals: no control or bidi-override characters.
+            var fetched = read with
+            {
+                Title = SourceText.Clean(read.Title), Committee = SourceText.Clean(read.Committee), Location = SourceText.Clean(read.Location),
+                AgendaItems = read.AgendaItems.Select(SourceText.Clean).ToArray(),
+            };
             if (read.Url.Length > 0 && !MeetingFetcher.IsHttp(read.Url))
             {
                 // A council's calendar is not trusted with a link's scheme: javascript:, file: or a relative path never reach a page.
-                fetched = read with { Url = "" };
+                fetched = fetched with { Url = "" };
                 droppedLinks.Add(NotHttp);
             }
             var match = rules.Match(fetched.Title, fetched.Committee);
@@ -71,6 +76,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             row.Title = Cut(fetched.Title, 500);
             row.Committee = Cut(fetched.Committee, 200);
             row.Location = Cut(fetched.Location, 300);
+            row.AgendaItems = Meeting.JoinAgenda(fetched.AgendaItems);
             row.Url = Cut(fetched.Url, 2000);
             row.Date = fetched.Date;
             row.Start = fetched.Start;
@@ -87,6 +93,10 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             .Concat(Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"))).ToList();
         return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts, warnings);
     }
+
+    /// <summary>One line per warning, with how often it applied: "3× meeting without a title; the committee's name is used".</summary>
+    internal static IEnumerable<LocalizedText> Counted(IEnumerable<LocalizedText> warnings) =>
+        warnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : new LocalizedText($"{g.Count()}× {g.Key.Nl}", $"{g.Count()}× {g.Key.En}"));
 
     /// <summary>One line per reason, with how often it applied: "2 links dropped: not an absolute http(s) address".</summary>
     private static List<LocalizedText> Counted(IEnumerable<LocalizedText> reasons, (string One, string Many) nl, (string One, string Many) en) =>
@@ -115,7 +125,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             var source = ordered.Length == 1
                 ? $"Vergadering / meeting '{first.Title}' ({first.Date:yyyy-MM-dd})"
                 : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(m => $"'{m.Title}' ({m.Date:yyyy-MM-dd})"));
-            var url = ordered.Select(m => m.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
+            var url = ordered.Select(m => m.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (PublicAddress(sourceAddress) ? sourceAddress : "");
             var start = new LocalDate(first.Date.Year, first.Date.Month, first.Date.Day);
             var end = new LocalDate(last.Date.Year, last.Date.Month, last.Date.Day);
             var (kind, cycle) = group.Key;
@@ -135,6 +145,10 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         store.Invalidate(code);
         return set;
     }
+
+    /// <summary>Whether a source's address may be shown as a link: http(s), with no credentials and no query that could hold a key.</summary>
+    private static bool PublicAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && MeetingFetcher.IsHttp(address) && uri.UserInfo.Length == 0 && uri.Query.Length == 0;
 
     private int CycleOf(MunicipalityProfile profile, Meeting meeting)
     {
