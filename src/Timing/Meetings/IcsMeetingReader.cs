@@ -24,7 +24,8 @@ public static class IcsMeetingReader
             return FetchResult.Failed($"{where}: het antwoord is geen iCalendar-bestand (het begint niet met BEGIN:VCALENDAR).",
                 $"{where}: the answer is not an iCalendar file (it does not start with BEGIN:VCALENDAR).");
         }
-        var (frame, events) = Split(text);
+        var (rawFrame, events) = Split(text);
+        var frame = SourceText.CleanLines(rawFrame);
         Calendar? header;
         try
         {
@@ -49,7 +50,8 @@ public static class IcsMeetingReader
             Ical.Net.CalendarComponents.CalendarEvent? e;
             try
             {
-                e = Calendar.Load(frame + text.Substring(start, length) + "END:VCALENDAR\r\n")?.Events.FirstOrDefault();
+                // Control and bidi characters go before parsing: the parser refuses some, and none belongs in a page.
+                e = Calendar.Load(frame + SourceText.CleanLines(text.Substring(start, length)) + "END:VCALENDAR\r\n")?.Events.FirstOrDefault();
             }
             catch (Exception x) when (x is not OutOfMemoryException)
             {

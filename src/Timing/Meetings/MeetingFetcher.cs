@@ -90,11 +90,10 @@ public sealed class MeetingFetcher(IHttpClientFactory clients, IOptions<Meetings
                 }
                 if (!response.IsSuccessStatusCode)
                 {
-                    var wait = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? RetryAfter(response) : null;
                     var reason = SourceText.Clean(response.ReasonPhrase);
-                    return SourceAnswer.Failed(wait is null
-                        ? new LocalizedText($"{where} antwoordde {status} {reason}", $"{where}: {status} {reason}")
-                        : new LocalizedText($"{where} antwoordde {status} {reason}; de bron vraagt te wachten", $"{where}: {status} {reason}; asked to wait"), wait, status);
+                    return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                        ? SourceAnswer.Failed(new($"{where} antwoordde {status} {reason}; de bron vraagt te wachten", $"{where}: {status} {reason}; asked to wait"), RetryAfter(response), status)
+                        : SourceAnswer.Failed(new($"{where} antwoordde {status} {reason}", $"{where}: {status} {reason}"), statusCode: status);
                 }
                 var (body, tooLarge) = await ReadBoundedAsync(response, where, cancellationToken);
                 return tooLarge is not null ? SourceAnswer.Failed(tooLarge, statusCode: status) : new SourceAnswer(FetchStatus.Fetched, body, newEtag, newModified, null, null, status);

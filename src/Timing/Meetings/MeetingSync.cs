@@ -82,7 +82,8 @@ public sealed class MeetingSync(
     public async Task<int> ReadAsync(MeetingSource source, CancellationToken cancellationToken)
     {
         var options = fetcher.Options;
-        var reader = readers.FirstOrDefault(r => r.Kind == source.Kind);
+        // The last reader registered for a kind wins, as with any service registered twice.
+        var reader = readers.LastOrDefault(r => r.Kind == source.Kind);
         var result = reader is null
             ? FetchResult.Failed($"onbekende soort bron '{SourceText.Clean(source.Kind)}'", $"unknown source kind '{SourceText.Clean(source.Kind)}'")
             : Capped(await reader.FetchAsync(new MeetingSourceRead(source.Code, source.Address, source.ETag, source.LastModified, clock.GetCurrentInstant()), cancellationToken), options);

@@ -14,7 +14,12 @@ public static class SourceText
     /// <paramref name="text"/> without control characters (C0, DEL, C1; tabs and line ends become spaces) and without
     /// the bidi embedding, override and isolate characters and other invisible format characters, trimmed.
     /// </summary>
-    public static string Clean(string? text)
+    public static string Clean(string? text) => Clean(text, keepLineEnds: false).Trim();
+
+    /// <summary>Like <see cref="Clean(string?)"/>, but keeps line ends and does not trim: for a block of a calendar file before it is parsed.</summary>
+    public static string CleanLines(string text) => Clean(text, keepLineEnds: true);
+
+    private static string Clean(string? text, bool keepLineEnds)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -24,7 +29,7 @@ public static class SourceText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var keep = !Unsafe(c);
+            var keep = !Unsafe(c) || keepLineEnds && c is '\r' or '\n';
             if (keep && builder is null)
             {
                 continue;
@@ -39,7 +44,7 @@ public static class SourceText
                 builder.Append(' ');
             }
         }
-        return (builder?.ToString() ?? text).Trim();
+        return builder?.ToString() ?? text;
     }
 
     /// <summary>Whether <paramref name="text"/> holds anything <see cref="Clean"/> removes.</summary>
