@@ -15,6 +15,9 @@ public sealed record FetchResult(FetchStatus Status, IReadOnlyList<FetchedMeetin
     /// <summary>What the read noticed but kept ("meeting without a title"; "period … not read"), one entry per case; shown with the skipped ones.</summary>
     public IReadOnlyList<LocalizedText> Warnings { get; init; } = [];
 
+    /// <summary>Periods the read could not see although the rest was read (a window that failed); what is stored in them stands.</summary>
+    public IReadOnlyList<DateInterval> Unread { get; init; } = [];
+
     public static FetchResult Read(IReadOnlyList<FetchedMeeting> meetings) => new(FetchStatus.Fetched, meetings, "", "", null, null);
 
     public static FetchResult Failed(LocalizedText error, Duration? retryAfter = null) => new(FetchStatus.Failed, [], "", "", retryAfter, error);

@@ -33,8 +33,9 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     public static bool Accepts(FetchedMeeting meeting) => SupportedDates.Contains(meeting.Date);
 
     /// <param name="skipped">Why each event the source held but its reader could not use was skipped; counted in the report with the meetings refused here.</param>
+    /// <param name="unread">Periods the read could not see (a Notubiz window that failed): stored meetings in them stay current.</param>
     public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings,
-        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken)
+        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken, IReadOnlyList<DateInterval>? unread = null)
     {
         var now = clock.GetCurrentInstant();
         var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
@@ -86,6 +87,11 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             row.SocialDomain = match.SocialDomain;
             row.LastSeen = now;
             lines.Add(new Line(fetched, match, isNew));
+        }
+        // A period the source could not show now is no sign its meetings were cancelled.
+        foreach (var row in existing.Values.Where(m => m.LastSeen != now && (unread ?? []).Any(p => p.Contains(m.Date))))
+        {
+            row.LastSeen = now;
         }
         await db.SaveChangesAsync(cancellationToken);
         var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken);

@@ -113,7 +113,7 @@ public sealed class MeetingSync(
         }
         if (result.Status == FetchStatus.Fetched)
         {
-            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken);
+            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken, result.Unread);
             changed = report.FactsSet.Count;
             _meetingsRead++;
             source.MeetingsSeen = report.Lines.Count;

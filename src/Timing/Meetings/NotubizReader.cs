@@ -42,31 +42,35 @@ public sealed class NotubizReader(MeetingFetcher fetcher) : IMeetingSourceReader
         var skipped = new List<LocalizedText>();
         var warnings = new List<LocalizedText>();
         var windowsRead = 0;
+        var unread = new List<DateInterval>();
         LocalizedText? lastError = null;
         Duration? retryAfter = null;
         var end = today.PlusMonths(14);
         for (var from = today.PlusMonths(-2); from <= end; from += Window)
         {
             var to = LocalDate.Min(from + Window - Period.FromDays(1), end);
+            if (retryAfter is not null)
+            {
+                // The source asked to wait: the rest is not asked now, and not taken as empty either.
+                unread.Add(new DateInterval(from, to));
+                continue;
+            }
             var window = await ReadWindowAsync(id, from, to, titleField, placeField, gremia, meetings, skipped, warnings, cancellationToken);
             if (window is null)
             {
                 windowsRead++;
                 continue;
             }
-            (lastError, retryAfter) = (window.Error, window.RetryAfter ?? retryAfter);
+            (lastError, retryAfter) = (window.Error, window.RetryAfter);
+            unread.Add(new DateInterval(from, to));
             warnings.Add(new($"periode {Day(from)} – {Day(to)} niet gelezen: {window.Error!.Nl}", $"period {Day(from)} – {Day(to)} not read: {window.Error!.En}"));
-            if (window.RetryAfter is not null)
-            {
-                break;
-            }
         }
         if (windowsRead == 0)
         {
             return FetchResult.Failed(lastError!, retryAfter);
         }
         var withAgendas = await AgendasAsync(meetings, today, titleField, warnings, cancellationToken);
-        return FetchResult.Read(withAgendas) with { Skipped = skipped, Warnings = warnings };
+        return FetchResult.Read(withAgendas) with { Skipped = skipped, Warnings = warnings, Unread = unread };
     }
 
     /// <summary>Reads one window's pages into the lists; null when it was read, else the failure that ended it.</summary>

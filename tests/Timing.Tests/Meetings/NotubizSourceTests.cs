@@ -50,11 +50,22 @@ public class NotubizSourceTests
         await using var factory = new TimingFactory(clock: clock, settings: new() { ["Meetings:NotubizBaseUrl"] = server.Url(""), ["Meetings:HostUnitsPerMinute"] = "6000" });
         var configured = CliRunner.Run(new Dictionary<string, string?> { ["Storage:SqlitePath"] = factory.DatabasePath }, "meetings", "source", "--municipality", "GM0344", "--notubiz", "686");
         Assert.Equal((0, ""), (configured.Exit, configured.Error));
+        // Read earlier, in the period the source will not show this time.
+        await factory.WithDbAsync(async db =>
+        {
+            db.Meetings.Add(new Timing.Storage.Meeting { Code = "GM0344", SourceKind = "notubiz", ExternalId = "1200200", Title = "Gemeenteraad", Date = new LocalDate(2028, 3, 9),
+                FirstSeen = Instant.FromUtc(2027, 9, 1, 7, 0), LastSeen = Instant.FromUtc(2027, 9, 1, 7, 0) });
+            return await db.SaveChangesAsync();
+        });
 
         using (var scope = factory.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<MeetingJobs>().FetchAsync(CancellationToken.None);
         }
+
+        // The period that failed hides nothing read before in it.
+        var current = await factory.WithDbAsync(db => CurrentMeetings.ListAsync(db, ["GM0344"], new LocalDate(2028, 3, 1), new LocalDate(2028, 3, 31), CancellationToken.None));
+        Assert.Equal(["1200200"], current.Select(m => m.ExternalId));
 
         // Windows of at most six months: 1 August 2027 – 1 December 2028 is asked as three periods.
         var events = server.Requests.Select(r => r.Path).Where(p => p.StartsWith("/events?", StringComparison.Ordinal)).Select(Query).ToArray();
@@ -65,7 +76,7 @@ public class NotubizSourceTests
 
         // Title from attribute 1, place from attribute 50 (quotes as some organisations write them removed), committee from the gremia;
         // the offset form of a start (2027-10-28T19:30:00+02:00) is read as well as the plain one.
-        var meetings = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).ToListAsync());
+        var meetings = await factory.WithDbAsync(db => db.Meetings.Where(m => m.ExternalId != "1200200").OrderBy(m => m.Date).ToListAsync());
         Assert.Equal(
             [
                 ("1200102", "Commissie Mens en Samenleving", "Commissie Mens en Samenleving", "Commissiekamer 2", new LocalDate(2027, 10, 28), (Instant?)Instant.FromUtc(2027, 10, 28, 17, 30)),
