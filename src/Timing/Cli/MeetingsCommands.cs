@@ -131,6 +131,7 @@ public static class MeetingsCommands
                     return 1;
                 }
                 (value, detail) = mapped.Value;
+                detail += $"; {OpenBesluitvormingReader.SeesAheadNote}";
             }
             else
             {

@@ -61,9 +61,11 @@ public static class MeetingsExplainCommand
                     context.Error.WriteLine($"{code}: geen opgeslagen vergadering gevonden / no stored meeting found; `timing meetings import` or the worker stores them.");
                     return 1;
                 }
+                // The agenda the source gave is stored with the meeting; items typed with --item are read with it.
+                var all = meeting.AgendaItemList.Concat(agenda).ToList();
                 var header = $"'{meeting.Title}'" + (meeting.Committee.Length > 0 ? $" [{meeting.Committee}]" : "")
                     + $" {meeting.Date:yyyy-MM-dd} ({code}, #{meeting.Id.ToString(CultureInfo.InvariantCulture)}, {meeting.SourceKind} {meeting.ExternalId})";
-                Print(context, header, agenda, services.GetRequiredService<MeetingRules>().Match(meeting.Title, meeting.Committee, agenda));
+                Print(context, header, all, services.GetRequiredService<MeetingRules>().Match(meeting.Title, meeting.Committee, all));
                 var stored = meeting.Kind.Length == 0 ? "geen moment / no moment"
                     : $"{meeting.Kind}, " + (meeting.Certain ? "zeker / certain" : meeting.ConfirmedBy.Length > 0 ? $"bevestigd door / confirmed by {meeting.ConfirmedBy}" : "te bevestigen / to confirm");
                 context.Output.WriteLine($"Opgeslagen / stored: {meeting.Category}, {stored}");

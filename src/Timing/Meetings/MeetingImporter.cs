@@ -36,8 +36,9 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     public static bool Accepts(FetchedMeeting meeting) => SupportedDates.Contains(meeting.Date);
 
     /// <param name="skipped">Why each event the source held but its reader could not use was skipped; counted in the report with the meetings refused here.</param>
+    /// <param name="unread">Periods the read could not see (a Notubiz window that failed): stored meetings in them stay current.</param>
     public async Task<Report> StoreAsync(string code, string sourceKind, string sourceAddress, IReadOnlyList<FetchedMeeting> meetings,
-        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken)
+        IReadOnlyList<LocalizedText> skipped, CancellationToken cancellationToken, IReadOnlyList<DateInterval>? unread = null)
     {
         var now = clock.GetCurrentInstant();
         var existing = await db.Meetings.Where(m => m.Code == code && m.SourceKind == sourceKind).ToDictionaryAsync(m => m.ExternalId, StringComparer.Ordinal, cancellationToken);
@@ -52,11 +53,16 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
                 refused.Add(OutsideYears);
                 continue;
             }
-            var fetched = read;
+            // Text from outside reaches pages, feeds and terminals: no control or bidi-override characters.
+            var fetched = read with
+            {
+                Title = SourceText.Clean(read.Title), Committee = SourceText.Clean(read.Committee), Location = SourceText.Clean(read.Location),
+                AgendaItems = read.AgendaItems.Select(SourceText.Clean).ToArray(),
+            };
             if (read.Url.Length > 0 && !MeetingFetcher.IsHttp(read.Url))
             {
                 // A council's calendar is not trusted with a link's scheme: javascript:, file: or a relative path never reach a page.
-                fetched = read with { Url = "" };
+                fetched = fetched with { Url = "" };
                 droppedLinks.Add(NotHttp);
             }
             var match = rules.Match(fetched.Title, fetched.Committee, fetched.AgendaItems);
@@ -81,6 +87,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             row.Title = Cut(fetched.Title, 500);
             row.Committee = Cut(fetched.Committee, 200);
             row.Location = Cut(fetched.Location, 300);
+            row.AgendaItems = Meeting.JoinAgenda(fetched.AgendaItems);
             row.Url = Cut(fetched.Url, 2000);
             row.Date = fetched.Date;
             row.Start = fetched.Start;
@@ -92,12 +99,21 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             lines.Add(new Line(fetched, match, isNew));
             matched.Add((row, match));
         }
+        // A period the source could not show now is no sign its meetings were cancelled.
+        foreach (var row in existing.Values.Where(m => m.LastSeen != now && (unread ?? []).Any(p => p.Contains(m.Date))))
+        {
+            row.LastSeen = now;
+        }
         await db.SaveChangesAsync(cancellationToken);
         var facts = await DeriveFactsAsync(code, sourceAddress, cancellationToken, matched.ToDictionary(r => r.Row.Id, r => r.Match));
         var warnings = Counted(refused, ("vergadering overgeslagen", "vergaderingen overgeslagen"), ("event skipped", "events skipped"))
             .Concat(Counted(droppedLinks, ("link weggelaten", "links weggelaten"), ("link dropped", "links dropped"))).ToList();
         return new Report(lines.OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Title, StringComparer.Ordinal).ToArray(), facts, warnings);
     }
+
+    /// <summary>One line per warning, with how often it applied: "3× meeting without a title; the committee's name is used".</summary>
+    internal static IEnumerable<LocalizedText> Counted(IEnumerable<LocalizedText> warnings) =>
+        warnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : new LocalizedText($"{g.Count()}× {g.Key.Nl}", $"{g.Count()}× {g.Key.En}"));
 
     /// <summary>One line per reason, with how often it applied: "2 links dropped: not an absolute http(s) address".</summary>
     private static List<LocalizedText> Counted(IEnumerable<LocalizedText> reasons, (string One, string Many) nl, (string One, string Many) en) =>
@@ -131,7 +147,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
             var source = ordered.Length == 1
                 ? $"Vergadering / meeting {Cited(ordered[0])}"
                 : "Vergaderingen / meetings " + string.Join(", ", ordered.Select(Cited));
-            var url = ordered.Select(d => d.Meeting.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (MeetingFetcher.IsHttp(sourceAddress) ? sourceAddress : "");
+            var url = ordered.Select(d => d.Meeting.Url).FirstOrDefault(MeetingFetcher.IsHttp) ?? (PublicAddress(sourceAddress) ? sourceAddress : "");
             var (kind, cycle) = group.Key;
             var end = last.Date;
             var start = rules.Rule(kind)?.DatesEnd == true && planner.Find(profile, new MomentKey(profile.Code, kind, cycle)) is { } window && window.Start < first.Date
@@ -156,6 +172,10 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
         return set;
     }
 
+    /// <summary>Whether a source's address may be shown as a link: http(s), with no credentials and no query that could hold a key.</summary>
+    private static bool PublicAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && MeetingFetcher.IsHttp(address) && uri.UserInfo.Length == 0 && uri.Query.Length == 0;
+
     /// <summary>One moment one meeting dates, with the agenda item that named it (empty for the title).</summary>
     private sealed record Dating(Meeting Meeting, string Kind, string Citation);
 
@@ -167,7 +187,7 @@ public sealed class MeetingImporter(TimingDbContext db, CyclePlanner planner, Me
     {
         foreach (var meeting in dating)
         {
-            var match = read?.GetValueOrDefault(meeting.Id) ?? rules.Match(meeting.Title, meeting.Committee, []);
+            var match = read?.GetValueOrDefault(meeting.Id) ?? rules.Match(meeting.Title, meeting.Committee, meeting.AgendaItemList);
             yield return new Dating(meeting, meeting.Kind, match.Moments.FirstOrDefault(m => m.Kind == meeting.Kind)?.Citation ?? "");
             foreach (var other in match.Moments.Where(m => m.Certain && m.Kind != meeting.Kind))
             {

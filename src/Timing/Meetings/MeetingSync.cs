@@ -18,7 +18,7 @@ public sealed class MeetingSync(
     TimingDbContext db,
     MeetingFetcher fetcher,
     MeetingImporter importer,
-    OpenBesluitvormingReader openBesluitvorming,
+    IEnumerable<IMeetingSourceReader> readers,
     NudgeOutbox outbox,
     IMailSender mail,
     IClock clock,
@@ -28,11 +28,23 @@ public sealed class MeetingSync(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var due = await db.MeetingSources.Where(s => s.NextFetch <= now).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var due = await db.MeetingSources.Where(s => s.NextFetch <= now).OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(cancellationToken);
         var factsChanged = 0;
-        foreach (var source in due)
+        foreach (var code in due)
         {
-            factsChanged += await ReadAsync(source, cancellationToken);
+            // One source failing in a way no reader foresaw never stops the others; its failure is recorded like any other.
+            try
+            {
+                if (await db.MeetingSources.FirstOrDefaultAsync(s => s.Code == code, cancellationToken) is { } source)
+                {
+                    factsChanged += await ReadAsync(source, cancellationToken);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                log.LogError(e, "Reading the meeting source of {Code} threw", code);
+                await RecordCrashAsync(code, e, cancellationToken);
+            }
         }
         // Facts move moment nudges; the meetings themselves move speaking-rights nudges.
         if (factsChanged > 0 || _meetingsRead > 0)
@@ -45,17 +57,36 @@ public sealed class MeetingSync(
     /// <summary>How many reads in this run brought meetings (not a 304, not a failure).</summary>
     private int _meetingsRead;
 
+    /// <summary>Records a read that threw as a failure, on a clean slate: whatever the read had half changed is dropped.</summary>
+    private async Task RecordCrashAsync(string code, Exception e, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        try
+        {
+            var source = await db.MeetingSources.FirstAsync(s => s.Code == code, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            source.LastAttempt = now;
+            source.FailingSince ??= now;
+            source.LastError = new LocalizedText($"het lezen van de bron liep vast ({e.GetType().Name})", $"reading the source failed unexpectedly ({e.GetType().Name})");
+            source.NextFetch = now + Duration.FromHours(1);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception again) when (!cancellationToken.IsCancellationRequested && again is not OutOfMemoryException)
+        {
+            log.LogError(again, "Recording the failure of the meeting source of {Code} failed too", code);
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Reads one source now and records the outcome; returns how many facts changed.</summary>
     public async Task<int> ReadAsync(MeetingSource source, CancellationToken cancellationToken)
     {
         var options = fetcher.Options;
-        var result = source.Kind switch
-        {
-            MeetingSourceKinds.Ical => await fetcher.FetchIcsAsync(source.Address, source.ETag, source.LastModified, cancellationToken),
-            MeetingSourceKinds.Notubiz => await new NotubizReader(fetcher).FetchAsync(source.Address, clock.GetCurrentInstant(), cancellationToken),
-            MeetingSourceKinds.OpenBesluitvorming => await openBesluitvorming.FetchAsync(source.Code, source.Address, clock.GetCurrentInstant(), cancellationToken),
-            _ => FetchResult.Failed($"onbekende soort bron '{source.Kind}'", $"unknown source kind '{source.Kind}'"),
-        };
+        // The last reader registered for a kind wins, as with any service registered twice.
+        var reader = readers.LastOrDefault(r => r.Kind == source.Kind);
+        var result = reader is null
+            ? FetchResult.Failed($"onbekende soort bron '{SourceText.Clean(source.Kind)}'", $"unknown source kind '{SourceText.Clean(source.Kind)}'")
+            : Capped(await reader.FetchAsync(new MeetingSourceRead(source.Code, source.Address, source.ETag, source.LastModified, clock.GetCurrentInstant()), cancellationToken), options);
         var now = clock.GetCurrentInstant();
         // Meetings the import will refuse count as none: a calendar of only those is blind too.
         if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(MeetingImporter.Accepts)
@@ -82,12 +113,13 @@ public sealed class MeetingSync(
         }
         if (result.Status == FetchStatus.Fetched)
         {
-            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken);
+            var report = await importer.StoreAsync(source.Code, source.Kind, source.Address, result.Meetings, result.Skipped, cancellationToken, result.Unread);
             changed = report.FactsSet.Count;
             _meetingsRead++;
             source.MeetingsSeen = report.Lines.Count;
             source.SeesUntil = report.Lines.Count == 0 ? null : report.Lines.Max(l => l.Meeting.Date);
-            source.LastWarnings = Cut(new LocalizedText(string.Join("; ", report.Warnings.Select(w => w.Nl)), string.Join("; ", report.Warnings.Select(w => w.En))));
+            var warnings = report.Warnings.Concat(MeetingImporter.Counted(result.Warnings)).ToList();
+            source.LastWarnings = Cut(new LocalizedText(string.Join("; ", warnings.Select(w => w.Nl)), string.Join("; ", warnings.Select(w => w.En))));
         }
         source.ETag = result.ETag;
         source.LastModified = result.LastModified;
@@ -111,8 +143,38 @@ public sealed class MeetingSync(
         return ahead == 0
             ? null
             : new LocalizedText(
-                $"{source.Address}: de bron toont helemaal geen vergaderingen, terwijl een eerdere lezing nog {ahead} komende vergadering(en) toonde; dat geldt niet als \"geen vergaderingen\".",
-                $"{source.Address}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".");
+                $"{SourceText.Host(source.Address)}: de bron toont helemaal geen vergaderingen, terwijl een eerdere lezing nog {ahead} komende vergadering(en) toonde; dat geldt niet als \"geen vergaderingen\".",
+                $"{SourceText.Host(source.Address)}: the source shows no meetings at all, while an earlier read showed {ahead} meeting(s) still ahead; not taken as \"no meetings\".");
+    }
+
+    /// <summary>
+    /// At most <see cref="MeetingsOptions.MaxMeetingsPerRead"/> meetings, the coming ones first (nearest first), then the
+    /// past ones (latest first), each with at most <see cref="MeetingsOptions.MaxAgendaItemsPerMeeting"/> agenda items;
+    /// what is left out is counted in the read's warnings.
+    /// </summary>
+    private FetchResult Capped(FetchResult result, MeetingsOptions options)
+    {
+        if (result.Status != FetchStatus.Fetched)
+        {
+            return result;
+        }
+        var warnings = result.Warnings.ToList();
+        var meetings = result.Meetings;
+        if (meetings.Count > options.MaxMeetingsPerRead)
+        {
+            var today = clock.GetCurrentInstant().InZone(Core.ProductTime.Zone).Date;
+            meetings = meetings.Where(m => m.Date >= today).OrderBy(m => m.Date)
+                .Concat(meetings.Where(m => m.Date < today).OrderByDescending(m => m.Date))
+                .Take(options.MaxMeetingsPerRead).ToList();
+            warnings.Add(IcsMeetingReader.Beyond(result.Meetings.Count - meetings.Count, options.MaxMeetingsPerRead));
+        }
+        if (meetings.Any(m => m.AgendaItems.Count > options.MaxAgendaItemsPerMeeting))
+        {
+            meetings = meetings.Select(m => m.AgendaItems.Count > options.MaxAgendaItemsPerMeeting ? m with { AgendaItems = m.AgendaItems.Take(options.MaxAgendaItemsPerMeeting).ToArray() } : m).ToList();
+            warnings.Add(new("agendapunten boven het maximum per vergadering weggelaten (Meetings:MaxAgendaItemsPerMeeting)",
+                "agenda items beyond the cap per meeting left out (Meetings:MaxAgendaItemsPerMeeting)"));
+        }
+        return result with { Meetings = meetings, Warnings = warnings };
     }
 
     /// <summary>Keeps what a gathering source said about its own freshness, for the public page.</summary>
@@ -175,8 +237,8 @@ public sealed class MeetingSync(
         message.Body = new TextPart("plain")
         {
             Text = en
-                ? $"Timing reads the meetings of {municipality} from {source.Address}. Since {days} days that fails ({source.LastError.En}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
-                : $"Timing leest de vergaderingen van {municipality} uit {source.Address}. Dat lukt al {days} dagen niet ({source.LastError.Nl}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
+                ? $"Timing reads the meetings of {municipality} from {SourceText.Host(source.Address)}. Since {days} days that fails ({source.LastError.En}).\n\nUntil it works again, the dates of {municipality} come from earlier reads, public facts and the rules; new or moved meetings are not seen. Timing keeps trying and does not mail about this outage again.\n"
+                : $"Timing leest de vergaderingen van {municipality} uit {SourceText.Host(source.Address)}. Dat lukt al {days} dagen niet ({source.LastError.Nl}).\n\nTot het weer werkt, komen de data van {municipality} uit eerdere lezingen, openbare feiten en de regels; nieuwe of verschoven vergaderingen ziet Timing niet. Timing blijft het proberen en mailt niet opnieuw over deze storing.\n",
         };
         message.MessageId = $"source-failure.{source.Code}.{source.FailingSince?.ToString("uuuuMMddTHHmmssfff", CultureInfo.InvariantCulture)}.{director.Id}@timing";
         return message;

@@ -14,7 +14,13 @@ public static class MeetingsServiceCollectionExtensions
         services.AddOptions<MeetingsOptions>()
             .Bind(configuration.GetSection(MeetingsOptions.Section))
             .Validate(o => o.IntervalHours is >= 1 and <= 168, "Meetings:IntervalHours must be 1–168.")
-            .Validate(o => o.MinRequestSpacingMs is >= 0 and <= 60_000, "Meetings:MinRequestSpacingMs must be 0–60000 (1000 keeps to OpenBesluitvorming's 60 requests a minute).")
+            .Validate(o => o.HostUnitsPerMinute is >= 1 and <= 6000, "Meetings:HostUnitsPerMinute must be 1–6000 (60 keeps to OpenBesluitvorming's 60 units a minute).")
+            .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1L << 30 && o.MaxDecompressedBytes >= o.MaxBodyBytes && o.MaxDecompressedBytes <= 1L << 30,
+                "Meetings:MaxBodyBytes must be 1024 bytes–1 GiB and Meetings:MaxDecompressedBytes at least Meetings:MaxBodyBytes, at most 1 GiB.")
+            .Validate(o => o.MaxMeetingsPerRead is >= 1 and <= 100_000, "Meetings:MaxMeetingsPerRead must be 1–100000.")
+            .Validate(o => o.MaxAgendaItemsPerMeeting is >= 0 and <= 1000, "Meetings:MaxAgendaItemsPerMeeting must be 0–1000.")
+            .Validate(o => o.MaxAgendaReadsPerRead is >= 0 and <= 1000, "Meetings:MaxAgendaReadsPerRead must be 0–1000.")
+            .Validate(o => o.AgendaHorizonDays is >= 0 and <= 730, "Meetings:AgendaHorizonDays must be 0–730.")
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 300, "Meetings:TimeoutSeconds must be 1–300.")
             .Validate(o => o.FailureDaysBeforeMail is >= 1 and <= 30, "Meetings:FailureDaysBeforeMail must be 1–30.")
             .Validate(o => MeetingFetcher.IsHttp(o.NotubizBaseUrl) && MeetingFetcher.IsHttp(o.OpenBesluitvormingBaseUrl),
@@ -23,8 +29,12 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MeetingsOptions>>(new MeetingRulesValidator(configuration));
         services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
             ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
+        services.AddMeetingsHttp();
         services.AddSingleton<MeetingFetcher>();
         services.AddSingleton<OpenBesluitvormingReader>();
+        services.AddSingleton<IMeetingSourceReader>(sp => sp.GetRequiredService<OpenBesluitvormingReader>());
+        services.AddSingleton<IMeetingSourceReader, NotubizReader>();
+        services.AddSingleton<IMeetingSourceReader, IcsSourceReader>();
         services.AddScoped<MeetingImporter>();
         services.AddScoped<MeetingSync>();
         services.AddScoped<MeetingJobs>();

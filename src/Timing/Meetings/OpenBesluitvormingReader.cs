@@ -9,20 +9,26 @@ namespace Timing.Meetings;
 /// Reads a municipality's meetings from OpenBesluitvorming, following its public API documentation (API.md of
 /// August 2026): <c>GET /api/status</c> maps the CBS code to the source key and says how current the source is;
 /// <c>GET /api/search?organization=KEY&amp;entityType=Meeting&amp;sort=date_asc&amp;dateFrom=…&amp;dateTo=…&amp;limit=100&amp;offset=…</c>
-/// lists the meetings, page by page while <c>hasMore</c>. The API allows 60 units a minute (a search of 100 results
-/// costs 1.3); a <c>429</c> is answered by waiting its <c>Retry-After</c>. A source the status calls failing, never
-/// imported, no longer imported or merged away is blind: its read fails, it never reads as "no meetings".
+/// lists the meetings, page by page while <c>hasMore</c>. The API allows 60 units a minute and a search page of 100
+/// results costs 5 of them (1 per 24 results); a <c>429</c> is answered by waiting its <c>Retry-After</c>. A source the
+/// status calls failing, never imported, no longer imported or merged away is blind: its read fails, it never reads as
+/// "no meetings". OpenBesluitvorming imports each council for about a week either side of the day it runs, so it sees
+/// little of the months ahead; the pages and the command line say so.
 /// </summary>
-public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock clock)
+public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock clock) : IMeetingSourceReader
 {
+    /// <summary>What the command line says when the source is connected: how far it sees.</summary>
+    public const string SeesAheadNote = "OpenBesluitvorming ziet ongeveer een week vooruit / sees about a week ahead";
+
+    public string Kind => MeetingSourceKinds.OpenBesluitvorming;
+
+    public Task<FetchResult> FetchAsync(MeetingSourceRead read, CancellationToken cancellationToken) => FetchAsync(read.Code, read.Address, read.Now, cancellationToken);
+
     /// <summary>Results per search page: the cheapest way to read in bulk under the rate limit.</summary>
     public const int PageSize = 100;
 
-    /// <summary>What one search page of <see cref="PageSize"/> costs in the API's units (1 plus 1 per 250 results above 24).</summary>
-    public const double PageCost = 1 + (PageSize - 24) / 250.0;
-
-    /// <summary>The longest Retry-After waited for within one run; a longer one ends the run and the job comes back after it.</summary>
-    public static readonly Duration LongestWait = Duration.FromSeconds(60);
+    /// <summary>What one search page of <see cref="PageSize"/> costs in the API's units: one per 24 results, rounded up.</summary>
+    public const int PageCost = (PageSize + 23) / 24;
 
     /// <summary>The API caches /api/status for ten minutes; reading it more often tells nothing new.</summary>
     public static readonly Duration StatusFreshness = Duration.FromMinutes(10);
@@ -67,10 +73,10 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
                 _status = (now, entries);
                 return (entries, null, null);
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+            catch (FormatException)
             {
-                return (null, new LocalizedText($"{uri}: het antwoord is niet te lezen als de status van OpenBesluitvorming ({e.Message}).",
-                    $"{uri}: the answer cannot be read as OpenBesluitvorming's status ({e.Message})."), null);
+                return (null, new LocalizedText($"{SourceText.Host(uri)}: het antwoord is niet te lezen als de status van OpenBesluitvorming.",
+                    $"{SourceText.Host(uri)}: the answer cannot be read as OpenBesluitvorming's status."), null);
             }
         }
         finally
@@ -154,30 +160,21 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             {
                 return FetchResult.Failed(error!, retry) with { Upstream = entry?.Freshness };
             }
-            bool more;
-            int count;
-            try
+            var found = Parse<SearchPage>(body!);
+            if (found?.Results is null)
             {
-                using var json = JsonDocument.Parse(body!);
-                if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
-                {
-                    return FetchResult.Failed($"{uri}: het antwoord heeft geen lijst 'results'; is dit /api/search van OpenBesluitvorming?",
-                        $"{uri}: the answer has no 'results' list; is this OpenBesluitvorming's /api/search?") with { Upstream = entry?.Freshness };
-                }
-                count = results.GetArrayLength();
-                foreach (var result in results.EnumerateArray())
-                {
-                    if (ReadMeeting(result, skipped) is { } meeting)
-                    {
-                        meetings.Add(meeting);
-                    }
-                }
-                more = json.RootElement.TryGetProperty("hasMore", out var m) && m.ValueKind == JsonValueKind.True;
+                return FetchResult.Failed($"{SourceText.Host(uri)}: het antwoord heeft geen lijst 'results'; is dit /api/search van OpenBesluitvorming?",
+                    $"{SourceText.Host(uri)}: the answer has no 'results' list; is this OpenBesluitvorming's /api/search?") with { Upstream = entry?.Freshness };
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+            var count = found.Results.Count;
+            foreach (var result in found.Results)
             {
-                return FetchResult.Unreadable(uri, e) with { Upstream = entry?.Freshness };
+                if (ReadMeeting(result, skipped) is { } meeting)
+                {
+                    meetings.Add(meeting);
+                }
             }
+            var more = found.HasMore;
             if (!more || count == 0)
             {
                 return Complete(meetings, entry, from, key) with { Skipped = skipped };
@@ -213,68 +210,68 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
     }
 
     /// <summary>A meeting of the search results; null for another kind of entity, or (with the reason added to <paramref name="skipped"/>) one without an id or a date.</summary>
-    private FetchedMeeting? ReadMeeting(JsonElement result, List<LocalizedText> skipped)
+    private FetchedMeeting? ReadMeeting(SearchResult? result, List<LocalizedText> skipped)
     {
-        if (result.ValueKind != JsonValueKind.Object || String(result, "entityType") != "Meeting")
+        if (result is null || result.EntityType != "Meeting")
         {
             return null;
         }
-        var id = String(result, "entityId");
-        if (id.Length == 0 || !TryInstant(String(result, "sortDate"), out var start))
+        var id = result.EntityId ?? "";
+        if (id.Length == 0 || !TryInstant(result.SortDate ?? "", out var start))
         {
             skipped.Add(id.Length == 0 ? new("zonder entityId", "no entityId") : new("zonder leesbare datum (sortDate)", "no readable date (sortDate)"));
             return null;
         }
-        var title = String(result, "title").Trim();
+        var title = SourceText.Clean(result.Title);
         var url = Api("/api/entities/" + Uri.EscapeDataString(id)).AbsoluteUri;
         return new FetchedMeeting(id, title.Length == 0 ? "Vergadering" : title, "", "", url, start.InZone(ProductTime.Zone).Date, start);
     }
 
-    /// <summary>
-    /// One GET under the rate limit: a 429 or 503 whose Retry-After is at most <see cref="LongestWait"/> is waited out
-    /// and asked again (three tries); a longer one ends the read with its Retry-After, for the job to honour.
-    /// </summary>
-    private async Task<(FetchStatus Status, string? Body, LocalizedText? Error, Duration? RetryAfter)> GetPolitelyAsync(Uri uri, double cost, CancellationToken cancellationToken)
+    /// <summary><c>/api/search</c> as the API documents it.</summary>
+    private sealed record SearchPage(IReadOnlyList<SearchResult?>? Results, bool HasMore);
+
+    private sealed record SearchResult(string? EntityId, string? EntityType, string? SortDate, string? Title);
+
+    /// <summary><c>/api/status</c> as the API documents it.</summary>
+    private sealed record StatusAnswer(IReadOnlyList<StatusSource?>? Sources);
+
+    private sealed record StatusSource(string? SourceKey, string? Label, string? Supplier, string? OrganizationType, string? CbsId, string? State,
+        string? LastSuccessAt, string? LatestContentDate, string? LastErrorMessage, string? DiscontinuedAt, Successor? SucceededBy);
+
+    private sealed record Successor(string? Label, string? CbsId);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static T? Parse<T>(string body) where T : class
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var (status, body, _, _, retry, error) = await fetcher.GetAsync(uri, "", "", cancellationToken, cost);
-            if (status == FetchStatus.Failed && retry is { } wait && wait <= LongestWait && attempt < 3)
-            {
-                await Task.Delay(wait.ToTimeSpan(), cancellationToken);
-                continue;
-            }
-            return (status, body, error, retry);
+            return JsonSerializer.Deserialize<T>(body, Json);
         }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One GET under the host's rate limit; retries and short Retry-After waits are the HTTP client's.</summary>
+    private async Task<(FetchStatus Status, string? Body, LocalizedText? Error, Duration? RetryAfter)> GetPolitelyAsync(Uri uri, int cost, CancellationToken cancellationToken)
+    {
+        var answer = await fetcher.GetAsync(uri, "", "", cancellationToken, cost);
+        return (answer.Status, answer.Body, answer.Error, answer.RetryAfter);
     }
 
     private static List<StatusEntry> ParseStatus(string body)
     {
-        using var json = JsonDocument.Parse(body);
-        if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("sources", out var sources) || sources.ValueKind != JsonValueKind.Array)
-        {
-            throw new FormatException("no 'sources' list");
-        }
-        var entries = new List<StatusEntry>();
-        foreach (var s in sources.EnumerateArray())
-        {
-            var key = String(s, "sourceKey");
-            if (key.Length == 0)
-            {
-                continue;
-            }
-            var successor = s.TryGetProperty("succeededBy", out var by) && by.ValueKind == JsonValueKind.Object
-                ? $"{String(by, "label")} ({String(by, "cbsId")})"
-                : "";
-            entries.Add(new StatusEntry(key, String(s, "label") is { Length: > 0 } label ? label : key, String(s, "supplier"), String(s, "organizationType"),
-                String(s, "cbsId"), String(s, "state"), TryInstant(String(s, "lastSuccessAt"), out var success) ? success : null,
-                TryInstant(String(s, "latestContentDate"), out var latest) ? latest : null, String(s, "lastErrorMessage"), String(s, "discontinuedAt"), successor));
-        }
-        return entries;
+        var sources = Parse<StatusAnswer>(body)?.Sources ?? throw new FormatException("no 'sources' list");
+        return sources.Where(s => !string.IsNullOrEmpty(s?.SourceKey)).Select(s => new StatusEntry(
+                Clean(s!.SourceKey), Clean(s.Label) is { Length: > 0 } label ? label : Clean(s.SourceKey), Clean(s.Supplier), Clean(s.OrganizationType), Clean(s.CbsId), Clean(s.State),
+                TryInstant(s.LastSuccessAt ?? "", out var success) ? success : null, TryInstant(s.LatestContentDate ?? "", out var latest) ? latest : null,
+                Clean(s.LastErrorMessage), Clean(s.DiscontinuedAt), s.SucceededBy is { } by ? $"{Clean(by.Label)} ({Clean(by.CbsId)})" : ""))
+            .ToList();
     }
 
-    private static string String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+    private static string Clean(string? text) => SourceText.Clean(text);
 
     /// <summary>A timestamp as the API writes it: ISO 8601 with Z, or "2024-11-07 20:00:00", which the documentation calls UTC.</summary>
     private static bool TryInstant(string text, out Instant instant)

@@ -69,7 +69,8 @@ public sealed class SourceFreshness
             null => en ? "none" : "geen",
             { Kind: MeetingSourceKinds.OpenBesluitvorming } s => en ? $"OpenBesluitvorming (source {s.Address})" : $"OpenBesluitvorming (bron {s.Address})",
             { Kind: MeetingSourceKinds.Notubiz } s => en ? $"the council's Notubiz calendar (organisation {s.Address})" : $"de Notubiz-agenda van de raad (organisatie {s.Address})",
-            { } s => en ? $"the council's iCalendar export ({s.Address})" : $"de iCalendar-export van de raad ({s.Address})",
+            // An address may hold credentials or an API key: the page names its host only.
+            { } s => en ? $"the council's iCalendar export ({SourceText.Host(s.Address)})" : $"de iCalendar-export van de raad ({SourceText.Host(s.Address)})",
         };
     }
 
@@ -95,6 +96,12 @@ public sealed class SourceFreshness
             return lines;
         }
         lines.Add((en ? "Meeting calendar: " : "Vergaderkalender: ") + SourceName(language) + ".");
+        if (Source.Kind == MeetingSourceKinds.OpenBesluitvorming)
+        {
+            lines.Add(en
+                ? "OpenBesluitvorming reads each council's meetings only about a week ahead, so it rarely shows the budget or kadernota debate months in advance; until it does, those dates come from the rules and public facts."
+                : "OpenBesluitvorming leest de vergaderingen van een raad maar ongeveer een week vooruit, dus het debat over de begroting of de kadernota staat er zelden maanden van tevoren in; tot dan komen die data uit de regels en de openbare feiten.");
+        }
         if (Source.LastAttempt is null)
         {
             lines.Add(en

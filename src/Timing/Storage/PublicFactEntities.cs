@@ -74,6 +74,22 @@ public sealed class Meeting
     /// <summary>When it starts; null for a meeting without a time.</summary>
     public Instant? Start { get; set; }
 
+    /// <summary>
+    /// The titles of its agenda items as the source gave them, one per line, when its agenda was read (a meeting whose
+    /// title says nothing by itself); empty otherwise. Kept so pages can show and explain what a match was based on.
+    /// </summary>
+    public string AgendaItems { get; set; } = "";
+
+    /// <summary>The agenda item titles, in agenda order.</summary>
+    public IReadOnlyList<string> AgendaItemList => AgendaItems.Length == 0 ? [] : AgendaItems.Split('\n');
+
+    /// <summary>Agenda item titles as stored: one per line, each cut to 500 characters, at most 20,000 characters in all.</summary>
+    public static string JoinAgenda(IEnumerable<string> titles)
+    {
+        var joined = string.Join('\n', titles.Select(t => t.Replace('\n', ' ').Trim()).Where(t => t.Length > 0).Select(t => t.Length <= 500 ? t : t[..500]));
+        return joined.Length <= 20_000 ? joined : joined[..joined.LastIndexOf('\n', 20_000)];
+    }
+
     /// <summary>council, committee or information.</summary>
     public string Category { get; set; } = "council";
 

@@ -210,6 +210,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Committee).HasMaxLength(200);
             e.Property(x => x.Location).HasMaxLength(300);
             e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.AgendaItems).HasMaxLength(20_000);
             e.Property(x => x.Category).HasMaxLength(12);
             e.Property(x => x.Kind).HasMaxLength(40);
             e.Property(x => x.ConfirmedBy).HasMaxLength(254);

@@ -67,8 +67,8 @@ public class OpenBesluitvormingSourceTests
         Assert.Equal(("utrecht", "Meeting", "date_asc", "2027-08-01", "2028-12-01", "100", "0"),
             (first["organization"], first["entityType"], first["sort"], first["dateFrom"], first["dateTo"], first["limit"], first["offset"]));
         Assert.Equal("3", QueryOf(requests[2].Path)["offset"]);
-        // 60 units a minute, a page of 100 costs 1.3: the second page waits at least 1.3 seconds after the first.
-        Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromMilliseconds(1250), $"{(requests[2].At - requests[1].At).TotalMilliseconds} ms between pages");
+        // 60 units a minute, a page of 100 costs 5: the second page waits at least five seconds after the first.
+        Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromMilliseconds(4900), $"{(requests[2].At - requests[1].At).TotalMilliseconds} ms between pages");
 
         // sortDate is UTC: 13:00 UTC on 4 November is 14:00 in Amsterdam, the meeting's own day.
         var meetings = await factory.WithDbAsync(db => db.Meetings.OrderBy(m => m.Date).ToListAsync());
@@ -90,6 +90,9 @@ public class OpenBesluitvormingSourceTests
         Assert.Contains("De bron toont vergaderingen tot en met 9 december 2027", page, StringComparison.Ordinal);
         Assert.Contains("OpenBesluitvorming haalt deze vergaderingen uit het raadsinformatiesysteem van de gemeente (notubiz); dat lukte voor het laatst op 1 oktober 2027 om 04:11.", page, StringComparison.Ordinal);
         Assert.Contains("Algemene beschouwingen Programmabegroting 2028", page, StringComparison.Ordinal);
+        // What it sees: about a week ahead, said on the page and by the command that connected it.
+        Assert.Contains("OpenBesluitvorming leest de vergaderingen van een raad maar ongeveer een week vooruit", page, StringComparison.Ordinal);
+        Assert.Contains("OpenBesluitvorming ziet ongeveer een week vooruit / sees about a week ahead", configured.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,10 @@ public sealed class RecordedServer : IDisposable
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
     /// <summary>What the server answers on one path.</summary>
-    public sealed record Answer(int Status, string Body = "", string ContentType = "text/plain", string? ETag = null, string? RetryAfter = null);
+    /// <param name="Bytes">A body sent as it is (a gzip, say), instead of <paramref name="Body"/>.</param>
+    /// <param name="Headers">More response headers (Location, Content-Encoding …).</param>
+    public sealed record Answer(int Status, string Body = "", string ContentType = "text/plain", string? ETag = null, string? RetryAfter = null,
+        byte[]? Bytes = null, IReadOnlyDictionary<string, string>? Headers = null);
 
     /// <summary>Serves a body with a strong ETag of its content; a request with that ETag gets 304.</summary>
     public void Serve(string path, string body, string contentType)
@@ -85,11 +88,22 @@ public sealed class RecordedServer : IDisposable
             {
                 context.Response.Headers["Retry-After"] = answer.RetryAfter;
             }
-            var bytes = Encoding.UTF8.GetBytes(answer.Status == 304 ? "" : answer.Body);
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+            var bytes = answer.Bytes ?? Encoding.UTF8.GetBytes(answer.Status == 304 ? "" : answer.Body);
             context.Response.ContentType = answer.ContentType;
             if (bytes.Length > 0)
             {
-                await context.Response.OutputStream.WriteAsync(bytes);
+                try
+                {
+                    await context.Response.OutputStream.WriteAsync(bytes);
+                }
+                catch (HttpListenerException)
+                {
+                    // The reader stopped early (a body over its limit): nothing more to send.
+                }
             }
             context.Response.Close();
         }

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Timing.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MeetingAgendaItems : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AgendaItems",
+                table: "meetings",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AgendaItems",
+                table: "meetings");
+        }
+    }
+}
