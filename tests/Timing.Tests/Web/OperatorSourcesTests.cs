@@ -101,6 +101,7 @@ public class OperatorSourcesTests
     {
         using var server = new RecordedServer();
         server.Serve("/api/status", File.ReadAllText(Recorded.Path("openbesluitvorming-status-discovery.json")), "application/json");
+        server.Serve("/organisations", File.ReadAllText(Recorded.Path("notubiz-organisations.json")), "application/json");
         await using var factory = Factory(server);
         var client = await SeedAsync(factory);
         var page = await client.GetStringAsync(new Uri(Page, UriKind.Relative));
@@ -143,5 +144,13 @@ public class OperatorSourcesTests
         var forged = await client.PostAsync(new Uri(Page + "?handler=Disconnect", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "GM0772" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.MeetingSources.AnyAsync(s => s.Code == "GM0772")));
+
+        // "Search now" turns the search back on after a disconnect and says what it connected.
+        await client.PostAndFollowAsync(Page + "?handler=Disconnect", page, new() { ["code"] = "GM0772" });
+        shown = WebUtility.HtmlDecode(await client.PostAndFollowAsync(Page + "?handler=Discover", page, new() { ["code"] = "GM0772" }));
+        Assert.Contains("Gevonden en gekoppeld voor Eindhoven (GM0772): Notubiz-organisatie 686 (Gemeente Eindhoven)", shown, StringComparison.Ordinal);
+        Assert.Contains("(automatisch gevonden)", shown, StringComparison.Ordinal);
+        Assert.Equal((MeetingSourceKinds.Notubiz, "686", MeetingSourceConnections.Automatic),
+            await factory.WithDbAsync(db => db.MeetingSources.Where(s => s.Code == "GM0772").Select(s => ValueTuple.Create(s.Kind, s.Address, s.ConfiguredBy)).SingleAsync()));
     }
 }
