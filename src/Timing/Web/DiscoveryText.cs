@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timing.Core.Cycle;
-using Timing.Core;
 using Timing.Meetings;
 using Timing.Storage;
 
@@ -47,13 +45,5 @@ public static class DiscoveryText
         };
     }
 
-    private static string When(Instant? at, Language language)
-    {
-        if (at is not { } instant)
-        {
-            return "-";
-        }
-        var local = instant.InZone(ProductTime.Zone).LocalDateTime;
-        return $"{Core.Cycle.DateText.Long(local.Date, language)} {(language == Language.En ? "at" : "om")} {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-    }
+    private static string When(Instant? at, Language language) => SourceFreshness.When(at, language);
 }

@@ -66,9 +66,9 @@ public class OperatorSourcesTests
         Assert.Contains("<a href=\"/gemeenten/GM0344/openbaar\">Utrecht</a> <span class=\"muted\">(GM0344; 2 organisatie(s))</span>", page, StringComparison.Ordinal);
         Assert.Contains("de iCalendar-export van de raad (https://raad.example/utrecht.ics)", page, StringComparison.Ordinal);
         Assert.Contains("(gekoppeld door beheer)", page, StringComparison.Ordinal);
-        Assert.Contains("Faalt sinds 29 september 2027 09:00", page, StringComparison.Ordinal);
+        Assert.Contains("Faalt sinds 29 september 2027 om 09:00", page, StringComparison.Ordinal);
         Assert.Contains("16 december 2027", page, StringComparison.Ordinal);
-        Assert.Contains("28 september 2027 09:00", page, StringComparison.Ordinal);
+        Assert.Contains("28 september 2027 om 09:00", page, StringComparison.Ordinal);
         Assert.Contains("https://raad.example/utrecht.ics antwoordde 500", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027\"", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/gemeenten/GM0772/openbaar\">Eindhoven</a> <span class=\"muted\">(GM0772; 1 organisatie(s))</span>", page, StringComparison.Ordinal);

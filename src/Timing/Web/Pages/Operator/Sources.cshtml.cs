@@ -50,14 +50,10 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
 
     public async Task<IActionResult> OnPostConnectAsync([FromForm] string? code, [FromForm] string? kind, [FromForm] string? address, CancellationToken cancellationToken)
     {
-        if (!User.IsOperator(web.Value))
+        var (refusal, followed) = await OperatorAndFollowedAsync(code, cancellationToken);
+        if (refusal is not null)
         {
-            return Forbid();
-        }
-        var followed = await FollowedAsync(code, cancellationToken);
-        if (followed is null)
-        {
-            return NotFound();
+            return refusal;
         }
         var value = (address ?? "").Trim();
         Entered = (kind ?? "", value);
@@ -77,7 +73,7 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
                 refused = new("Een bronsleutel van OpenBesluitvorming is hoogstens 100 tekens.", "An OpenBesluitvorming source key has at most 100 characters.");
                 break;
             case MeetingSourceKinds.OpenBesluitvorming:
-                var mapped = await OpenBesluitvormingMapping.MapAsync(openBesluitvorming, followed.Value.Code, value, cancellationToken);
+                var mapped = await OpenBesluitvormingMapping.MapAsync(openBesluitvorming, followed.Code, value, cancellationToken);
                 refused = mapped.Problem;
                 (value, detail) = (mapped.Key ?? "", mapped.Detail);
                 break;
@@ -89,31 +85,27 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         }
         if (refused is not null)
         {
-            return await RefuseAsync(followed.Value.Code, HttpContext.T($"Niets gewijzigd: {refused.Nl}", $"Nothing changed: {refused.En}"), cancellationToken);
+            return await RefuseAsync(followed.Code, HttpContext.T($"Niets gewijzigd: {refused.Nl}", $"Nothing changed: {refused.En}"), cancellationToken);
         }
-        var before = await SourceFreshness.LoadAsync(db, followed.Value.Code, ProductTime.Today(clock), cancellationToken);
+        var before = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
         var was = before.Source is null ? null : before.SourceName(Ui.Language(HttpContext));
-        await MeetingSourceConnections.ConnectAsync(db, followed.Value.Code, kind!, value, User.Identity!.Name!, clock.GetCurrentInstant(), cancellationToken);
-        var after = await SourceFreshness.LoadAsync(db, followed.Value.Code, ProductTime.Today(clock), cancellationToken);
+        await MeetingSourceConnections.ConnectAsync(db, followed.Code, kind!, value, User.Identity!.Name!, clock.GetCurrentInstant(), cancellationToken);
+        var after = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
         var now = after.SourceName(Ui.Language(HttpContext));
         TempData.Flash(HttpContext.T(
-            $"Gekoppeld: de vergaderingen van {followed.Value.Name} ({followed.Value.Code}) komen nu uit {now}{detail}{(was is null ? "" : $"; was {was}")}. De achtergrondtaak leest die binnen het uur.",
-            $"Connected: the meetings of {followed.Value.Name} ({followed.Value.Code}) now come from {now}{detail}{(was is null ? "" : $"; was {was}")}. The worker reads it within the hour."));
-        return Redirect(Back(followed.Value.Code));
+            $"Gekoppeld: de vergaderingen van {followed.Name} ({followed.Code}) komen nu uit {now}{detail}{(was is null ? "" : $"; was {was}")}. De achtergrondtaak leest die binnen het uur.",
+            $"Connected: the meetings of {followed.Name} ({followed.Code}) now come from {now}{detail}{(was is null ? "" : $"; was {was}")}. The worker reads it within the hour."));
+        return Redirect(Back(followed.Code));
     }
 
     public async Task<IActionResult> OnPostDisconnectAsync([FromForm] string? code, CancellationToken cancellationToken)
     {
-        if (!User.IsOperator(web.Value))
+        var (refusal, followed) = await OperatorAndFollowedAsync(code, cancellationToken);
+        if (refusal is not null)
         {
-            return Forbid();
+            return refusal;
         }
-        var followed = await FollowedAsync(code, cancellationToken);
-        if (followed is null)
-        {
-            return NotFound();
-        }
-        var (value, name) = followed.Value;
+        var (value, name) = followed;
         var before = await SourceFreshness.LoadAsync(db, value, ProductTime.Today(clock), cancellationToken);
         var was = before.SourceName(Ui.Language(HttpContext));
         // A second click or tab finds nothing connected: that is said, and nothing else changes.
@@ -127,16 +119,12 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
     /// <summary>Searches now, as the worker does; also turns the search back on after a disconnect.</summary>
     public async Task<IActionResult> OnPostDiscoverAsync([FromForm] string? code, CancellationToken cancellationToken)
     {
-        if (!User.IsOperator(web.Value))
+        var (refusal, followed) = await OperatorAndFollowedAsync(code, cancellationToken);
+        if (refusal is not null)
         {
-            return Forbid();
+            return refusal;
         }
-        var followed = await FollowedAsync(code, cancellationToken);
-        if (followed is null)
-        {
-            return NotFound();
-        }
-        var (value, name) = followed.Value;
+        var (value, name) = followed;
         if (await db.MeetingSources.AnyAsync(s => s.Code == value, cancellationToken))
         {
             TempData.Flash(HttpContext.T($"Niets gewijzigd: {name} ({value}) heeft al een vergaderkalender; koppel die eerst los om opnieuw te zoeken.",
@@ -168,16 +156,23 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         return Page();
     }
 
-    /// <summary>The followed municipality's code and name; null for a code no organisation follows.</summary>
-    private async Task<(string Code, string Name)?> FollowedAsync(string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The followed municipality a form names, with its code and name; or the answer instead: refused for anyone but an
+    /// operator, not found for a code no organisation follows.
+    /// </summary>
+    private async Task<(IActionResult? Refusal, (string Code, string Name) Followed)> OperatorAndFollowedAsync(string? code, CancellationToken cancellationToken)
     {
+        if (!User.IsOperator(web.Value))
+        {
+            return (Forbid(), default);
+        }
         if (!MunicipalityCode.TryParse(code, out var parsed))
         {
-            return null;
+            return (NotFound(), default);
         }
         var value = parsed.Value.Value;
         var name = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.Code == value).OrderBy(m => m.Id).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken);
-        return name is null ? null : (value, name);
+        return name is null ? (NotFound(), default) : (null, (value, name));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
