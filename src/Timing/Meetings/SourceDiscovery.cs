@@ -74,6 +74,11 @@ public sealed class SourceDiscovery(
             log.LogInformation("No meeting source found for {Code}: {Note}", code, note.En);
             return row;
         }
+        // An operator may have connected one while the two APIs were asked: theirs stands.
+        if (await db.MeetingSources.AnyAsync(s => s.Code == code, cancellationToken))
+        {
+            return null;
+        }
         row.State = MeetingSourceDiscovery.Found;
         row.NextTry = now;
         await MeetingSourceConnections.ConnectAsync(db, code, kind, address!, MeetingSourceConnections.Automatic, now, cancellationToken);

@@ -13,7 +13,9 @@ public static class DiscoveryText
     public static async Task<string?> ForPageAsync(HttpContext http, TimingDbContext db, string code, MeetingSource? source, CancellationToken cancellationToken)
     {
         var discovery = await db.MeetingSourceDiscoveries.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
-        var searching = http.RequestServices.GetRequiredService<IOptions<SourceDiscoveryOptions>>().Value.Enabled;
+        // Only followed municipalities are searched for; a public page of another one promises nothing.
+        var searching = http.RequestServices.GetRequiredService<IOptions<SourceDiscoveryOptions>>().Value.Enabled
+            && await db.FollowedMunicipalities.AnyAsync(m => m.Code == code, cancellationToken);
         return Line(discovery, source, searching, Ui.Language(http));
     }
 

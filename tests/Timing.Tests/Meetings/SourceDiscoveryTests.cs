@@ -178,6 +178,8 @@ public class SourceDiscoveryTests
     {
         using var server = Serve();
         await using var factory = Factory(server);
+        // Nobody follows Eindhoven yet: nothing is searched for, and its public page promises no search.
+        Assert.DoesNotContain("Timing zoekt zelf", await factory.Client().GetStringAsync(new Uri("/gemeenten/GM0772/openbaar", UriKind.Relative)), StringComparison.Ordinal);
         await factory.CreateDirectorAsync("d@welzijn.nl", "Welzijn");
         var client = factory.Client();
         await client.SignInAsync(factory, "d@welzijn.nl");
