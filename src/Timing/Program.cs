@@ -71,6 +71,7 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddSourceDiscovery(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();

@@ -180,6 +180,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await CheckAsync(page, "public-municipality", language, "/gemeenten/GM0344/openbaar");
         await CheckAsync(page, "public-moment", language, "/openbaar/gemeenten/GM0344/momenten/budget-debate/2028");
         await CheckAsync(page, "revert-fact", language, "/gemeenten/GM0344/openbaar/terugdraaien/budget-debate/2027");
+        await CheckAsync(page, "meeting-sources", language, "/beheer/bronnen");
         await CheckAsync(page, "remove-date", language, $"/gemeenten/GM0344/verwijderen/datum/{made.Actual}");
         await CheckAsync(page, "remove-event", language, $"/gemeenten/GM0344/verwijderen/gebeurtenis/{made.Event}");
         await CheckAsync(page, "unfollow", language, "/gemeenten/GM0344/verwijderen/gemeente");

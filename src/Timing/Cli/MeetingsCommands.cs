@@ -107,17 +107,15 @@ public static class MeetingsCommands
                 throw new UsageException("give exactly one of --ical URL|FILE, --notubiz ORGANISATION_ID, --openbesluitvorming [SOURCE_KEY] or --remove.");
             }
             var db = services.GetRequiredService<TimingDbContext>();
-            var row = await db.MeetingSources.FirstOrDefaultAsync(s => s.Code == code);
+            var now = services.GetRequiredService<IClock>().GetCurrentInstant();
             if (parsed.GetValue(remove))
             {
-                if (row is null)
+                if (!await MeetingSourceConnections.DisconnectAsync(db, code, now, CancellationToken.None))
                 {
                     context.Error.WriteLine($"{code}: geen vergaderkalender gekoppeld; er is niets veranderd / no meeting source was connected; nothing changed.");
                     return 1;
                 }
-                db.MeetingSources.Remove(row);
-                await db.SaveChangesAsync();
-                context.Output.WriteLine($"{code}: vergaderkalender losgekoppeld / meeting source removed; stored meetings and public facts stay.");
+                context.Output.WriteLine($"{code}: vergaderkalender losgekoppeld / meeting source removed; stored meetings and public facts stay. Timing zoekt niet zelf opnieuw / Timing does not search again by itself.");
                 return 0;
             }
             string kind, value;
@@ -125,12 +123,14 @@ public static class MeetingsCommands
             if (wantsOpenBesluitvorming)
             {
                 kind = MeetingSourceKinds.OpenBesluitvorming;
-                var mapped = await MapOpenBesluitvormingAsync(context, services.GetRequiredService<OpenBesluitvormingReader>(), code, parsed.GetValue(openBesluitvorming)?.Trim() ?? "");
-                if (mapped is null)
+                var mapped = await OpenBesluitvormingMapping.MapAsync(services.GetRequiredService<OpenBesluitvormingReader>(), code,
+                    parsed.GetValue(openBesluitvorming)?.Trim() ?? "", CancellationToken.None);
+                if (mapped.Key is null)
                 {
+                    context.Error.WriteLine($"{mapped.Problem!.Nl} Er is niets veranderd. / {mapped.Problem.En} Nothing changed.");
                     return 1;
                 }
-                (value, detail) = mapped.Value;
+                (value, detail) = (mapped.Key, mapped.Detail);
                 detail += $"; {OpenBesluitvormingReader.SeesAheadNote}";
             }
             else
@@ -146,68 +146,11 @@ public static class MeetingsCommands
             {
                 throw new UsageException($"--notubiz '{value}' is not a Notubiz organisation id; expected a whole number above 0, e.g. 686.");
             }
-            var now = services.GetRequiredService<IClock>().GetCurrentInstant();
-            if (row is null)
-            {
-                row = new MeetingSource { Code = code, Kind = kind, Address = value };
-                db.MeetingSources.Add(row);
-            }
-            row.Kind = kind;
-            row.Address = value;
-            row.ETag = "";
-            row.LastModified = "";
-            row.NextFetch = NodaConstants.UnixEpoch;
-            row.ConfiguredBy = parsed.GetValue(by) ?? Environment.UserName;
-            row.Configured = now;
-            await db.SaveChangesAsync();
+            var row = await MeetingSourceConnections.ConnectAsync(db, code, kind, value, parsed.GetValue(by) ?? Environment.UserName, now, CancellationToken.None);
             context.Output.WriteLine($"{code}: vergaderingen komen uit / meetings come from {kind} {row.Address}{detail}; de achtergrondtaak leest die binnen het uur / the worker reads it within the hour.");
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>
-    /// The OpenBesluitvorming source key of a municipality, checked against /api/status: the one given, or the one
-    /// the status lists for the CBS code. Null (with a line on standard error) when it cannot be connected.
-    /// </summary>
-    private static async Task<(string Key, string Detail)?> MapOpenBesluitvormingAsync(CliContext context, OpenBesluitvormingReader reader, string code, string key)
-    {
-        var (entries, error, _) = await reader.StatusAsync(CancellationToken.None);
-        if (entries is null)
-        {
-            if (key.Length == 0)
-            {
-                context.Error.WriteLine($"OpenBesluitvorming's /api/status cannot be read, so {code} cannot be mapped to a source ({error!.En}); try again later or give the source key: --openbesluitvorming utrecht.");
-                return null;
-            }
-            return (key, $" (status niet gelezen: {error!.Nl} / status not read: {error.En})");
-        }
-        var entry = OpenBesluitvormingReader.Find(entries, code, key);
-        if (entry is null)
-        {
-            context.Error.WriteLine(key.Length > 0
-                ? $"OpenBesluitvorming's /api/status does not list the source '{key}'; nothing changed."
-                : $"OpenBesluitvorming's /api/status lists no municipality with CBS code {code}; connect the council's own calendar (--ical or --notubiz). Nothing changed.");
-            return null;
-        }
-        if (entry.CbsId.Length > 0 && !string.Equals(entry.CbsId, code, StringComparison.OrdinalIgnoreCase))
-        {
-            context.Error.WriteLine($"OpenBesluitvorming's source '{entry.Key}' is {entry.Label} ({entry.CbsId}), not {code}; nothing changed.");
-            return null;
-        }
-        var blind = OpenBesluitvormingReader.Blind(entry);
-        if (entry.State is "discontinued" or "not_implemented")
-        {
-            context.Error.WriteLine($"{blind!.Nl} Er is niets veranderd. / {blind.En} Nothing changed.");
-            return null;
-        }
-        var latest = entry.LatestContent is { } l ? l.InZone(Core.ProductTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-";
-        var detail = $" ({entry.Label}, {entry.Supplier}, state {entry.State}; nieuwste vergadering / newest meeting {latest})";
-        if (blind is not null)
-        {
-            detail += $"; let op: {blind.Nl} / note: {blind.En}";
-        }
-        return (entry.Key, detail);
     }
 
     internal static int Run(CliContext context, Func<IServiceProvider, Task<int>> action)

@@ -229,7 +229,8 @@ public sealed class SourceFreshness
         _ => state,
     };
 
-    private static string When(Instant? at, Language language)
+    /// <summary>A moment as the pages write it: "1 oktober 2027 om 09:00".</summary>
+    internal static string When(Instant? at, Language language)
     {
         if (at is not { } instant)
         {

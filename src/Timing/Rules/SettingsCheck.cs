@@ -22,6 +22,7 @@ public static class SettingsCheck
         (Web.WebOptions.Section, typeof(Web.WebOptions)),
         (Worker.WorkerOptions.Section, typeof(Worker.WorkerOptions)),
         (Meetings.MeetingsOptions.Section, typeof(Meetings.MeetingsOptions)),
+        (Meetings.SourceDiscoveryOptions.Section, typeof(Meetings.SourceDiscoveryOptions)),
     ];
 
     /// <summary>One line per setting whose value cannot be used; empty when every value fits its setting.</summary>
@@ -47,7 +48,7 @@ public static class SettingsCheck
                 continue;
             }
             var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var path = $"{section.Key}:{property.Name}";
+            var path = $"{section.Path}:{property.Name}";
             var fallback = Convert.ToString(property.GetValue(defaults), CultureInfo.InvariantCulture) ?? "";
             if (target == typeof(string))
             {

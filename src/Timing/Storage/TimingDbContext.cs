@@ -45,6 +45,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MeetingSourceUpstream> MeetingSourceUpstreams => Set<MeetingSourceUpstream>();
 
+    public DbSet<MeetingSourceDiscovery> MeetingSourceDiscoveries => Set<MeetingSourceDiscovery>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EndSessionsOfChangedPeople();
@@ -228,6 +230,7 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.ComplexProperty(x => x.LastWarnings, c => InBothLanguages(c, "LastWarnings"));
             e.Property(x => x.ConfiguredBy).HasMaxLength(254);
         });
+        modelBuilder.Entity<MeetingSourceDiscovery>(e => e.ComplexProperty(x => x.Note, c => InBothLanguages(c, "Note")));
         modelBuilder.Entity<MunicipalityName>(e =>
         {
             e.ToTable("municipality_names");

@@ -14,6 +14,7 @@ public class SettingsTests
     [InlineData("--Mail:Port=abc", "Mail:Port is 'abc'; expected a whole number, e.g. 587 (the default).")]
     [InlineData("--Web:SessionCheckSeconds=abc", "Web:SessionCheckSeconds is 'abc'; expected a whole number, e.g. 5 (the default).")]
     [InlineData("--Meetings:IntervalHours=abc", "Meetings:IntervalHours is 'abc'; expected a whole number, e.g. 6 (the default).")]
+    [InlineData("--Meetings:Discovery:RetryHours=abc", "Meetings:Discovery:RetryHours is 'abc'; expected a whole number, e.g. 24 (the default).")]
     [InlineData("--Mail:Security=Bogus", "Mail:Security is 'Bogus'; expected one of StartTls, SslOnConnect, None (default StartTls).")]
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider is 'Oracle'; expected one of Sqlite, PostgreSql (default Sqlite).")]
     [InlineData("--Worker:Enabled=maybe", "Worker:Enabled is 'maybe'; expected true or false, e.g. true (the default).")]

@@ -476,6 +476,47 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("meeting_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MeetingSourceDiscovery", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("NextTry")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NextTryUnixMs");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("Tried")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TriedUnixMs");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Note", "Timing.Storage.MeetingSourceDiscovery.Note#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("Note");
+
+                            b1.Property<string>("Nl")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("NoteNl");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("meeting_source_discoveries");
+                });
+
             modelBuilder.Entity("Timing.Storage.MeetingSourceUpstream", b =>
                 {
                     b.Property<string>("Code")

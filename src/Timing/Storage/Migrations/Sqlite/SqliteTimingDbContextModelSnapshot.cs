@@ -457,6 +457,47 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("meeting_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MeetingSourceDiscovery", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextTry")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextTryUnixMs");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Tried")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TriedUnixMs");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Note", "Timing.Storage.MeetingSourceDiscovery.Note#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Note");
+
+                            b1.Property<string>("Nl")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoteNl");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("meeting_source_discoveries");
+                });
+
             modelBuilder.Entity("Timing.Storage.MeetingSourceUpstream", b =>
                 {
                     b.Property<string>("Code")

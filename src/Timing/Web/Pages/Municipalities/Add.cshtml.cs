@@ -8,7 +8,8 @@ using Timing.Storage;
 namespace Timing.Web.Pages.Municipalities;
 
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityCatalog catalog, Timing.Worker.PlanTrigger trigger) : PageModel
+public sealed class AddModel(TimingDbContext db, Timing.Municipalities.MunicipalityCatalog catalog, Timing.Worker.PlanTrigger trigger,
+    Timing.Meetings.SourceDiscoveryTrigger discovery) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -76,6 +77,8 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
             db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = organisationId, Code = code!.Value.Value, Name = name! });
             await db.SaveChangesAsync(cancellationToken);
             var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);
+            // In the background: the director's page does not wait for two councils' systems.
+            discovery.Soon(code!.Value.Value);
             TempData.Flash(HttpContext.T($"{name} wordt nu gevolgd. De gemeente staat in het overzicht en in de agenda-feeds van uw organisatie.",
                 $"{name} is now followed. It is in the overview and in your organisation's calendar feeds.") + Replan.Text(HttpContext, planned));
         }

@@ -23,6 +23,9 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     /// <summary>Where the municipality's meetings come from, in one sentence.</summary>
     public Timing.Meetings.SourceFreshness? Freshness { get; private set; }
 
+    /// <summary>How Timing found the meeting calendar itself, or how its search went (<see cref="DiscoveryText"/>).</summary>
+    public string? Discovery { get; private set; }
+
     [BindProperty] public string? PublishKind { get; set; }
     [BindProperty] public string? PublishUrl { get; set; }
     [BindProperty] public long MeetingId { get; set; }
@@ -362,6 +365,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             .Where(m => m.Code == row.Code && m.Kind != "" && !m.Certain && m.ConfirmedBy == "" && m.Date >= from)
             .OrderBy(m => m.Date).Take(20).ToListAsync(cancellationToken);
         Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, row.Code, data.Today, cancellationToken);
+        Discovery = await DiscoveryText.ForPageAsync(HttpContext, db, row.Code, Freshness.Source, cancellationToken);
         Changes = await db.DateChanges.AsNoTracking().Where(c => c.FollowedMunicipalityId == row.Id)
             .OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         return Page();

@@ -39,6 +39,9 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
     /// <summary>Where the meetings come from and how far that source can be trusted.</summary>
     public Timing.Meetings.SourceFreshness? Freshness { get; private set; }
 
+    /// <summary>How Timing found the meeting calendar itself, or how its search went (<see cref="DiscoveryText"/>).</summary>
+    public string? Discovery { get; private set; }
+
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
 
     public LocalDate Today { get; private set; }
@@ -63,6 +66,7 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
         Current = await PublicFactRows.CurrentAsync(db, [value], cancellationToken);
         History = await PublicFactRows.HistoryAsync(db, value, 100, cancellationToken);
         Freshness = await Timing.Meetings.SourceFreshness.LoadAsync(db, value, Today, cancellationToken);
+        Discovery = await DiscoveryText.ForPageAsync(HttpContext, db, value, Freshness.Source, cancellationToken);
         var from = Today;
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Code == value && m.Date >= from)
             .OrderBy(m => m.Date).ThenBy(m => m.Start != null).ThenBy(m => m.Start).Take(30).ToListAsync(cancellationToken);
