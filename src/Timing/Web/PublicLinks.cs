@@ -41,6 +41,10 @@ public sealed class PublicLinks(string baseUrl)
     /// <summary>Its value, also the page's "done" value after stopping the digest alone (?klaar=overzicht).</summary>
     public const string DigestOnlyValue = "overzicht";
 
+    /// <summary>The page where an invited colleague accepts, in their language.</summary>
+    public Uri Invitation(string token, Language language) =>
+        new($"{Base}/uitnodiging/{Uri.EscapeDataString(token)}{(language == Language.En ? "?lang=en" : "")}");
+
     /// <summary>The address in a sign-in mail.</summary>
     public Uri SignIn(string token, Language language) =>
         new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}{(language == Language.En ? "&lang=en" : "")}");

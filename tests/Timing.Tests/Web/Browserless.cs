@@ -25,7 +25,7 @@ public static partial class Browserless
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var person = new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member };
+        var person = new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member, Accepted = NodaTime.Instant.FromUnixTimeSeconds(0) };
         db.People.Add(person);
         await db.SaveChangesAsync();
         return person;
