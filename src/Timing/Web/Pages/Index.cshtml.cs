@@ -16,6 +16,8 @@ public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext 
 
     public CycleRules Rules => rules;
 
+    public LocalDate Today => data.Today;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Municipalities = await data.MunicipalitiesAsync(User.OrganisationId(), cancellationToken);
