@@ -33,7 +33,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
-            MomentUrl: links.Moment(moment.Key).AbsoluteUri,
+            MomentUrl: links.MailMoment(moment.Key).AbsoluteUri,
             FeedUrl: links.MyFeed.AbsoluteUri,
             UnsubscribeUrl: links.Unsubscribe(unsubscribeToken).AbsoluteUri);
         var subject = $"{municipality.Name}: {title}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {when}";
@@ -61,7 +61,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         {
             list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", meeting.AbsoluteUri));
         }
-        list.Add((words.MoreAboutThisMoment, links.Moment(moment).AbsoluteUri));
+        list.Add((words.MoreAboutThisMoment, links.MailMoment(moment).AbsoluteUri));
         list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
         var content = SpeakingContent.Create(language, lead, municipality, meetingTitle, committee, date, start, sendDay, momentName, list);
         var body = await html.RenderAsync<SpeakingMail>(new Dictionary<string, object?>
@@ -80,7 +80,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         // The same list as the home page's "Deze week": open or due within four weeks, most urgent first.
         var lines = items.Select(item => new DigestLine(
             $"{item.Title(language)} – {item.Municipality.Name}, {(item.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(item.UrgentBy, language)}",
-            links.Moment(item.Moment.Key).AbsoluteUri,
+            links.MailMoment(item.Moment.Key).AbsoluteUri,
             item.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
         foreach (var line in lines)

@@ -54,6 +54,34 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
 
     public string? ChoiceError { get; private set; }
 
+    /// <summary>The feed-address builder's choices, sent by its GET form so it works without script.</summary>
+    [BindProperty(SupportsGet = true, Name = "gemeentelijk")] public bool MunicipalOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "vergaderingen")] public bool WithMeetings { get; set; }
+    [BindProperty(SupportsGet = true, Name = "taal")] public string? FeedLanguage { get; set; }
+
+    /// <summary>The address with the chosen additions, e.g. …/feeds/p/…ics?arena=municipal&amp;meetings=yes.</summary>
+    public string? Built(string? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        var query = new List<string>();
+        if (MunicipalOnly)
+        {
+            query.Add("arena=municipal");
+        }
+        if (WithMeetings)
+        {
+            query.Add("meetings=yes");
+        }
+        if (FeedLanguage is "nl" or "en")
+        {
+            query.Add("lang=" + FeedLanguage);
+        }
+        return query.Count == 0 ? address : $"{address}?{string.Join('&', query)}";
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
