@@ -168,9 +168,12 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
             me.NudgeMode = before;
             me.ModeBeforeUnsubscribe = null;
         }
+        var firstTime = me.Accepted is null;
         await Timing.People.Consent.OptInAsync(db, me, clock.GetCurrentInstant(), cancellationToken);
         var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
-        TempData.Flash(HttpContext.T("U ontvangt herinneringen per e-mail zoals hieronder ingesteld.", "You receive e-mail reminders as set below.") + Replan.Text(HttpContext, planned));
+        TempData.Flash((firstTime
+            ? HttpContext.T("U ontvangt voortaan herinneringen per e-mail.", "From now on you receive e-mail reminders.")
+            : HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.")) + Replan.Text(HttpContext, planned));
         return Redirect("/mijn-feed");
     }
 
