@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Timing.Tests;
 using Timing.Tests.Web;
 
 namespace Timing.BrowserTests;
@@ -12,37 +11,19 @@ namespace Timing.BrowserTests;
 /// </summary>
 public partial class ButtonContrastInBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     /// <summary>WCAG 2.1 AA for normal text.</summary>
     private const double Minimum = 4.5;
 
     [Fact]
     public async Task EveryButton_KeepsReadableContrast_OnHoverAndFocus()
     {
-        Assert.True(File.Exists(Chromium), "Chromium is missing: run `apt-get install chromium` (bash .ci/prerequisites does this).");
-        var port = TestPaths.FreePort();
-        var address = $"http://127.0.0.1:{port}";
-        await using var factory = new TimingFactory(settings: new() { ["Feeds:BaseUrl"] = address });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        var (started, address) = BrowserHost.Start();
+        await using var factory = started;
         await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
-
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        await using var browser = await BrowserHost.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(address + "/aanmelden");
-        await page.GetByLabel("E-mailadres").FillAsync("directeur@welzijn.nl");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Stuur mij een aanmeldlink" }).ClickAsync();
-        await page.GetByText("Als dit adres bij ons bekend is").WaitForAsync();
-        var link = SignInLink().Match((await Browserless.WaitForMailsAsync(() => Browserless.Mails(factory), 1)).Single().TextBody!).Value;
-        await page.GotoAsync(link);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
-        await page.WaitForURLAsync(address + "/");
+        await BrowserHost.SignInAsync(page, factory, address, "directeur@welzijn.nl");
 
         // "Mijn agenda-feed" has primary and secondary buttons.
         await page.GotoAsync(address + "/mijn-feed");
@@ -101,7 +82,4 @@ public partial class ButtonContrastInBrowserTests
 
     [GeneratedRegex(@"rgba?\((\d+(?:\.\d+)?), (\d+(?:\.\d+)?), (\d+(?:\.\d+)?)(?:, (\d+(?:\.\d+)?))?\)")]
     private static partial Regex Rgb();
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/aanmelden/bevestigen\?\S+")]
-    private static partial Regex SignInLink();
 }
