@@ -12,10 +12,16 @@ public sealed class CyclePlanner
     private readonly CycleRules _rules;
     private readonly Dictionary<string, int> _electionIndex;
     private readonly Dictionary<string, int> _order;
+    private readonly IClock? _clock;
 
-    public CyclePlanner(CycleRules rules)
+    /// <param name="clock">
+    /// The one clock: with it, estimates whose expected date has passed become questions (see <see cref="AskIfPassed"/>);
+    /// without it the plan does not depend on the day it is made.
+    /// </param>
+    public CyclePlanner(CycleRules rules, IClock? clock = null)
     {
         _rules = rules;
+        _clock = clock;
         _electionIndex = rules.ElectionMoments.Select((m, i) => (m.Kind, i)).ToDictionary(x => x.Kind, x => x.i, StringComparer.Ordinal);
         _order = rules.Moments.Select((m, i) => (m.Kind, i)).ToDictionary(x => x.Kind, x => x.i, StringComparer.Ordinal);
     }
@@ -33,7 +39,9 @@ public sealed class CyclePlanner
     }
 
     /// <summary>Every moment of the municipality that overlaps <paramref name="range"/>, in date order.</summary>
-    public Timeline Plan(MunicipalityProfile profile, DateInterval range)
+    public Timeline Plan(MunicipalityProfile profile, DateInterval range) => Plan(profile, range, _clock is null ? null : ProductTime.Today(_clock));
+
+    private Timeline Plan(MunicipalityProfile profile, DateInterval range, LocalDate? today)
     {
         var moments = new List<Moment>();
         foreach (var cycle in ElectionCycles(profile, range.Start.Year - 3, range.End.Year + 2))
@@ -61,6 +69,14 @@ public sealed class CyclePlanner
         {
             moments[i] = moments[i] with { TermYear = TermYearOf(moments[i].Start.Year, electionYears) };
         }
+        if (today is { } day)
+        {
+            for (var i = 0; i < moments.Count; i++)
+            {
+                moments[i] = AskIfPassed(moments[i], day);
+            }
+            moments.Sort(Compare);
+        }
         return new Timeline(profile.Municipality, range, moments);
     }
 
@@ -77,7 +93,8 @@ public sealed class CyclePlanner
         }
         var plain = profile with { Actuals = profile.Actuals.Where(a => a.Kind != kind).ToArray() };
         var range = new DateInterval(date.PlusYears(-5), date.PlusYears(5));
-        var nearest = Plan(plain, range).Moments
+        // The derived dates as such, not narrowed by today: a real date belongs to the cycle whose estimate it is nearest.
+        var nearest = Plan(plain, range, null).Moments
             .Where(m => m.Kind == kind)
             .MinBy(m => Math.Abs(Period.DaysBetween(date, m.Start)));
         return nearest?.Cycle ?? date.Year;
@@ -303,6 +320,29 @@ public sealed class CyclePlanner
         return new LocalizedText(
             $"Deze dag valt in het weekend; de laatste werkdag ervoor is {DateText.Short(working, Language.Nl)}.",
             $"This day falls in a weekend; the last working day before it is {DateText.Short(working, Language.En)}.");
+    }
+
+    /// <summary>
+    /// A municipality's own estimate whose expected date lies before <paramref name="today"/>, with no real date
+    /// entered, no longer stands in the past: it narrows to what is still possible, today to its latest plausible
+    /// day (p90), and is marked as a question. Only the past year is asked about: what was expected longer ago has
+    /// surely happened, and earlier terms stay as they were planned. Other arenas' elections and anything with a real
+    /// date are left alone. The term year stays that of the estimate, so its advice does not change with the calendar.
+    /// </summary>
+    public static Moment AskIfPassed(Moment moment, LocalDate today)
+    {
+        if (moment.Basis != Basis.Estimate || moment.End >= today || moment.End < today.PlusYears(-1)
+            || moment.Key.LocalId is not null || moment.Definition.IsArena)
+        {
+            return moment;
+        }
+        var latest = LocalDate.Max(today, moment.Estimate?.End ?? moment.End);
+        return new Moment(moment.Key, moment.Definition, today, latest, Basis.Estimate, new DateInterval(today, latest), moment.Source)
+        {
+            Note = moment.Note,
+            TermYear = moment.TermYear,
+            AwaitsDate = true,
+        };
     }
 
     /// <summary>The place of <paramref name="year"/> in the term, given the years of the council elections around it.</summary>

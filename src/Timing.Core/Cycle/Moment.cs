@@ -41,6 +41,12 @@ public sealed record Moment
     /// <summary>A remark on how firm the dates are, shown with the moment (e.g. a default used for a year without data).</summary>
     public LocalizedText? Note { get; init; }
 
+    /// <summary>
+    /// An estimate whose expected date has passed with no real date entered: Timing asks for the real date instead of
+    /// guessing, the dates are narrowed to what is still possible, and reminders for it wait for the answer.
+    /// </summary>
+    public bool AwaitsDate { get; init; }
+
     /// <summary>Where the moment lies in the council's term; null when the planner did not place it.</summary>
     public TermYear? TermYear { get; init; }
 

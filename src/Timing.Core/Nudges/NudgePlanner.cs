@@ -15,7 +15,8 @@ public static class NudgePlanner
     public static IReadOnlyList<PlannedNudge> Plan(IEnumerable<Timeline> timelines, IReadOnlyList<Recipient> recipients, LocalDate today, int horizonDays = 400)
     {
         var last = today.PlusDays(horizonDays);
-        var byMunicipality = timelines.SelectMany(t => t.Moments).Where(m => m.Definition.Nudges.Count > 0)
+        // A moment that awaits its real date gets no reminders until someone answers.
+        var byMunicipality = timelines.SelectMany(t => t.Moments).Where(m => m.Definition.Nudges.Count > 0 && !m.AwaitsDate)
             .GroupBy(m => m.Key.Municipality).ToDictionary(g => g.Key, g => g.ToArray());
         var sendDays = new Dictionary<LocalDate, (LocalDate Day, Instant At)>();
         var result = new List<PlannedNudge>();

@@ -12,6 +12,13 @@ public static class FeedEndpoints
     {
         services.AddOptions<FeedOptions>()
             .Bind(configuration.GetSection(FeedOptions.Section))
+            .PostConfigure(o =>
+            {
+                if (!PublicAddress.IsConfigured(configuration))
+                {
+                    o.BaseUrl = PublicAddress.AsLink(PublicAddress.Listening(configuration));
+                }
+            })
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http"),
                 "Feeds:BaseUrl must be an absolute http(s) address, e.g. https://timing.example.nl.")
             .Validate(o => Uri.CheckHostName(o.UidHost) is UriHostNameType.Dns or UriHostNameType.IPv4,
@@ -21,6 +28,7 @@ public static class FeedEndpoints
             .Validate(o => o.CacheBytes is >= 1024 * 1024 and <= 64L * 1024 * 1024 * 1024,
                 "Feeds:CacheBytes must be between 1048576 (1 MB) and 68719476736 (64 GB); the default is 67108864 (64 MB).")
             .ValidateOnStart();
+        services.AddHostedService<PublicAddressLog>();
         services.AddSingleton<FeedCache>();
         services.AddSingleton<IFeedVersions, StoredFeedVersions>();
         services.AddSingleton<FeedService>();

@@ -8,7 +8,10 @@ public sealed class FeedOptions
     /// <summary>The domain part of event UIDs ("GM0344.election.2026@host"). Never change it once users subscribed.</summary>
     public string UidHost { get; set; } = "timing.local";
 
-    /// <summary>The public address of the service, used for links to moment pages and feed URLs.</summary>
+    /// <summary>
+    /// The public address of the service, used for links to moment pages and feed URLs. Not set (empty), it is the
+    /// address the service listens on (see <see cref="PublicAddress"/>).
+    /// </summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 
     /// <summary>How far back a feed reaches, in months (from 1 January of that month's year).</summary>

@@ -7,6 +7,7 @@ namespace Timing.Feeds;
 /// first 20 say what happens. A short name of the moment, then ": start"/": einde" on the edges of a window
 /// (a word that fits every name, where "begint"/"eindigt" would not agree with a plural such as "Kandidaten"),
 /// then "?" for an expected (estimated) date. The full name, the phase and "(verwacht)" are in the description.
+/// Short names are words people write ("Meicirculaire", "1e begroting"), not clipped ones ("Meicirc.").
 /// </summary>
 public static class FeedTitles
 {
@@ -41,27 +42,27 @@ public static class FeedTitles
         [MomentKinds.AnnualAccounts] = new("Jaarrekening", "Accounts"),
         [MomentKinds.AnnualAccountsDeadline] = new("Laatste dag jaarrek.", "Last day: accounts"),
         [MomentKinds.FrameworkNote] = new("Kadernota", "Framework"),
-        [MomentKinds.MayCircular] = new("Meicirc.", "May circular"),
+        [MomentKinds.MayCircular] = new("Meicirculaire", "May circular"),
         [MomentKinds.SummerRecess] = new("Zomerreces", "Summer recess"),
         [MomentKinds.BudgetDay] = new("Prinsjesdag", "Budget Day"),
         [MomentKinds.DraftBudget] = new("Ontwerpbegr.", "Draft budget"),
         [MomentKinds.BudgetDebate] = new("Begroting", "Budget debate"),
-        [MomentKinds.BudgetDeadline] = new("Laatste dag begr.", "Last day: budget"),
-        [MomentKinds.DecemberCircular] = new("Dec.-circ.", "Dec. circular"),
-        [MomentKinds.FrameworkNotePreparation] = new("KN voorber.", "FN prep"),
+        [MomentKinds.BudgetDeadline] = new("Deadline begroting", "Budget deadline"),
+        [MomentKinds.DecemberCircular] = new("Circulaire", "Dec circular"),
+        [MomentKinds.FrameworkNotePreparation] = new("Kadernotawerk", "Note drafting"),
         [MomentKinds.FirstHundredDays] = new("100 dagen", "100 days"),
-        [MomentKinds.FirstBudget] = new("1e begr.", "1st budget"),
+        [MomentKinds.FirstBudget] = new("1e begroting", "First budget"),
         [MomentKinds.AldermanLeaving] = new("Wethouder weg", "Alderman leaves"),
         [MomentKinds.CoalitionBreak] = new("Coalitie valt", "Coalition breaks"),
         [MomentKinds.NewMayor] = new("Nieuwe burgemeester", "New mayor"),
         [MomentKinds.SubsidyRound] = new("Subsidies", "Grant round"),
         [MomentKinds.AuditPlan] = new("Rekenkamer", "Audit plan"),
-        [MomentKinds.ProvincialNomination] = new("Kand. Staten", "Prov. lists"),
-        [MomentKinds.ProvincialElection] = new("Statenverk.", "Prov. vote"),
-        [MomentKinds.WaterBoardElection] = new("Waterschapsverk.", "Water board vote"),
-        [MomentKinds.ProvincialInstallation] = new("Staten geïnst.", "States seated"),
-        [MomentKinds.NationalElection] = new("Kamerverk.", "National vote"),
-        [MomentKinds.EuropeanElection] = new("Europese verk.", "EU election"),
+        [MomentKinds.ProvincialNomination] = new("Kandidaten Staten", "Provincial lists"),
+        [MomentKinds.ProvincialElection] = new("Statenverkiezingen", "Provincial vote"),
+        [MomentKinds.WaterBoardElection] = new("Waterschappen", "Water board vote"),
+        [MomentKinds.ProvincialInstallation] = new("Staten geïnstalleerd", "States seated"),
+        [MomentKinds.NationalElection] = new("Kamerverkiezingen", "National vote"),
+        [MomentKinds.EuropeanElection] = new("Europese verkiezing", "EU election"),
     };
 
     /// <summary>The short name of a moment; a local event keeps the title its organisation gave it.</summary>

@@ -34,7 +34,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
             Bring: moment.Bring?.In(language) ?? "",
-            MomentUrl: links.Moment(moment.Key).AbsoluteUri,
+            MomentUrl: links.MailMoment(moment.Key).AbsoluteUri,
             FeedUrl: links.MyFeed.AbsoluteUri,
             UnsubscribeUrl: links.Unsubscribe(unsubscribeToken).AbsoluteUri);
         var subject = $"{municipality.Name}: {title}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {when}";
@@ -75,7 +75,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         {
             list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", url.AbsoluteUri));
         }
-        list.Add((words.MoreAboutThisMoment, links.Moment(meeting.Moment).AbsoluteUri));
+        list.Add((words.MoreAboutThisMoment, links.MailMoment(meeting.Moment).AbsoluteUri));
         list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
         return SpeakingContent.Create(language, meeting.Lead, meeting.Municipality, meeting.MeetingTitle, meeting.Committee, meeting.Date, meeting.Start, sendDay,
             meeting.MomentName.In(language), list);
@@ -102,7 +102,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
                 : MomentLines.Names([line.Municipalities[0].Name, line.Municipalities[1].Name, words.OtherMunicipalities(line.Municipalities.Count - 2)], language);
             lines.Add((edge, $"{places}: {what}", new DigestLine(
                 $"{what} – {line.MunicipalityNames(language)}: {DateText.Range(moment.Start, moment.End, language)}",
-                links.Moment(moment.Key).AbsoluteUri,
+                links.MailMoment(moment.Key).AbsoluteUri,
                 ThisWeek.ActionOf(moment).In(language))));
         }
         foreach (var meeting in meetings)
@@ -136,7 +136,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         // per moment across the municipalities where it falls on the same dates.
         var lines = ThisWeek.Lines(items).Select(line => new DigestLine(
             $"{line.First.Title(language)} – {line.MunicipalityNames(language)}, {(line.First.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(line.First.UrgentBy, language)}",
-            links.Moment(line.First.Moment.Key).AbsoluteUri,
+            links.MailMoment(line.First.Moment.Key).AbsoluteUri,
             line.First.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
         foreach (var line in lines)

@@ -14,7 +14,7 @@ public static class UnsubscribeEndpoints
 {
     public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/afmelden-nudges/{token}", async (string token, HttpContext http, Unsubscribe unsubscribe, TimingDbContext db) =>
+        app.MapPost("/afmelden-nudges/{token}", async (string token, HttpContext http, Unsubscribe unsubscribe, TimingDbContext db, IClock clock) =>
         {
             var personId = await unsubscribe.ReadAsync(token, http.RequestAborted);
             if (personId is null)
@@ -40,6 +40,11 @@ public static class UnsubscribeEndpoints
                 {
                     break;
                 }
+            }
+            if (!digestOnly && await db.People.Where(p => p.Id == personId).Select(p => p.Email).FirstOrDefaultAsync(http.RequestAborted) is { } email)
+            {
+                // Kept per address: removing the person, or another organisation adding the address, mails nothing.
+                await People.Consent.OptOutAsync(db, email, clock.GetCurrentInstant(), http.RequestAborted);
             }
             await db.Nudges.Where(n => n.PersonId == personId && n.State == NudgeStates.Pending && (!digestOnly || n.Kind == NudgeKinds.Digest))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NudgeStates.Retracted), http.RequestAborted);

@@ -30,7 +30,7 @@ public sealed class NotubizOrganisations(MeetingFetcher fetcher, IClock clock)
                 return (cached.List, null);
             }
             var uri = new Uri($"{fetcher.Options.NotubizBaseUrl.TrimEnd('/')}/organisations?format=json&version={NotubizReader.Version}");
-            var (status, body, _, _, _, error) = await fetcher.GetAsync(uri, "", "", cancellationToken);
+            var (status, body, _, _, _, error, _) = await fetcher.GetAsync(uri, "", "", cancellationToken);
             if (status != FetchStatus.Fetched)
             {
                 return (null, error);

@@ -41,7 +41,7 @@ public static class Directors
         {
             throw new ArgumentException($"{address} heeft al een account bij '{organisation}' / {address} already has an account at '{organisation}'.");
         }
-        var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, Created = now, Organisation = org };
+        var person = new Person { Email = address, Name = name.Trim(), Language = language, Role = Roles.Director, Created = now, Accepted = now, Organisation = org };
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return person;
@@ -64,7 +64,7 @@ public static class Directors
         {
             var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == OperatorsOrganisation, cancellationToken)
                 ?? db.Organisations.Add(new Organisation { Name = OperatorsOrganisation, Created = now }).Entity;
-            people.Add(db.People.Add(new Person { Email = address, Role = Roles.Member, Created = now, Organisation = org, NudgeMode = NudgeMode.None }).Entity);
+            people.Add(db.People.Add(new Person { Email = address, Role = Roles.Member, Created = now, Accepted = now, Organisation = org, NudgeMode = NudgeMode.None }).Entity);
         }
         people.ForEach(p => p.IsOperator = true);
         await db.SaveChangesAsync(cancellationToken);

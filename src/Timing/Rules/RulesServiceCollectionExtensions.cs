@@ -15,7 +15,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TimingOptions>, TimingOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<RulesSource>().Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value).Rules);
         services.AddSingleton(sp => sp.GetRequiredService<RulesSource>().Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value).Municipalities);
-        services.AddSingleton(sp => new CyclePlanner(sp.GetRequiredService<CycleRules>()));
+        services.AddSingleton(sp => new CyclePlanner(sp.GetRequiredService<CycleRules>(), sp.GetRequiredService<IClock>()));
         services.AddSingleton<MunicipalityCatalog>();
         return services;
     }

@@ -57,6 +57,22 @@ public sealed class Person
     public Instant Created { get; set; }
 
     /// <summary>
+    /// When the person agreed to mail from Timing (accepted the invitation, or opted in again on their own page);
+    /// null while invited. Nothing but the one invitation is mailed before it. Directors added from the command
+    /// line agreed by asking for their account.
+    /// </summary>
+    public Instant? Accepted { get; set; }
+
+    /// <summary>When the invitation went out; null when none was sent (the address had opted out of all mail).</summary>
+    public Instant? Invited { get; set; }
+
+    /// <summary>
+    /// The person set their reminders, audiences and municipalities themselves: from then on a director's edit
+    /// leaves those choices alone.
+    /// </summary>
+    public bool OwnChoices { get; set; }
+
+    /// <summary>
     /// Changes whenever this person's sessions must end (sign-out, another role); every sign-in cookie
     /// carries the value it was issued with, and a cookie with another value is refused.
     /// </summary>
@@ -69,6 +85,18 @@ public sealed class Person
     public void EndSessions() => SecurityStamp = NewStamp();
 
     private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+}
+
+/// <summary>
+/// An address that asked for no mail from this instance, stored as the SHA-256 of its normalised form: it outlives
+/// the person rows of the address, so removing and adding the address again, or another organisation adding it,
+/// mails nothing until the person opts in again while signed in.
+/// </summary>
+public sealed class MailOptOut
+{
+    public required string AddressHash { get; set; }
+
+    public Instant At { get; set; }
 }
 
 /// <summary>The two roles. Directors manage municipalities, dates and people; members read.</summary>

@@ -17,6 +17,8 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
+
     public DbSet<FollowedMunicipality> FollowedMunicipalities => Set<FollowedMunicipality>();
 
     public DbSet<ActualDateRow> ActualDates => Set<ActualDateRow>();
@@ -110,6 +112,12 @@ public abstract class TimingDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.NudgeMode).HasDefaultValue(NudgeMode.Each);
             e.Property(x => x.SecurityStamp).HasMaxLength(64);
             e.HasOne(x => x.Organisation).WithMany(o => o.People).HasForeignKey(x => x.OrganisationId);
+        });
+        modelBuilder.Entity<MailOptOut>(e =>
+        {
+            e.ToTable("mail_opt_outs");
+            e.HasKey(x => x.AddressHash);
+            e.Property(x => x.AddressHash).HasMaxLength(64);
         });
         modelBuilder.Entity<FollowedMunicipality>(e =>
         {

@@ -21,6 +21,13 @@ public sealed class PublicLinks(string baseUrl)
     /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
     public Uri PublicMoment(MomentKey key) => new($"{Base}{PublicMomentPath(key)}");
 
+    /// <summary>
+    /// The link a mail gives for a moment: its public page, which anyone can open and which takes a signed-in reader
+    /// on to their organisation's page (signing in from it comes back there too). An organisation's own event has no
+    /// public page, so its link is the signed-in one.
+    /// </summary>
+    public Uri MailMoment(MomentKey key) => key.LocalId is null ? PublicMoment(key) : Moment(key);
+
     /// <summary>The path of a moment's public page, e.g. /openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026.</summary>
     public static string PublicMomentPath(MomentKey key) => $"/openbaar/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}";
 
@@ -41,7 +48,16 @@ public sealed class PublicLinks(string baseUrl)
     /// <summary>Its value, also the page's "done" value after stopping the digest alone (?klaar=overzicht).</summary>
     public const string DigestOnlyValue = "overzicht";
 
+    /// <summary>The page where an invited colleague accepts, in their language.</summary>
+    public Uri Invitation(string token, Language language) =>
+        new($"{Base}/uitnodiging/{Uri.EscapeDataString(token)}{(language == Language.En ? "?lang=en" : "")}");
+
     /// <summary>The address in a sign-in mail.</summary>
-    public Uri SignIn(string token, Language language) =>
-        new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}{(language == Language.En ? "&lang=en" : "")}");
+    /// <param name="returnPath">The page to open after signing in, if any: it survives the trip through the mail.</param>
+    public Uri SignIn(string token, Language language, string? returnPath = null) =>
+        new($"{Base}/aanmelden/bevestigen?t={Uri.EscapeDataString(token)}{(language == Language.En ? "&lang=en" : "")}"
+            + (Timing.Web.SignIn.ReturnPath.Safe(returnPath) is { } back ? $"&{ReturnParameter}={Uri.EscapeDataString(back)}" : ""));
+
+    /// <summary>The sign-in link's parameter for the page to open afterwards.</summary>
+    public const string ReturnParameter = "r";
 }

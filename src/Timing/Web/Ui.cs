@@ -25,9 +25,19 @@ public static class Ui
             }
             return requested == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
         }
+        if (http.Items[RecipientLanguage] is Language recipient)
+        {
+            return recipient;
+        }
         var chosen = http.Request.Cookies[LanguageCookie] ?? http.User.FindFirstValue(Claims.Language);
         return chosen == "en" ? Core.Cycle.Language.En : Core.Cycle.Language.Nl;
     }
+
+    /// <summary>
+    /// A page reached from a mail link (unsubscribe, invitation) sets the recipient's language under this key: it
+    /// speaks to them in their language whatever browser opens the link, unless ?lang= asks otherwise.
+    /// </summary>
+    public const string RecipientLanguage = "timing-recipient-lang";
 
     /// <summary>A language's code in addresses (?lang=), the language cookie and the sign-in claim: nl or en.</summary>
     public static string Code(Language language) => language == Core.Cycle.Language.En ? "en" : "nl";

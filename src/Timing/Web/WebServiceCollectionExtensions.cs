@@ -63,6 +63,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignInConfirm");
             o.Conventions.AllowAnonymousToPage("/Unsubscribe");
+            o.Conventions.AllowAnonymousToPage("/Invitation");
             o.Conventions.AllowAnonymousToPage("/Municipalities/Public");
             // Public moment pages: what every event of a public feed links to.
             o.Conventions.AllowAnonymousToPage("/Public/Moment");
@@ -96,6 +97,7 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: a cookie issued by one node is read by the next, and survives restarts.
         services.AddDataProtection().SetApplicationName("Timing").PersistKeysToDbContext<Storage.TimingDbContext>();
         services.AddScoped<MagicLinks>();
+        services.AddScoped<People.Invitations>();
         services.AddSingleton<SignInMailQueue>();
         services.AddHostedService<SignInMailer>();
         services.AddSingleton<SignInLimiter>();

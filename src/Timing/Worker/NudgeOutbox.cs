@@ -44,7 +44,9 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
         var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
         var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
-        var recipients = people.Select(p => Recipient(p, all)).ToArray();
+        // Consent gate: someone invited but not yet agreed, or whose address opted out, is planned nothing.
+        var optedOut = await Timing.People.Consent.OptedOutAsync(db, people.Select(p => p.Email), cancellationToken);
+        var recipients = people.Select(p => Recipient(p, all) is var r && Timing.People.Consent.MayMail(p, optedOut) ? r : r with { Mode = NudgeMode.None }).ToArray();
         var planned = NudgePlanner.Plan(timelines, recipients, today);
 
         var moments = await ReconcileAsync(db, NudgeKinds.Nudge, people.Select(p => p.Id).ToList(), today,
@@ -60,7 +62,9 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         var monday = ProductTime.Today(clock).With(DateAdjusters.PreviousOrSame(NudgePlanner.DigestDay));
         var week = $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}";
         var due = NudgePlanner.DigestOfWeek(monday);
-        var people = await db.People.AsNoTracking().Where(p => p.NudgeMode == NudgeMode.Digest || p.NudgeMode == NudgeMode.Both).Select(p => p.Id).ToListAsync(cancellationToken);
+        var asked = await db.People.AsNoTracking().Where(p => (p.NudgeMode == NudgeMode.Digest || p.NudgeMode == NudgeMode.Both) && p.Accepted != null).ToListAsync(cancellationToken);
+        var optedOut = await Timing.People.Consent.OptedOutAsync(db, asked.Select(p => p.Email), cancellationToken);
+        var people = asked.Where(p => Timing.People.Consent.MayMail(p, optedOut)).Select(p => p.Id).ToList();
         var existing = await db.Nudges.Where(n => n.Kind == NudgeKinds.Digest && n.Subject == week).Select(n => n.PersonId).ToListAsync(cancellationToken);
         var added = 0;
         foreach (var id in people.Except(existing))

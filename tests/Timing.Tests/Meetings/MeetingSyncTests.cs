@@ -101,12 +101,12 @@ public class MeetingSyncTests
         await factory.WithDbAsync(async db =>
         {
             var organisationId = (await db.People.SingleAsync(p => p.Email == "directeur@org.nl")).OrganisationId;
-            db.People.Add(new Person { Email = "director@org.nl", OrganisationId = organisationId, Role = Roles.Director, Language = Language.En });
+            db.People.Add(new Person { Email = "director@org.nl", OrganisationId = organisationId, Role = Roles.Director, Language = Language.En, Accepted = clock.GetCurrentInstant() });
             // The Dutch director also directs another organisation that follows the municipality: still one mail to that address.
             var elders = db.Organisations.Add(new Organisation { Name = "Elders", Created = clock.GetCurrentInstant() }).Entity;
             await db.SaveChangesAsync();
             db.FollowedMunicipalities.Add(new FollowedMunicipality { OrganisationId = elders.Id, Code = "GM0344", Name = "Utrecht" });
-            db.People.Add(new Person { Email = "directeur@org.nl", OrganisationId = elders.Id, Role = Roles.Director });
+            db.People.Add(new Person { Email = "directeur@org.nl", OrganisationId = elders.Id, Role = Roles.Director, Accepted = clock.GetCurrentInstant() });
             return await db.SaveChangesAsync();
         });
         ConfigureSource(factory, server.Url("/cal.ics"));

@@ -25,7 +25,7 @@ public static partial class Browserless
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var person = new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member };
+        var person = new Person { Email = email, OrganisationId = organisationId, Role = Roles.Member, Accepted = NodaTime.Instant.FromUnixTimeSeconds(0) };
         db.People.Add(person);
         await db.SaveChangesAsync();
         return person;
@@ -87,6 +87,19 @@ public static partial class Browserless
     public static MimeMessage[] Mails(TimingFactory factory) => Directory.Exists(factory.PickupDirectory)
         ? Directory.GetFiles(factory.PickupDirectory, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(f => MimeMessage.Load(f)).ToArray()
         : [];
+
+    /// <summary>Accepts the invitation in the newest mail to an address in the pickup folder, as its recipient would: open the page, press the button.</summary>
+    public static async Task AcceptInvitationAsync(this TimingFactory factory, string email)
+    {
+        var invitation = Mails(factory).Last(m => m.To.Mailboxes.Any(b => b.Address == email) && (m.TextBody ?? "").Contains("/uitnodiging/", StringComparison.Ordinal));
+        var link = new Uri(InvitationLink().Match(invitation.TextBody!).Value);
+        var client = factory.Client();
+        var page = await client.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        await client.PostAndFollowAsync(link.PathAndQuery, page, []);
+    }
+
+    [GeneratedRegex(@"https?://\S+/uitnodiging/\S+")]
+    private static partial Regex InvitationLink();
 
     /// <summary>Posts a form like a browser: with the anti-forgery token of the page it came from.</summary>
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)

@@ -281,6 +281,7 @@ public partial class PageBehaviourTests
         await client.PostAndFollowAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0363", ["Name"] = "" });
         var people = await client.GetStringAsync(new Uri("/mensen", UriKind.Relative));
         await client.PostAndFollowAsync("/mensen?handler=Save", people, new() { ["Email"] = "anna@org.nl", ["Language"] = "nl", ["NudgeMode"] = "each", ["SelectedMunicipalities"] = "GM0344" });
+        await factory.AcceptInvitationAsync("anna@org.nl");
         var anna = await factory.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "anna@org.nl"));
         Task<int> Pending() => factory.WithDbAsync(db => db.Nudges.CountAsync(n => n.PersonId == anna.Id && n.State == NudgeStates.Pending));
         Assert.True(await Pending() > 0);
@@ -354,7 +355,7 @@ public partial class PageBehaviourTests
         var people = await client.GetStringAsync(new Uri("/mensen", UriKind.Relative));
         var added = await client.PostAndFollowAsync("/mensen?handler=Save", people, new() { ["Email"] = "kim@elders.nl", ["Language"] = "nl", ["NudgeMode"] = "each" });
         // The same answer as for any new colleague: nothing tells that the address is known elsewhere.
-        Assert.Contains("kim@elders.nl toegevoegd.", added, StringComparison.Ordinal);
+        Assert.Contains("kim@elders.nl toegevoegd en uitgenodigd.", added, StringComparison.Ordinal);
         Assert.DoesNotContain("andere organisatie", added, StringComparison.Ordinal);
         Assert.Equal(["Elders", "Org"], await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Organisation!.Name).OrderBy(n => n).ToListAsync()));
 

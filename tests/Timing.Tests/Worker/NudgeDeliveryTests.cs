@@ -140,7 +140,7 @@ public class NudgeDeliveryTests
         var nudge = Assert.Single(Timing.Tests.Web.Browserless.Mails(factory), m => m.Subject == "Utrecht: Dag van kandidaatstelling over 14 dagen");
         Assert.Equal("collega@org.nl", nudge.To.Mailboxes.Single().Address);
         Assert.Contains("Datum: 2 februari 2026 (wettelijk vastgelegd).", nudge.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Meer over dit moment: https://timing.test/gemeenten/GM0344/momenten/nomination/2026", nudge.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Meer over dit moment: https://timing.test/openbaar/gemeenten/GM0344/momenten/nomination/2026", nudge.TextBody, StringComparison.Ordinal);
         Assert.Contains("Uw agenda-feed: https://timing.test/mijn-feed", nudge.TextBody, StringComparison.Ordinal);
         Assert.Contains("<h1>Dag van kandidaatstelling</h1>", nudge.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain(nudge.Attachments, a => a.ContentType.MimeType == "text/calendar");

@@ -88,7 +88,7 @@ public static class WorkerHarness
             me!.NudgeMode = NudgeMode.None;
             foreach (var (email, language, audience) in people)
             {
-                db.People.Add(new Person { Email = email, OrganisationId = director.OrganisationId, Language = language, Audiences = audience.Length == 0 ? StoredSets.Empty : StoredSets.Of([audience]) });
+                db.People.Add(new Person { Email = email, OrganisationId = director.OrganisationId, Accepted = NodaTime.Instant.FromUnixTimeSeconds(0), Language = language, Audiences = audience.Length == 0 ? StoredSets.Empty : StoredSets.Of([audience]) });
             }
             return await db.SaveChangesAsync();
         });

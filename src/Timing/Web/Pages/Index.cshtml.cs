@@ -16,6 +16,8 @@ public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext 
 
     public CycleRules Rules => rules;
 
+    public LocalDate Today => data.Today;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Municipalities = await data.MunicipalitiesAsync(User.OrganisationId(), cancellationToken);
@@ -23,6 +25,12 @@ public sealed class IndexModel(PageData data, CycleRules rules, TimingDbContext 
         if (person is not null)
         {
             var followed = Municipalities.Select(m => MunicipalityCode.Parse(m.Row.Code)).ToHashSet();
+            if (person.Role != Roles.Director)
+            {
+                // A colleague reads about the municipalities they chose; the director sees all, to manage them.
+                var own = NudgeOutbox.Recipient(person, followed).Municipalities;
+                Municipalities = Municipalities.Where(m => own.Contains(MunicipalityCode.Parse(m.Row.Code))).ToList();
+            }
             var meetings = await SpeakingOutbox.CommitteeMeetingsAsync(db, Municipalities.Select(m => m.Row.Code).ToArray(), data.Today, cancellationToken, data.Today.PlusDays(ThisWeek.Days));
             ThisWeekItems = ThisWeek.For(Municipalities.Select(m => m.Timeline), NudgeOutbox.Recipient(person, followed), data.Today, meetings);
         }

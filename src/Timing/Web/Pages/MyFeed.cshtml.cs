@@ -7,6 +7,7 @@ using Timing.Core.Cycle;
 using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Storage;
+using Timing.Web.Pages.People;
 
 namespace Timing.Web.Pages;
 
@@ -34,6 +35,53 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
     /// <summary>The reminder setting now in force.</summary>
     public NudgeMode Mode { get; private set; }
 
+    /// <summary>Invited but not yet agreed: nothing is mailed until the person says yes here or in the invitation.</summary>
+    public bool Invited { get; private set; }
+
+    /// <summary>The address asked for no mail from Timing (in this or another organisation).</summary>
+    public bool OptedOut { get; private set; }
+
+    public IReadOnlySet<string> Audiences { get; private set; } = new HashSet<string>();
+
+    public IReadOnlySet<string> Chosen { get; private set; } = new HashSet<string>();
+
+    /// <summary>The municipalities the organisation follows: what the person can choose from.</summary>
+    public IReadOnlyList<FollowedMunicipality> Followed { get; private set; } = [];
+
+    [BindProperty] public string? NudgeMode { get; set; }
+    [BindProperty] public List<string> SelectedAudiences { get; set; } = [];
+    [BindProperty] public List<string> SelectedMunicipalities { get; set; } = [];
+
+    public string? ChoiceError { get; private set; }
+
+    /// <summary>The feed-address builder's choices, sent by its GET form so it works without script.</summary>
+    [BindProperty(SupportsGet = true, Name = "gemeentelijk")] public bool MunicipalOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "vergaderingen")] public bool WithMeetings { get; set; }
+    [BindProperty(SupportsGet = true, Name = "taal")] public string? FeedLanguage { get; set; }
+
+    /// <summary>The address with the chosen additions, e.g. …/feeds/p/…ics?arena=municipal&amp;meetings=yes.</summary>
+    public string? Built(string? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        var query = new List<string>();
+        if (MunicipalOnly)
+        {
+            query.Add("arena=municipal");
+        }
+        if (WithMeetings)
+        {
+            query.Add("meetings=yes");
+        }
+        if (FeedLanguage is "nl" or "en")
+        {
+            query.Add("lang=" + FeedLanguage);
+        }
+        return query.Count == 0 ? address : $"{address}?{string.Join('&', query)}";
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
@@ -47,9 +95,48 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
             MaskedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token[..4]}{new string('•', 12)}.ics";
             WebcalUrl = "webcal://" + FeedUrl[(FeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
         }
-        var me = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        UnsubscribedFrom = me?.ModeBeforeUnsubscribe;
-        Mode = me?.NudgeMode ?? NudgeMode.None;
+        await LoadChoicesAsync(cancellationToken);
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var me = await db.People.AsNoTracking().FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
+        UnsubscribedFrom = me.ModeBeforeUnsubscribe;
+        Mode = me.NudgeMode;
+        Invited = me.Accepted is null;
+        OptedOut = await Timing.People.Consent.IsOptedOutAsync(db, me.Email, cancellationToken);
+        Audiences = me.Audiences;
+        Chosen = me.Municipalities;
+        Followed = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.OrganisationId == me.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The person's own choice of reminders, audiences and municipalities. From then on it is theirs: a director's
+    /// later edit leaves it alone.
+    /// </summary>
+    public async Task<IActionResult> OnPostChoicesAsync(CancellationToken cancellationToken)
+    {
+        var me = await db.People.FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
+        var followed = await db.FollowedMunicipalities.Where(m => m.OrganisationId == me.OrganisationId).Select(m => m.Code).ToListAsync(cancellationToken);
+        var offered = followed.Concat(me.Municipalities).ToHashSet(StringComparer.Ordinal);
+        if (PersonFormValues.Problem(null, NudgeMode, me.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
+        {
+            ChoiceError = problem.In(Ui.Language(HttpContext));
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        if (me.ModeBeforeUnsubscribe is null && PersonFormValues.Mode(NudgeMode) is { } mode)
+        {
+            me.NudgeMode = mode;
+        }
+        me.Audiences = me.Audiences.Where(a => !Timing.Core.Cycle.Audiences.IsKnown(a))
+            .Concat(Timing.Core.Cycle.Audiences.All.Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
+        me.Municipalities = SelectedMunicipalities.ToHashSet(StringComparer.Ordinal);
+        me.OwnChoices = true;
+        await db.SaveChangesAsync(cancellationToken);
+        var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
+        TempData.Flash(HttpContext.T("Uw keuzes zijn opgeslagen.", "Your choices are saved.") + Replan.Text(HttpContext, planned));
+        return Redirect("/mijn-feed");
     }
 
     /// <summary>Makes a new token and revokes the old one, then shows the page again (post/redirect/get).</summary>
@@ -68,19 +155,25 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         return Redirect("/mijn-feed");
     }
 
-    /// <summary>Undoes the person's own unsubscribe: only the person can do this, never a director.</summary>
+    /// <summary>
+    /// The person agrees to mail: accepts their invitation, or undoes their own unsubscribe (which took their address
+    /// off every organisation's mail). Only the person can do this, signed in, never a director.
+    /// </summary>
     public async Task<IActionResult> OnPostResubscribeAsync(CancellationToken cancellationToken)
     {
         var personId = User.PersonId();
-        var me = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (me?.ModeBeforeUnsubscribe is { } before)
+        var me = await db.People.FirstAsync(p => p.Id == personId, cancellationToken);
+        if (me.ModeBeforeUnsubscribe is { } before)
         {
             me.NudgeMode = before;
             me.ModeBeforeUnsubscribe = null;
-            await db.SaveChangesAsync(cancellationToken);
-            var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
-            TempData.Flash(HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.") + Replan.Text(HttpContext, planned));
         }
+        var firstTime = me.Accepted is null;
+        await Timing.People.Consent.OptInAsync(db, me, clock.GetCurrentInstant(), cancellationToken);
+        var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
+        TempData.Flash((firstTime
+            ? HttpContext.T("U ontvangt voortaan herinneringen per e-mail.", "From now on you receive e-mail reminders.")
+            : HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.")) + Replan.Text(HttpContext, planned));
         return Redirect("/mijn-feed");
     }
 

@@ -16,6 +16,10 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
 
     public bool Limited { get; private set; }
 
+    /// <summary>The page that asked for sign-in (the cookie handler's ReturnUrl); the link in the mail leads back to it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet([FromQuery(Name = "verstuurd")] string? sent) => Sent = sent == "1";
 
     public IActionResult OnPost()
@@ -37,7 +41,7 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
             return Page();
         }
         // The same work for every address: the lookup and the mail happen in the background.
-        queue.Enqueue(address);
+        queue.Enqueue(address, ReturnUrl);
         // Post/redirect/get: a reload shows the answer again instead of asking for another link.
         return Redirect("/aanmelden?verstuurd=1");
     }

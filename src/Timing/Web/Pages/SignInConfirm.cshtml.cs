@@ -14,14 +14,19 @@ public sealed class SignInConfirmModel(MagicLinks links) : PageModel
 
     public bool Invalid { get; private set; }
 
-    public void OnGet([FromQuery(Name = "t")] string? t)
+    /// <summary>The page to open after signing in, from the link; null for the overview.</summary>
+    public string? Return { get; private set; }
+
+    public void OnGet([FromQuery(Name = "t")] string? t, [FromQuery(Name = PublicLinks.ReturnParameter)] string? back)
     {
         Token = t;
+        Return = ReturnPath.Safe(back);
         Invalid = !Secrets.IsWellFormed(t);
     }
 
     /// <summary>"Aangemeld blijven": the cookie outlives the browser only when the person asks for it.</summary>
-    public async Task<IActionResult> OnPostAsync([FromForm(Name = "t")] string? t, [FromForm(Name = "remember")] bool remember, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = "t")] string? t, [FromForm(Name = "remember")] bool remember,
+        [FromForm(Name = PublicLinks.ReturnParameter)] string? back, CancellationToken cancellationToken)
     {
         var person = await links.RedeemAsync(t, cancellationToken);
         if (person is null)
@@ -40,6 +45,6 @@ public sealed class SignInConfirmModel(MagicLinks links) : PageModel
             new Claim(Ui.Claims.Operator, person.IsOperator ? "true" : "false"),
         ], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = remember });
-        return Redirect("/");
+        return Redirect(ReturnPath.Safe(back) ?? "/");
     }
 }

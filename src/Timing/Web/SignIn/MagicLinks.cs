@@ -23,7 +23,10 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
     /// Mails a link when the address belongs to a person; does nothing for an unknown address. An address with
     /// accounts at several organisations gets one mail with a link for each, named by organisation. Runs in the background.
     /// </summary>
-    public async Task SendAsync(string address, CancellationToken cancellationToken)
+    public Task SendAsync(string address, CancellationToken cancellationToken) => SendAsync(address, null, cancellationToken);
+
+    /// <param name="returnPath">The page the link opens after signing in (see <see cref="ReturnPath"/>); null for the overview.</param>
+    public async Task SendAsync(string address, string? returnPath, CancellationToken cancellationToken)
     {
         var people = await db.People.Include(p => p.Organisation).Where(p => p.Email == address).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
@@ -42,7 +45,7 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
             var token = Secrets.NewToken();
             db.SignInLinks.Add(new SignInLink { PersonId = account.Id, Hash = Secrets.Hash(token), Expires = now + Lifetime });
             // The confirm page speaks the mail's language.
-            choices.Add((account.Organisation!.Name, links.SignIn(token, language).AbsoluteUri));
+            choices.Add((account.Organisation!.Name, links.SignIn(token, language, returnPath).AbsoluteUri));
         }
         await db.SaveChangesAsync(cancellationToken);
 

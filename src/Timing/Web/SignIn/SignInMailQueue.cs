@@ -12,18 +12,19 @@ public sealed partial class SignInMailQueue(ILogger<SignInMailQueue> logger)
 {
     public const int Capacity = 1000;
 
-    private readonly Channel<string> _channel = Channel.CreateBounded<string>(new BoundedChannelOptions(Capacity) { SingleReader = true });
+    private readonly Channel<(string Address, string? ReturnPath)> _channel = Channel.CreateBounded<(string Address, string? ReturnPath)>(new BoundedChannelOptions(Capacity) { SingleReader = true });
     private int _pending;
 
     /// <summary>Requests accepted but not yet handled.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    internal ChannelReader<string> Reader => _channel.Reader;
+    internal ChannelReader<(string Address, string? ReturnPath)> Reader => _channel.Reader;
 
-    public void Enqueue(string address)
+    /// <param name="returnPath">The page to open after signing in, carried in the link; null for the overview.</param>
+    public void Enqueue(string address, string? returnPath = null)
     {
         Interlocked.Increment(ref _pending);
-        if (!_channel.Writer.TryWrite(address))
+        if (!_channel.Writer.TryWrite((address, ReturnPath.Safe(returnPath))))
         {
             Interlocked.Decrement(ref _pending);
             QueueFull(logger, Capacity);

@@ -5,12 +5,12 @@ public sealed partial class SignInMailer(SignInMailQueue queue, IServiceScopeFac
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var address in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (address, returnPath) in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MagicLinks>().SendAsync(address, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<MagicLinks>().SendAsync(address, returnPath, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -278,6 +278,21 @@ namespace Timing.Storage.Migrations.PostgreSql
                     b.ToTable("local_events", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MailOptOut", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtUnixMs");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("mail_opt_outs", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Meeting", b =>
                 {
                     b.Property<long>("Id")
@@ -734,6 +749,10 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<long?>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcceptedUnixMs");
+
                     b.Property<string>("Audiences")
                         .IsRequired()
                         .HasColumnType("text");
@@ -746,6 +765,10 @@ namespace Timing.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<long?>("Invited")
+                        .HasColumnType("bigint")
+                        .HasColumnName("InvitedUnixMs");
 
                     b.Property<bool>("IsOperator")
                         .HasColumnType("boolean");
@@ -777,6 +800,9 @@ namespace Timing.Storage.Migrations.PostgreSql
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OwnChoices")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Role")
                         .IsRequired()

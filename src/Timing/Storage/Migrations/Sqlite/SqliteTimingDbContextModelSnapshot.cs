@@ -261,6 +261,21 @@ namespace Timing.Storage.Migrations.Sqlite
                     b.ToTable("local_events", (string)null);
                 });
 
+            modelBuilder.Entity("Timing.Storage.MailOptOut", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtUnixMs");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("mail_opt_outs", (string)null);
+                });
+
             modelBuilder.Entity("Timing.Storage.Meeting", b =>
                 {
                     b.Property<long>("Id")
@@ -707,6 +722,10 @@ namespace Timing.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcceptedUnixMs");
+
                     b.Property<string>("Audiences")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -719,6 +738,10 @@ namespace Timing.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Invited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("InvitedUnixMs");
 
                     b.Property<bool>("IsOperator")
                         .HasColumnType("INTEGER");
@@ -749,6 +772,9 @@ namespace Timing.Storage.Migrations.Sqlite
                         .HasDefaultValue("each");
 
                     b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OwnChoices")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")

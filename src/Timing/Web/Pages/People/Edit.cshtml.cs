@@ -31,7 +31,7 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
     public string? ChoiceError { get; private set; }
 
     public PersonForm Form => new(Person!.Email, false, null, Name, NameError, ChoiceError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, Person.ModeBeforeUnsubscribe is not null,
-        SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
+        SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities, Person.OwnChoices);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -81,6 +81,13 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         {
             person.Language = language;
             changed.Add(HttpContext.T("taal", "language"));
+        }
+        if (person.OwnChoices)
+        {
+            // The person chose their reminders, audiences and municipalities themselves; the director set only the start.
+            SelectedAudiences = [.. person.Audiences];
+            SelectedMunicipalities = [.. person.Municipalities];
+            NudgeMode = PersonFormValues.Value(person.NudgeMode);
         }
         // Unknown audiences a person had are kept: the form only shows, and so only changes, the known ones.
         var audiences = person.Audiences.Where(a => !Audiences.IsKnown(a))

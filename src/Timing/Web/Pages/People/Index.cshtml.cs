@@ -11,9 +11,12 @@ namespace Timing.Web.Pages.People;
 
 /// <summary>The organisation's people and the form to add a colleague; changing someone happens on their own edit page.</summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
+public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations invitations) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];
+
+    /// <summary>The addresses among the people that asked for no mail from Timing.</summary>
+    public IReadOnlySet<string> OptedOut { get; private set; } = new HashSet<string>();
 
     public IReadOnlyList<FollowedMunicipality> Municipalities { get; private set; } = [];
 
@@ -118,9 +121,18 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
             NudgeMode = PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
-        var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);
-        TempData.Flash(HttpContext.T($"{person.Email} toegevoegd. Zij of hij kan zich nu aanmelden met dit adres.", $"{person.Email} added. They can now sign in with this address.")
-            + Replan.Text(HttpContext, planned));
+        // Nothing is planned for the colleague until they accept: the invitation is the only mail.
+        var me = await db.People.AsNoTracking().Include(p => p.Organisation).FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
+        var invited = await invitations.SendAsync(person, me.Organisation!.Name, me.Name.Length > 0 ? $"{me.Name} ({me.Email})" : me.Email, cancellationToken);
+        TempData.Flash(invited switch
+        {
+            Invitations.Outcome.Sent => HttpContext.T($"{person.Email} toegevoegd en uitgenodigd. Herinneringen beginnen pas als zij of hij de uitnodiging accepteert.",
+                $"{person.Email} added and invited. Reminders start only once they accept the invitation."),
+            Invitations.Outcome.OptedOut => HttpContext.T($"{person.Email} toegevoegd, maar dit adres wil geen e-mail van Timing: er is geen uitnodiging gestuurd. Zij of hij kan zich aanmelden en zelf herinneringen aanzetten.",
+                $"{person.Email} added, but this address wants no e-mail from Timing: no invitation was sent. They can sign in and turn on reminders themselves."),
+            _ => HttpContext.T($"{person.Email} toegevoegd, maar de uitnodiging kon niet worden verstuurd. Zij of hij kan zich aanmelden en de uitnodiging op ‘Mijn agenda-feed’ accepteren.",
+                $"{person.Email} added, but the invitation could not be sent. They can sign in and accept on ‘My calendar feed’."),
+        });
         return Redirect("/mensen");
     }
 
@@ -128,6 +140,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Timing.Worker.
     {
         var organisationId = User.OrganisationId();
         People = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).OrderBy(p => p.Email).ToListAsync(cancellationToken);
+        OptedOut = await Consent.OptedOutAsync(db, People.Select(p => p.Email), cancellationToken);
         Municipalities = await db.FollowedMunicipalities.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
     }
 }

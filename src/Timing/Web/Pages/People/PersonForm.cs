@@ -4,7 +4,10 @@ using Timing.Storage;
 
 namespace Timing.Web.Pages.People;
 
-/// <summary>What the person fields show: the current values when editing, the entered ones after an error.</summary>
+/// <summary>
+/// What the person fields show: the current values when editing, the entered ones after an error. With
+/// <paramref name="OwnChoices"/> the person chose reminders, audiences and municipalities themselves: those are shown, not offered.
+/// </summary>
 public sealed record PersonForm(
     string? Email,
     bool EmailEditable,
@@ -17,7 +20,8 @@ public sealed record PersonForm(
     bool Unsubscribed,
     IReadOnlySet<string> Audiences,
     IReadOnlySet<string> Municipalities,
-    IReadOnlyList<FollowedMunicipality> All);
+    IReadOnlyList<FollowedMunicipality> All,
+    bool OwnChoices = false);
 
 /// <summary>The values the person fields post for a language and a reminder setting.</summary>
 public static class PersonFormValues

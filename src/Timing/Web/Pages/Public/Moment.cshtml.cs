@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Timing.Web.Pages.Public;
 /// A moment of a municipality as the rules and its public facts give it, for anyone: the page each event of a
 /// public feed links to. No sign-in, nothing of any organisation.
 /// </summary>
-public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, IOptions<FeedOptions> options, Facts.PublicFactStore facts) : PageModel
+public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, IOptions<FeedOptions> options, Facts.PublicFactStore facts, Storage.TimingDbContext db) : PageModel
 {
     public Moment? Moment { get; private set; }
 
@@ -21,6 +22,9 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
     public string FeedUrl { get; private set; } = "";
 
     public string AudienceFeedUrl { get; private set; } = "";
+
+    /// <summary>The same moment's page for signed-in readers: where signing in from here leads.</summary>
+    public string SignedInPath { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
     {
@@ -39,6 +43,12 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
         if (Moment is null)
         {
             return NotFound();
+        }
+        SignedInPath = new Uri(new PublicLinks(options.Value.BaseUrl).Moment(Moment.Key).AbsoluteUri).AbsolutePath;
+        if (User.Identity?.IsAuthenticated == true && await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == User.OrganisationId() && m.Code == parsed.Value.Value, cancellationToken))
+        {
+            // A mail's link opens the public page for everyone; a signed-in reader sees their organisation's page.
+            return Redirect(SignedInPath);
         }
         FeedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/{parsed.Value}.ics";
         AudienceFeedUrl = FeedUrl + "?audience=" + string.Join(',', Moment.Audiences);

@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
+using Timing.Tests.Worker;
+
+namespace Timing.Tests.Web;
+
+/// <summary>What Timing no longer has to guess, it asks: a passed estimate is a question with a one-click answer.</summary>
+public class DateQuestionTests
+{
+    private const string Question = "Is ‘Coalitieakkoord’ er al?";
+
+    [Fact]
+    public async Task FreshInstanceInDecember2026_AsksForTheCoalitionAgreement_AndOneClickAnswersIt()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
+        await factory.CreateDirectorAsync("d@org.nl", "Org");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "d@org.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen", UriKind.Relative));
+        await client.PostAndFollowAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative)));
+        Assert.Contains(Question, page, StringComparison.Ordinal);
+        Assert.Contains("id=\"answer-GM0344-coalition-agreement-2026\" name=\"Date\" type=\"date\" value=\"2026-12-07\"", page, StringComparison.Ordinal);
+        Assert.Contains(Question, WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative))), StringComparison.Ordinal);
+
+        // The one click: the date field as it stands (today), the moment in a hidden field.
+        var answered = await client.PostAndFollowAsync("/gemeenten/GM0344?handler=Actual", page, new() { ["Kind"] = "coalition-agreement", ["Date"] = "2026-12-07" });
+        Assert.DoesNotContain(Question, WebUtility.HtmlDecode(answered), StringComparison.Ordinal);
+        var stored = await factory.WithDbAsync(db => db.ActualDates.Where(a => a.Kind == "coalition-agreement").Select(a => a.Cycle).SingleAsync());
+        Assert.Equal(2026, stored);
+    }
+}
