@@ -23,9 +23,17 @@ public static class NudgesCommands
             // The input is checked before the database is opened.
             var day = InputParsers.Date(parsed.GetValue(date)!, "--date");
             var who = InputParsers.Text(parsed.GetValue(person), "--person", 254, required: true);
-            return MeetingsCommands.Run(context, services => PreviewAsync(context, services, who, day));
+            return RunAsync(context, who, day).GetAwaiter().GetResult();
         });
         return command;
+    }
+
+    /// <summary>Disposed asynchronously: the mail renderer holds an HTML renderer that only disposes that way.</summary>
+    private static async Task<int> RunAsync(CliContext context, string who, LocalDate day)
+    {
+        await using var services = await CliServices.StartAsync(context, new Dictionary<string, string?>());
+        await using var scope = services.CreateAsyncScope();
+        return await PreviewAsync(context, scope.ServiceProvider, who, day);
     }
 
     private static async Task<int> PreviewAsync(CliContext context, IServiceProvider services, string who, LocalDate day)

@@ -43,23 +43,14 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
     public async Task BundleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var today = ProductTime.Today(clock);
         var due = await db.Nudges.Where(n => (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking) && n.State == NudgeStates.Pending && n.Due <= now)
             .ToListAsync(cancellationToken);
         var people = due.Select(n => n.PersonId).Distinct().ToList();
         var bundles = await db.Nudges.Where(n => n.Kind == NudgeKinds.Daily && (people.Contains(n.PersonId) || (n.State == NudgeStates.Pending && n.Due <= now)))
             .ToListAsync(cancellationToken);
         var byDay = bundles.ToDictionary(b => (b.PersonId, b.Day));
-        // Only a mail that has finished leaves its late reminders behind: one still claimed or being handed over may
-        // carry them already (rendered after the claim) and gives them its outcome when it finishes.
-        bool Finished(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && b.State is NudgeStates.Sent or NudgeStates.Uncertain or NudgeStates.Failed;
-        bool Gone(int person, LocalDate day) => byDay.TryGetValue((person, day), out var b) && HasGone(b);
-        foreach (var item in due.Where(i => Finished(i.PersonId, i.Day)))
-        {
-            // Its day's mail went before it was planned (a moment added at ten): the next open day's mail carries it.
-            item.Day = OpenDay(WorkingDays.OnOrAfter(Max(item.Day, today).PlusDays(1)), d => Gone(item.PersonId, d));
-            item.Due = DueOn(item.Day);
-        }
+        // A reminder planned after its day's mail went is already planned for the next open day (NudgeOutbox); one
+        // that raced such a mail is settled with it rather than sent a second time.
         var wanted = due.Where(i => i.Due <= now).GroupBy(i => (i.PersonId, i.Day)).ToDictionary(g => g.Key, g => g.Min(i => i.Due));
         foreach (var ((person, day), at) in wanted)
         {
@@ -134,5 +125,4 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
     /// <summary>The next morning's delivery time: when a mail held back by the daily limit may go.</summary>
     public Instant NextMorning() => DueOn(ProductTime.Today(clock).PlusDays(1));
 
-    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

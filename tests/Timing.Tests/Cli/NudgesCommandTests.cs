@@ -24,7 +24,7 @@ public class NudgesCommandTests
         var pickup = Path.Combine(dir, "pickup");
         var env = new Dictionary<string, string> { ["Storage__SqlitePath"] = database, ["Mail__PickupDirectory"] = pickup, ["Feeds__BaseUrl"] = "https://timing.test" };
 
-        var shown = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", busy.ToString("uuuu-MM-dd", null)], dir, env);
+        var shown = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", busy.ToString("uuuu-MM-dd", null)], dir, env, TimeSpan.FromMinutes(3));
 
         Assert.True(shown.Exit == 0, shown.Error);
         Assert.Contains("To: directeur@welzijn.nl", shown.Output, StringComparison.Ordinal);
@@ -36,10 +36,10 @@ public class NudgesCommandTests
             Assert.Equal(0, await check.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Daily || n.Message != null)));
         }
 
-        var nobody = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "niemand@welzijn.nl", "--date", "2027-03-17"], dir, env);
+        var nobody = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "niemand@welzijn.nl", "--date", "2027-03-17"], dir, env, TimeSpan.FromMinutes(3));
         Assert.Equal(1, nobody.Exit);
         Assert.Contains("--person 'niemand@welzijn.nl' is nobody in this instance", nobody.Error, StringComparison.Ordinal);
-        var badDate = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", "17-03-2027"], dir, env);
+        var badDate = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", "17-03-2027"], dir, env, TimeSpan.FromMinutes(3));
         Assert.Equal(2, badDate.Exit);
         Assert.Contains("--date '17-03-2027' is not a valid date; expected YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
     }
