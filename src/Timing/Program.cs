@@ -1,7 +1,9 @@
 using Timing.Cli;
 using Timing.Feeds;
+using Timing.Health;
 using Timing.Mail;
 using Timing.Meetings;
+using Timing.Metrics;
 using Timing.Web;
 using Timing.Worker;
 using Timing.Rules;
@@ -71,6 +73,8 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();

@@ -56,6 +56,7 @@ public sealed class MeetingSync(
             MeetingSourceKinds.OpenBesluitvorming => await openBesluitvorming.FetchAsync(source.Code, source.Address, clock.GetCurrentInstant(), cancellationToken),
             _ => FetchResult.Failed($"onbekende soort bron '{source.Kind}'", $"unknown source kind '{source.Kind}'"),
         };
+        Metrics.TimingMetrics.SourceRead(source.Kind, result.Status);
         var now = clock.GetCurrentInstant();
         // Meetings the import will refuse count as none: a calendar of only those is blind too.
         if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(MeetingImporter.Accepts)

@@ -22,6 +22,7 @@ public static class SettingsCheck
         (Web.WebOptions.Section, typeof(Web.WebOptions)),
         (Worker.WorkerOptions.Section, typeof(Worker.WorkerOptions)),
         (Meetings.MeetingsOptions.Section, typeof(Meetings.MeetingsOptions)),
+        (Metrics.MetricsOptions.Section, typeof(Metrics.MetricsOptions)),
     ];
 
     /// <summary>One line per setting whose value cannot be used; empty when every value fits its setting.</summary>

@@ -54,6 +54,7 @@ public sealed partial class NudgeDispatcher(
             // Every row of the batch is saved: forget them, so each commit of the next batch looks at its own rows only.
             db.ChangeTracker.Clear();
         }
+        Metrics.TimingMetrics.Delivered(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
         return new Result(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
     }
 

@@ -69,6 +69,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        Metrics.TimingMetrics.NudgesPlanned(added);
         return added;
     }
 
@@ -138,6 +139,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        Metrics.TimingMetrics.NudgesPlanned(added);
         return new Result(added, retracted, kept);
     }
 

@@ -11,12 +11,12 @@ namespace Timing.Tests.Worker;
 public class ExactlyOnceTests(PostgresServer postgres)
 {
     /// <summary>Due nudges from the past months, so the running service sends them as soon as it starts.</summary>
-    private static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
+    internal static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
 
     /// <summary>The seeded rows; the running service also plans anna's future nudges, which are not due yet.</summary>
-    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue);
+    internal static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue);
 
-    private static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
+    internal static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
     {
         await factory.SeedAsync(("anna@org.nl", Language.Nl, ""));
         await factory.WithDbAsync(async db =>
@@ -39,7 +39,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
         });
     }
 
-    private static Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null) =>
+    internal static Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null) =>
         Eventually.TrueAsync(done, limit, async () => describe is null ? "" : "outbox: " + string.Join(", ", await describe.WithDbAsync(db =>
             Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync())));
 
@@ -54,10 +54,10 @@ public class ExactlyOnceTests(PostgresServer postgres)
     }
 
     /// <summary>The Message-IDs that reached the SMTP server, read from its Maildir once.</summary>
-    private static List<string?> ReceivedIds(SmtpServer smtp) => smtp.Messages().Select(m => m.MessageId).ToList();
+    internal static List<string?> ReceivedIds(SmtpServer smtp) => smtp.Messages().Select(m => m.MessageId).ToList();
 
     /// <param name="inFlight">How many messages can be mid-handover at one moment: one per connection of each node that was killed.</param>
-    private static void AssertEachOnce(List<string?> received, List<Nudge> rows, int inFlight)
+    internal static void AssertEachOnce(List<string?> received, List<Nudge> rows, int inFlight)
     {
         Assert.Equal(received.Count, received.Distinct().Count()); // nothing arrived twice
         Assert.All(rows, r => Assert.Contains(r.State, new[] { NudgeStates.Sent, NudgeStates.Uncertain }));
