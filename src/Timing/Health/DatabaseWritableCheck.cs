@@ -52,9 +52,9 @@ public sealed partial class DatabaseWritableCheck(IServiceScopeFactory scopes, I
     {
         try
         {
-            if (options.Value.Provider == StorageProvider.Sqlite && FileProblem(Path.GetFullPath(options.Value.SqlitePath)) is { } problem)
+            if (options.Value.Provider == StorageProvider.Sqlite)
             {
-                return problem;
+                return FileProblem(Path.GetFullPath(options.Value.SqlitePath)) ?? await SqliteWriteLockAsync(Path.GetFullPath(options.Value.SqlitePath));
             }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
@@ -69,6 +69,29 @@ public sealed partial class DatabaseWritableCheck(IServiceScopeFactory scopes, I
         {
             return e.Message;
         }
+    }
+
+    /// <summary>
+    /// The write lock, taken and given back at once: plain SQL on the service's own pool, so even the first probe
+    /// after a start answers without waiting for a query to be compiled. Never creates the file.
+    /// </summary>
+    private static async Task<string?> SqliteWriteLockAsync(string path)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite,
+            Cache = Microsoft.Data.Sqlite.SqliteCacheMode.Shared,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        // Longer than the limit, so a held lock ends in the limit's answer, and the stuck probe ends soon after.
+        command.CommandTimeout = (int)(HealthLimits.Probe * 2).TotalSeconds;
+        command.CommandText = "BEGIN IMMEDIATE;";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "ROLLBACK;";
+        await command.ExecuteNonQueryAsync();
+        return null;
     }
 
     /// <summary>
