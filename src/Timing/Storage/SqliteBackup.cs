@@ -56,8 +56,8 @@ public static class SqliteBackup
                     carried = Execute(restored, CarryOverUpdate) + Execute(restored, CarryOverInsert);
                     Execute(restored, "DETACH DATABASE replaced;");
                 }
-                uncertain = Execute(restored, "UPDATE nudges SET State = 'uncertain', LastError = 'was being handed to the mail server when the backup was taken', ClaimedBy = NULL, Claimed = NULL WHERE State = 'sending';");
-                released = Execute(restored, "UPDATE nudges SET State = 'pending', ClaimedBy = NULL, Claimed = NULL WHERE State = 'claimed';");
+                uncertain = Execute(restored, "UPDATE nudges SET State = 'uncertain', LastError = 'was being handed to the mail server when the backup was taken', ClaimedBy = NULL, ClaimedUnixMs = NULL WHERE State = 'sending';");
+                released = Execute(restored, "UPDATE nudges SET State = 'pending', ClaimedBy = NULL, ClaimedUnixMs = NULL WHERE State = 'claimed';");
             }
             var keptAt = "";
             if (File.Exists(database))
@@ -83,8 +83,8 @@ public static class SqliteBackup
     private const string CarryOverUpdate = $"""
         UPDATE main.nudges AS r
         SET State = CASE c.State WHEN 'sending' THEN 'uncertain' ELSE c.State END,
-            Attempts = c.Attempts, MessageId = c.MessageId, Message = c.Message, LastError = c.LastError, Sent = c.Sent,
-            ClaimedBy = NULL, Claimed = NULL
+            Attempts = c.Attempts, MessageId = c.MessageId, Message = c.Message, LastError = c.LastError, SentUnixMs = c.SentUnixMs,
+            ClaimedBy = NULL, ClaimedUnixMs = NULL
         FROM replaced.nudges AS c
         WHERE c.PersonId = r.PersonId AND c.Kind = r.Kind AND c.Subject = r.Subject AND c.LeadId = r.LeadId AND c.Day = r.Day
           AND c.State IN {Gone} AND r.State NOT IN ('sent', 'uncertain', 'failed');
@@ -93,9 +93,9 @@ public static class SqliteBackup
     // Rows planned after the backup was taken and already sent: without them the next planning run would plan them
     // anew and send them again. Only for people the restored database has (same id, same address).
     private const string CarryOverInsert = $"""
-        INSERT INTO main.nudges (PersonId, Kind, Subject, LeadId, Day, Due, State, Attempts, NextAttempt, MessageId, Message, LastError, Sent, Created)
-        SELECT c.PersonId, c.Kind, c.Subject, c.LeadId, c.Day, c.Due, CASE c.State WHEN 'sending' THEN 'uncertain' ELSE c.State END,
-               c.Attempts, c.NextAttempt, c.MessageId, c.Message, c.LastError, c.Sent, c.Created
+        INSERT INTO main.nudges (PersonId, Kind, Subject, LeadId, Day, DueUnixMs, State, Attempts, NextAttemptUnixMs, MessageId, Message, LastError, SentUnixMs, CreatedUnixMs)
+        SELECT c.PersonId, c.Kind, c.Subject, c.LeadId, c.Day, c.DueUnixMs, CASE c.State WHEN 'sending' THEN 'uncertain' ELSE c.State END,
+               c.Attempts, c.NextAttemptUnixMs, c.MessageId, c.Message, c.LastError, c.SentUnixMs, c.CreatedUnixMs
         FROM replaced.nudges AS c
         WHERE c.State IN {Gone}
           AND c.PersonId IN (SELECT p.Id FROM main.people AS p JOIN replaced.people AS q ON q.Id = p.Id AND q.Email = p.Email)
