@@ -1,7 +1,9 @@
 using Timing.Cli;
 using Timing.Feeds;
+using Timing.Health;
 using Timing.Mail;
 using Timing.Meetings;
+using Timing.Metrics;
 using Timing.Web;
 using Timing.Worker;
 using Timing.Rules;
@@ -72,6 +74,8 @@ builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddWorker(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddSourceDiscovery(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddScoped<PageData>();
 
 var app = builder.Build();

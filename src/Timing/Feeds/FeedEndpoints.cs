@@ -99,6 +99,7 @@ public static class FeedEndpoints
         // Plain header strings made once per rendering: a revalidation that ends in 304 is most of a feed's traffic.
         var response = http.Response;
         var encoding = Negotiate(http.Request);
+        Metrics.TimingMetrics.FeedRequest(isPublic, encoding);
         response.Headers.ETag = feed.ETagFor(encoding);
         response.Headers.LastModified = feed.LastModifiedHeader;
         response.Headers.CacheControl = isPublic ? options.PublicCacheControl : options.PrivateCacheControl;

@@ -171,6 +171,7 @@ public sealed class FeedService(
     {
         if (cache.TryGet(feedKey, out Entry? entry) && entry!.Validity == validity)
         {
+            Metrics.TimingMetrics.FeedCacheHit();
             return entry.Feed;
         }
         var composition = compose();
@@ -188,7 +189,9 @@ public sealed class FeedService(
             return entry.Feed;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var body = IcsWriter.Write(composition.Calendar, events, Stamp);
+        Metrics.TimingMetrics.FeedRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         Interlocked.Increment(ref _renders);
         var digest = Convert.ToHexString(SHA256.HashData(body), 0, 20).ToLowerInvariant();
         // The feed's content last changed when one of its events did, or when the scope's set of events or texts did.

@@ -9,5 +9,5 @@ public sealed class MeetingJobs(MeetingSync sync)
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0)]
-    public Task FetchAsync(CancellationToken cancellationToken) => sync.RunAsync(cancellationToken);
+    public Task FetchAsync(CancellationToken cancellationToken) => Metrics.TimingMetrics.TimeAsync(Fetch, () => sync.RunAsync(cancellationToken));
 }

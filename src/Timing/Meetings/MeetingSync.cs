@@ -87,6 +87,7 @@ public sealed class MeetingSync(
         var result = reader is null
             ? FetchResult.Failed($"onbekende soort bron '{SourceText.Clean(source.Kind)}'", $"unknown source kind '{SourceText.Clean(source.Kind)}'")
             : Capped(await reader.FetchAsync(new MeetingSourceRead(source.Code, source.Address, source.ETag, source.LastModified, clock.GetCurrentInstant()), cancellationToken), options);
+        Metrics.TimingMetrics.SourceRead(source.Kind, result.Status);
         var now = clock.GetCurrentInstant();
         // Meetings the import will refuse count as none: a calendar of only those is blind too.
         if (result.Status == FetchStatus.Fetched && !result.Meetings.Any(MeetingImporter.Accepts)

@@ -23,6 +23,7 @@ public static class SettingsCheck
         (Worker.WorkerOptions.Section, typeof(Worker.WorkerOptions)),
         (Meetings.MeetingsOptions.Section, typeof(Meetings.MeetingsOptions)),
         (Meetings.SourceDiscoveryOptions.Section, typeof(Meetings.SourceDiscoveryOptions)),
+        (Metrics.MetricsOptions.Section, typeof(Metrics.MetricsOptions)),
     ];
 
     /// <summary>One line per setting whose value cannot be used; empty when every value fits its setting.</summary>

@@ -31,7 +31,7 @@ public static partial class StorageServiceCollectionExtensions
         services.AddSingleton<Facts.IPublicFactReader, Facts.StoredPublicFactReader>();
         services.AddSingleton<Facts.PublicFactStore>();
         services.AddHostedService<MigrateOnStart>();
-        services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database");
+        services.AddHostedService<ServiceLock>();
         return services;
     }
 
@@ -74,21 +74,6 @@ public static partial class StorageServiceCollectionExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    /// <summary>/health: "ok" (200) while the database takes writes, else "unhealthy: database" (503); the log says why.</summary>
-    public static WebApplication MapHealth(this WebApplication app)
-    {
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            ResponseWriter = (http, report) =>
-            {
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                var failed = report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(e => e.Key);
-                return http.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? "ok" : "unhealthy: " + string.Join(", ", failed));
-            },
-        }).AllowAnonymous();
-        return app;
     }
 
     /// <summary>Where the configured database is, in words for a log line that names the setting.</summary>

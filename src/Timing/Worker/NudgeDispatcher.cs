@@ -61,6 +61,7 @@ public sealed partial class NudgeDispatcher(
                 break;
             }
         }
+        Metrics.TimingMetrics.Delivered(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
         return new Result(tally.Sent, tally.Retrying, tally.Failed, tally.Uncertain);
     }
 

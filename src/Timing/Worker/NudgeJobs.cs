@@ -14,15 +14,15 @@ public sealed class NudgeJobs(NudgeOutbox outbox, NudgeDispatcher dispatcher)
 
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 3)]
-    public Task PlanAsync(CancellationToken cancellationToken) => outbox.PlanAsync(cancellationToken);
+    public Task PlanAsync(CancellationToken cancellationToken) => Metrics.TimingMetrics.TimeAsync(Plan, () => outbox.PlanAsync(cancellationToken));
 
     [AutomaticRetry(Attempts = 0)]
-    public Task DispatchAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(cancellationToken);
+    public Task DispatchAsync(CancellationToken cancellationToken) => Metrics.TimingMetrics.TimeAsync(Dispatch, () => dispatcher.DispatchAsync(cancellationToken));
 
     [AutomaticRetry(Attempts = 3)]
-    public async Task DigestAsync(CancellationToken cancellationToken)
+    public Task DigestAsync(CancellationToken cancellationToken) => Metrics.TimingMetrics.TimeAsync(Digest, async () =>
     {
         await outbox.PlanDigestsAsync(cancellationToken);
         await dispatcher.DispatchAsync(cancellationToken);
-    }
+    });
 }

@@ -73,6 +73,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        Metrics.TimingMetrics.NudgesPlanned(added);
         return added;
     }
 
@@ -162,6 +163,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
         db.ChangeTracker.Clear();
+        Metrics.TimingMetrics.NudgesPlanned(added);
         return new Result(added, retracted, kept);
     }
 

@@ -11,17 +11,17 @@ namespace Timing.Tests.Worker;
 public class ExactlyOnceTests(PostgresServer postgres)
 {
     /// <summary>Due nudges from the past months, so the running service sends them as soon as it starts.</summary>
-    private static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
+    internal static readonly Instant SeededDue = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(1);
 
     /// <summary>The seeded reminders; the service sends each in its person's mail of the day, one mail per reminder here.</summary>
-    private static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue && n.Kind == NudgeKinds.Nudge);
+    internal static IQueryable<Nudge> Seeded(TimingDbContext db) => db.Nudges.Where(n => n.Due == SeededDue && n.Kind == NudgeKinds.Nudge);
 
     /// <summary>
     /// One due reminder for each of <paramref name="count"/> people, each a mail of its own: one person's reminders of a
     /// day would share a mail, and one address gets at most Mail:DailyLimitPerRecipient mails a day. The people read
     /// the digest only, so the running service plans no further reminders for them.
     /// </summary>
-    private static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
+    internal static async Task SeedDueNudgesAsync(TimingFactory factory, int count)
     {
         await factory.SeedAsync(Enumerable.Range(0, count).Select(i => ($"p{i}@org.nl", Language.Nl, "")).ToArray());
         await factory.WithDbAsync(async db =>
@@ -45,7 +45,7 @@ public class ExactlyOnceTests(PostgresServer postgres)
         });
     }
 
-    private static Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null) =>
+    internal static Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, TimingFactory? describe = null) =>
         Eventually.TrueAsync(done, limit, async () => describe is null ? "" : "outbox: " + string.Join(", ", await describe.WithDbAsync(db =>
             Seeded(db).GroupBy(n => new { n.State, n.LastError }).Select(g => $"{g.Key.State} ({g.Key.LastError}): {g.Count()}").ToListAsync())));
 
@@ -60,10 +60,10 @@ public class ExactlyOnceTests(PostgresServer postgres)
     }
 
     /// <summary>The Message-IDs that reached the SMTP server, read from its Maildir once.</summary>
-    private static List<string?> ReceivedIds(SmtpServer smtp) => smtp.Messages().Select(m => m.MessageId).ToList();
+    internal static List<string?> ReceivedIds(SmtpServer smtp) => smtp.Messages().Select(m => m.MessageId).ToList();
 
     /// <param name="inFlight">How many messages can be mid-handover at one moment: one per connection of each node that was killed.</param>
-    private static void AssertEachOnce(List<string?> received, List<Nudge> rows, int inFlight)
+    internal static void AssertEachOnce(List<string?> received, List<Nudge> rows, int inFlight)
     {
         Assert.Equal(received.Count, received.Distinct().Count()); // nothing arrived twice
         Assert.All(rows, r => Assert.Contains(r.State, new[] { NudgeStates.Sent, NudgeStates.Uncertain }));
