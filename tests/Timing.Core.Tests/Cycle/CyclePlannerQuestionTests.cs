@@ -12,9 +12,9 @@ public class CyclePlannerQuestionTests
     private static CyclePlanner On(string day) => new(Rules, new FakeClock(Date(day).AtStartOfDayInZone(ProductTime.Zone).ToInstant().Plus(Duration.FromHours(12))));
 
     [Theory]
-    // Utrecht's 2026 agreement: expected 29 May, latest plausible 5 August (see CyclePlannerTests).
-    // 1 July: still possible until 5 August.
-    [InlineData("2026-07-01", "2026-07-01", "2026-08-05")]
+    // Utrecht's 2026 agreement: election 18 March, latest plausible E + 120 = 16 July (see CyclePlannerTests).
+    // 1 July: still possible until 16 July.
+    [InlineData("2026-07-01", "2026-07-01", "2026-07-16")]
     // December, nothing entered: the p90 has passed too, so all that is left is today.
     [InlineData("2026-12-07", "2026-12-07", "2026-12-07")]
     public void Plan_PassedEstimate_NarrowsFromTodayToItsLatestDay_AndAsks(string today, string start, string end)
