@@ -13,7 +13,7 @@ namespace Timing.Cli;
 public static partial class CommandLine
 {
     /// <summary>The verbs, in the order <c>timing --help</c> lists them.</summary>
-    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts"];
+    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts", "demo"];
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "--version"];
 
@@ -98,6 +98,7 @@ public static partial class CommandLine
             AdminCommands.AddOperator(context),
             MeetingsCommands.Create(context),
             FactsCommands.Create(context),
+            DemoCommands.Create(context),
         };
         var parsed = root.Parse(args);
         var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {CommandPath(parsed.CommandResult.Command)}";

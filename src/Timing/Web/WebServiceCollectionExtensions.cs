@@ -124,6 +124,13 @@ public static class WebServiceCollectionExtensions
             {
                 pages.Enabled = false;
             }
+            // A body announced over the server's limit is answered 413 here, with its own page; left to the pages, the
+            // form would fail to read inside the anti-forgery check and look like an expired form (400).
+            if (http.Request.ContentLength > http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
             await next();
         });
         app.UseStaticFiles();
