@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 orgs=${1:-500}; people=${2:-50000}; which=${3:-both}; clients=${4:-50}; requests=${5:-5000}
 root=$PWD
-dotnet build -c Release src/Timing -v quiet -nologo >/dev/null
-dll=$root/src/Timing/bin/Release/net10.0/timing.dll
+# TIMING_DLL=… measures a program built before, without building again.
+dll=${TIMING_DLL:-$root/src/Timing/bin/Release/net10.0/timing.dll}
+[ -n "${TIMING_DLL:-}" ] || dotnet build -c Release src/Timing -v quiet -nologo >/dev/null
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
