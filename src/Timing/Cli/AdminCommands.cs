@@ -103,7 +103,7 @@ public static class AdminCommands
         return command;
     }
 
-    private static int Run(CliContext context, Func<IServiceProvider, Task<int>> action)
+    internal static int Run(CliContext context, Func<IServiceProvider, Task<int>> action)
     {
         using var services = CliServices.StartAsync(context, new Dictionary<string, string?>()).GetAwaiter().GetResult();
         using var scope = services.CreateScope();

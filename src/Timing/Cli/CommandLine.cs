@@ -13,7 +13,7 @@ namespace Timing.Cli;
 public static partial class CommandLine
 {
     /// <summary>The verbs, in the order <c>timing --help</c> lists them.</summary>
-    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts", "nudges", "backup", "restore"];
+    public static readonly string[] Verbs = ["serve", "plan", "check-config", "migrate", "municipalities", "add-director", "add-operator", "meetings", "facts", "nudges", "backup", "restore", "demo"];
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "--version"];
 
@@ -101,6 +101,7 @@ public static partial class CommandLine
             NudgesCommands.Create(context),
             BackupCommands.Backup(context),
             BackupCommands.Restore(context),
+            DemoCommands.Create(context),
         };
         var parsed = root.Parse(args);
         var verb = parsed.CommandResult.Command == root ? "timing" : $"timing {CommandPath(parsed.CommandResult.Command)}";
@@ -197,7 +198,7 @@ public static partial class CommandLine
     private static string CommandPath(Command command) =>
         command.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
 
-    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator | meetings import|source|explain | facts list|revert | nudges preview | backup FILE | restore FILE [--force]] [options]; see timing --help";
+    public const string Usage = "timing [serve | plan | check-config | migrate | municipalities import FILE | add-director | add-operator | meetings import|source|explain | facts list|revert | nudges preview | backup FILE | restore FILE [--force] | demo seed] [options]; see timing --help";
 
     /// <summary>The configuration folder a command uses: --config-dir, else the Timing:ConfigDirectory setting, else the shipped folder.</summary>
     internal static string ConfigDirectory(IConfiguration settings, string? option) =>

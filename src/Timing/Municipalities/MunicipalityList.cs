@@ -126,11 +126,28 @@ public static class MunicipalityList
                 {
                     throw new FormatException($"{fileName}: feature #{index} lacks properties.statcode or properties.statnaam.");
                 }
-                Add(result, code.GetString() ?? "", name.GetString() ?? "", fileName, $"feature #{index}");
+                Add(result, Text(code, "statcode", index), Text(name, "statnaam", index), fileName, $"feature #{index}");
             }
         }
         return result;
+
+        // A number or a list where text belongs is named with its feature and field, not thrown from the JSON reader.
+        string Text(JsonElement value, string field, int feature) => value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"{fileName}: feature #{feature}: properties.{field} must be text in quotes, but is {Describe(value.ValueKind)} ({Shorten(value.GetRawText())}).");
     }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "empty",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "not text",
+    };
+
+    private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 
     private static void Add(List<Municipality> result, string codeText, string name, string fileName, string where)
     {

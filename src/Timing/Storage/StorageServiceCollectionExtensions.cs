@@ -37,31 +37,12 @@ public static partial class StorageServiceCollectionExtensions
 
     /// <summary>
     /// The SQLite connection. The folder (mode 0700) and the file (mode 0600) are created on first use,
-    /// readable by the service's own user only; SQLite gives its -wal and -shm files the file's mode.
+    /// readable by the service's own user only (see <see cref="PrivateFiles"/>).
     /// </summary>
     public static string SqliteConnectionString(StorageOptions options)
     {
         var path = Path.GetFullPath(options.SqlitePath);
-        var folder = Path.GetDirectoryName(path)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        if (!OperatingSystem.IsWindows() && !File.Exists(path))
-        {
-            try
-            {
-                using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it a moment ago.
-            }
-        }
+        PrivateFiles.Prepare(path);
         return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Shared, DefaultTimeout = 30 }.ToString();
     }
 

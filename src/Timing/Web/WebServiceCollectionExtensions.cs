@@ -126,6 +126,17 @@ public static class WebServiceCollectionExtensions
             {
                 pages.Enabled = false;
             }
+            // A body announced over the server's limit is answered 413 here, with a page of its own written at once: the
+            // body is never read, so no page could read its form; left to the pages it would look like an expired form.
+            if (http.Request.ContentLength > http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+            {
+                var title = http.T("Formulier te groot", "Form too large");
+                var text = http.T("Wat u verstuurde is groter dan Timing aanneemt. Maak de tekst korter en probeer het opnieuw.", "What you sent is larger than Timing accepts. Make the text shorter and try again.");
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"{http.T("nl", "en")}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">{http.T("Naar het overzicht", "To the overview")}</a></p></body></html>");
+                return;
+            }
             await next();
         });
         app.UseStaticFiles();

@@ -38,6 +38,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<DispatchGate>();
         services.AddSingleton<DeliveryClassifier>();
         services.AddScoped<NudgeJobs>();
+        services.AddScoped<Housekeeping>();
         services.AddSingleton<NudgeMessages>();
         services.AddSingleton<MailHtml>();
         services.AddSingleton<Unsubscribe>();
@@ -65,16 +66,8 @@ public static class WorkerServiceCollectionExtensions
                     var path = worker.ResolvedHangfireSqlitePath(storage);
                     try
                     {
-                        // Private like the database's own folder (0700), whichever of the two makes it first.
-                        var folder = Path.GetDirectoryName(path)!;
-                        if (OperatingSystem.IsWindows())
-                        {
-                            Directory.CreateDirectory(folder);
-                        }
-                        else
-                        {
-                            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                        }
+                        // Private like the database, whichever of the two makes the folder first; its file too (0600).
+                        Storage.PrivateFiles.Prepare(path);
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
@@ -134,6 +127,7 @@ public static class WorkerServiceCollectionExtensions
             var digest = NudgePlanner.DigestTime;
             recurring.AddOrUpdate<NudgeJobs>(NudgeJobs.Digest, j => j.DigestAsync(CancellationToken.None),
                 string.Create(CultureInfo.InvariantCulture, $"{digest.Minute} {digest.Hour} * * {(int)NudgePlanner.DigestDay % 7}"), amsterdam);
+            recurring.AddOrUpdate<Housekeeping>(Housekeeping.Job, h => h.PurgeAsync(CancellationToken.None), Housekeeping.Cron, amsterdam);
             jobs.Enqueue<NudgeJobs>(j => j.PlanAsync(CancellationToken.None));
             jobs.Enqueue<NudgeJobs>(j => j.DispatchAsync(CancellationToken.None));
             return Task.CompletedTask;

@@ -3,7 +3,7 @@ namespace Timing.Tests.Cli;
 /// <summary>Which words start the service and which are mistakes: the real program in its own process.</summary>
 public class VerbTests
 {
-    private const string VerbList = "expected one of: serve, plan, check-config, migrate, municipalities, add-director, add-operator, meetings, facts, nudges, backup, restore (see timing --help).";
+    private const string VerbList = "expected one of: serve, plan, check-config, migrate, municipalities, add-director, add-operator, meetings, facts, nudges, backup, restore, demo (see timing --help).";
 
     [Theory]
     [InlineData("plna")]

@@ -44,6 +44,17 @@ public class MunicipalityListTests
     }
 
     [Theory]
+    [InlineData("""{"features":[{"properties":{"statcode":"GM0363","statnaam":"Amsterdam"}},{"properties":{"statcode":344,"statnaam":"Utrecht"}}]}""",
+        "gemeente.geojson: feature #2: properties.statcode must be text in quotes, but is a number (344).")]
+    [InlineData("""{"features":[{"properties":{"statcode":"GM0344","statnaam":null}}]}""",
+        "gemeente.geojson: feature #1: properties.statnaam must be text in quotes, but is empty (null).")]
+    public void Parse_GeoJsonWithANumberForText_NamesTheFeatureAndField(string text, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => MunicipalityList.Parse(text, "gemeente.geojson"));
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Theory]
     [InlineData("name,code\nGM0344,Utrecht", "list.csv: line 1 must be the header 'code,name' (found 'name,code').")]
     [InlineData("code,name\nGM0344", "list.csv: line 2 has no name after the code: 'GM0344'.")]
     [InlineData("code,name\nGM0344,Utrecht\ngm0344,Utrecht", "list.csv: line 3: GM0344 appears twice.")]

@@ -46,6 +46,34 @@ public class DatabaseFileTests
     }
 
     [Fact]
+    public async Task HangfireFileAndEverySideFile_AreOwnerOnly_AlsoWhenAnOlderVersionLeftThemWider()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var file = Path.Combine(dir, "timing.db");
+        var hangfire = Path.Combine(dir, "timing.hangfire.db");
+        // An older version made both files with the process's umask (0644).
+        foreach (var made in new[] { file, hangfire })
+        {
+            File.WriteAllBytes(made, []);
+            File.SetUnixFileMode(made, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:SqlitePath"] = file,
+            ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv,
+            ["Worker:HangfireStorage"] = "Sqlite",
+            ["Worker:DispatchCron"] = "* * * * *",
+        };
+        await using (var service = await ServiceProcess.StartAsync(dir, settings))
+        {
+            // Hangfire registered its jobs and polls, so its file is in use (with its -wal or -journal, if any).
+            var databaseFiles = Directory.GetFiles(dir, "timing*.db*");
+            Assert.Contains(hangfire, databaseFiles);
+            Assert.All(databaseFiles, f => Assert.True(File.GetUnixFileMode(f) == OwnerOnly, $"{Path.GetFileName(f)} has mode {File.GetUnixFileMode(f)}"));
+        }
+    }
+
+    [Fact]
     public async Task Health_Is503WhileAnotherProcessHoldsTheWriteLock_AndOkAgainAfterwards()
     {
         var dir = TestPaths.NewScratchDirectory();

@@ -36,7 +36,7 @@ public partial class PeopleTests
 
         // A colleague cannot manage people.
         var denied = await colleague.GetAsync(new Uri("/mensen", UriKind.Relative));
-        Assert.StartsWith("https://localhost/geen-toegang", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/geen-toegang", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public class SignInTimingTests
     }
 
     /// <summary>Gives each request the client address named in a test header, as if many people signed in.</summary>
-    private static void ManyClients(IWebHostBuilder builder) =>
+    internal static void ManyClients(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressFilter()));
 
     private sealed class ClientAddressFilter : IStartupFilter

@@ -16,7 +16,7 @@ public class HangfireStorageTests
 {
     private const string Name = "Hangfire client";
 
-    private static readonly string[] Recurring = [NudgeJobs.Plan, NudgeJobs.Dispatch, NudgeJobs.Digest, Timing.Meetings.MeetingJobs.Fetch, Timing.Meetings.SourceDiscoveryJobs.Recurring];
+    private static readonly string[] Recurring = [NudgeJobs.Plan, NudgeJobs.Dispatch, NudgeJobs.Digest, Housekeeping.Job, Timing.Meetings.MeetingJobs.Fetch, Timing.Meetings.SourceDiscoveryJobs.Recurring];
 
     [Fact]
     public async Task DelayedJob_SurvivesSigkill_RunsOnceAfterRestart_AndHistoryAndRecurringJobsStay()

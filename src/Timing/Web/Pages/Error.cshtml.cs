@@ -15,12 +15,15 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string? Reference { get; private set; }
 
-    public IActionResult OnGet(int status) => Show(status);
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int status) => Show(status);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int status)
+    // The status is read from the route, not bound: a post refused for its size cannot have its form read, and
+    // model binding, which reads the form first, would then give up and leave the status 0 ("page not found").
+    private PageResult Show()
     {
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         Status = failure is not null ? StatusCodes.Status500InternalServerError : status is >= 400 and <= 599 ? status : StatusCodes.Status404NotFound;
         if (Status >= 500)

@@ -34,14 +34,19 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
             EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
             return Page();
         }
-        if (!limiter.TryAcquire(Email!, HttpContext.Connection.RemoteIpAddress?.ToString()))
+        var admission = limiter.Admit(address, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (admission == SignInAdmission.RequesterLimited)
         {
             Limited = true;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        // The same work for every address: the lookup and the mail happen in the background.
-        queue.Enqueue(address, ReturnUrl);
+        // The same work for every address: the lookup and the mail happen in the background. An address that has
+        // had its share of mail gets the same answer, so the limit can neither lock anyone out nor be probed.
+        if (admission == SignInAdmission.Mail)
+        {
+            queue.Enqueue(address, ReturnUrl);
+        }
         // Post/redirect/get: a reload shows the answer again instead of asking for another link.
         return Redirect("/aanmelden?verstuurd=1");
     }

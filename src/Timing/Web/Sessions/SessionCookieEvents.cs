@@ -26,4 +26,19 @@ public sealed class SessionCookieEvents(SessionStamps stamps) : CookieAuthentica
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
+
+    // The handler builds an absolute address from the request's Host header, which anyone can set: a relative
+    // redirect goes to the same site whatever the Host said.
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) => base.RedirectToLogin(Relative(context));
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) => base.RedirectToAccessDenied(Relative(context));
+
+    private static RedirectContext<CookieAuthenticationOptions> Relative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute))
+        {
+            context.RedirectUri = absolute.PathAndQuery;
+        }
+        return context;
+    }
 }

@@ -12,7 +12,7 @@ public sealed partial class SignInMailQueue(ILogger<SignInMailQueue> logger)
 {
     public const int Capacity = 1000;
 
-    private readonly Channel<(string Address, string? ReturnPath)> _channel = Channel.CreateBounded<(string Address, string? ReturnPath)>(new BoundedChannelOptions(Capacity) { SingleReader = true });
+    private readonly Channel<(string Address, string? ReturnPath)> _channel = Channel.CreateBounded<(string Address, string? ReturnPath)>(new BoundedChannelOptions(Capacity));
     private int _pending;
 
     /// <summary>Requests accepted but not yet handled.</summary>

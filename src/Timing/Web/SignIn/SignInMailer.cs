@@ -1,9 +1,18 @@
 namespace Timing.Web.SignIn;
 
-/// <summary>Handles queued sign-in link requests one by one: looks the address up and mails a link to a known person.</summary>
+/// <summary>
+/// Handles queued sign-in link requests: looks the address up and mails a link to a known person. Several requests
+/// are handled at once, so a mail to a known address never holds up the mail of the request behind it: otherwise the
+/// arrival of one's own link would tell whether the address asked for just before it has an account.
+/// </summary>
 public sealed partial class SignInMailer(SignInMailQueue queue, IServiceScopeFactory scopes, ILogger<SignInMailer> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const int AtOnce = 8;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => HandleAsync(stoppingToken)));
+
+    private async Task HandleAsync(CancellationToken stoppingToken)
     {
         await foreach (var (address, returnPath) in queue.Reader.ReadAllAsync(stoppingToken))
         {
