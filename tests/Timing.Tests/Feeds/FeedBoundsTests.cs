@@ -12,6 +12,7 @@ using Timing.Storage;
 namespace Timing.Tests.Feeds;
 
 /// <summary>What an anonymous caller can vary stays bounded; the bytes follow the standards and are sent compressed.</summary>
+[Trait("Needs", "ical-parsers")]
 [Collection(Timing.Tests.AloneCollection.Name)]
 public class FeedBoundsTests
 {

@@ -7,6 +7,7 @@ using Timing.Feeds;
 
 namespace Timing.Tests.Feeds;
 
+[Trait("Needs", "ical-parsers")]
 public class FeedEndpointTests
 {
     private static readonly Uri Utrecht = new("/feeds/GM0344.ics", UriKind.Relative);

@@ -7,6 +7,7 @@ using Calendar = Ical.Net.Calendar;
 namespace Timing.Tests.Feeds;
 
 /// <summary>The event profile and the bytes, without HTTP: builder and writer on a known timeline.</summary>
+[Trait("Needs", "ical-parsers")]
 public class FeedFormatTests
 {
     private static readonly Instant Stamp = Instant.FromUtc(2026, 11, 22, 9, 0);

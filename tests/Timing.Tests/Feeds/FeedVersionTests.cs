@@ -14,6 +14,7 @@ namespace Timing.Tests.Feeds;
 /// Feeds that stay still: versions live per feed scope (a municipality's public feed, an organisation's
 /// view), so only what a scope publishes moves its events, by exactly one SEQUENCE. Through the running service.
 /// </summary>
+[Trait("Needs", "ical-parsers")]
 public partial class FeedVersionTests
 {
     private static readonly Uri Utrecht = new("/feeds/GM0344.ics", UriKind.Relative);

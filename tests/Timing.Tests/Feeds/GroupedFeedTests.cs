@@ -9,6 +9,7 @@ namespace Timing.Tests.Feeds;
 /// A personal feed over several municipalities has one event per moment and day, naming them all (group=yes, the
 /// default); group=no keeps an event per municipality. Read back by the independent parsers.
 /// </summary>
+[Trait("Needs", "ical-parsers")]
 public class GroupedFeedTests
 {
     private static JsonElement[] Events(JsonElement parsed) => parsed.GetProperty("events").EnumerateArray().ToArray();

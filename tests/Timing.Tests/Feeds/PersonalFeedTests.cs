@@ -14,6 +14,7 @@ namespace Timing.Tests.Feeds;
 /// A personal feed reads the same query as the public feed (audience, kinds, arena, meetings, lang), and the query only
 /// narrows what the person has chosen. Through the running service, read back by the independent parsers.
 /// </summary>
+[Trait("Needs", "ical-parsers")]
 public class PersonalFeedTests
 {
     /// <summary>An organisation following Utrecht with Ada (Dutch, every audience) and Bo (English, finance only).</summary>

@@ -12,6 +12,7 @@ namespace Timing.Tests.Meetings;
 /// Plain council meetings — those that date no moment — appear in a feed only when it asks (meetings=yes), versioned
 /// like every other event, and read the same by two independent iCalendar parsers.
 /// </summary>
+[Trait("Needs", "ical-parsers")]
 public class PlainMeetingsFeedTests
 {
     private static Dictionary<string, string?> Settings(TimingFactory factory) => new() { ["Storage:SqlitePath"] = factory.DatabasePath };

@@ -15,6 +15,7 @@ namespace Timing.Tests.Meetings;
 /// Speaking rights: a committee meeting on a moment a person follows brings a nudge a week before and on the last
 /// working day before it, planned by the worker from the council's calendar and sent through the real mail server.
 /// </summary>
+[Trait("Needs", "smtp-server")]
 public class SpeakingRightsTests
 {
     /// <summary>In the recorded calendar, the Commissie Mens en Samenleving discusses the Programmabegroting 2028 on Thursday 28 October 2027 at 19:30.</summary>

@@ -5,6 +5,7 @@ using Timing.Tests.Worker;
 namespace Timing.Tests.Metrics;
 
 /// <summary>Prometheus reads the service's measurements on a port of their own, never on the site's.</summary>
+[Trait("Needs", "smtp-server")]
 public class MetricsTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Timing.Tests.Storage;
 /// <c>timing backup</c> while the real worker sends to a real SMTP server, then <c>timing restore</c>: every
 /// nudge still went out once, and the restored outbox sends none of them again.
 /// </summary>
+[Trait("Needs", "smtp-server")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 [Collection(AloneCollection.Name)]
 public class BackupRestoreTests

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Timing.Tests.Storage;
 
 /// <summary>The same storage behaviour on the SQLite file and on a real PostgreSQL server.</summary>
+[Trait("Needs", "postgresql")]
 [Collection(PostgresCollection.Name)]
 public class StorageTests(PostgresServer postgres)
 {
@@ -95,24 +96,5 @@ public class StorageTests(PostgresServer postgres)
         await Stamp(("closes", "nov-11"));
         Assert.Equal(1, await Stamp(("opens", "oct-20"), ("closes", "nov-11")));
         Assert.Equal(1, await Stamp(("opens", "oct-20"), ("closes", "nov-11")));
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Upgrade_FromTheFirstSchema_KeepsTheData(string provider)
-    {
-        await using var factory = await Factory(provider);
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
-        var migrator = db.GetService<IMigrator>();
-        var first = db.Database.GetMigrations().First();
-        await migrator.MigrateAsync(first);
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ('GM0344.election.2026@timing.test', 'f', 3, 1)""");
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO feed_versions ("Uid", "Fingerprint", "Sequence", "ModifiedUnixMs") VALUES ('feed:0A1B', 'f', 7, 1)""");
-        await db.Database.MigrateAsync();
-        // An event's version carries on in its municipality's public feed; the old per-day feed rows are gone.
-        var kept = await db.FeedVersions.SingleAsync();
-        Assert.Equal(("public:GM0344", "GM0344.election.2026@timing.test", 3), (kept.Scope, kept.Uid, kept.Sequence));
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }

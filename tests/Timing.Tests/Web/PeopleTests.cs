@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Timing.Tests.Web;
 
+[Trait("Needs", "ical-parsers")]
 public partial class PeopleTests
 {
     [Fact]

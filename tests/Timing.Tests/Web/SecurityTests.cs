@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Timing.Tests.Web;
 
+[Trait("Needs", "smtp-server")]
 public partial class SecurityTests
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace Timing.Tests.Web;
 /// A sign-in request must not tell whether the address has an account: not by its answer, not by its time,
 /// and not through a slow or broken mail server. Times are compared as a ratio measured in one run.
 /// </summary>
+[Trait("Needs", "smtp-server")]
 public class SignInTimingTests
 {
     private const int Rounds = 60;

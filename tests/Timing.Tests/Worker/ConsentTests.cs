@@ -11,6 +11,7 @@ using Timing.Tests.Web;
 namespace Timing.Tests.Worker;
 
 /// <summary>Mail only to people who agreed: one invitation, then nothing until they accept; an unsubscribe holds per address.</summary>
+[Trait("Needs", "smtp-server")]
 public partial class ConsentTests
 {
     [Fact]

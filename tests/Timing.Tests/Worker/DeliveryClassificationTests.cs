@@ -10,6 +10,7 @@ namespace Timing.Tests.Worker;
 /// and what the outbox stores for the nudge: retried later, failed for good, or uncertain, with a reason that names
 /// the refused recipient, the server's own answer or the setting to fix.
 /// </summary>
+[Trait("Needs", "smtp-server")]
 public class DeliveryClassificationTests
 {
     private static readonly Instant Due = WorkerHarness.NominationNudgesDue;

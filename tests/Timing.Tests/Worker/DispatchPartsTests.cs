@@ -8,6 +8,7 @@ using Timing.Core.Cycle;
 namespace Timing.Tests.Worker;
 
 /// <summary>The claim and render steps of dispatch, each on its own, on a real SQLite file.</summary>
+[Trait("Needs", "smtp-server")]
 public class DispatchPartsTests
 {
     private static readonly Instant Monday = WorkerHarness.NominationNudgesDue;

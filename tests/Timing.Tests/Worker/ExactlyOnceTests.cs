@@ -7,6 +7,8 @@ using Timing.Core.Cycle;
 namespace Timing.Tests.Worker;
 
 /// <summary>Every due nudge goes out once, through crashes and with several nodes: counted by Message-ID at a real SMTP server.</summary>
+[Trait("Needs", "postgresql")]
+[Trait("Needs", "smtp-server")]
 [Collection(PostgresCollection.Name)]
 public class ExactlyOnceTests(PostgresServer postgres)
 {

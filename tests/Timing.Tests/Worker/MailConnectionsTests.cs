@@ -8,6 +8,7 @@ using Timing.Tests.Web;
 namespace Timing.Tests.Worker;
 
 /// <summary>Dispatch shares a batch over several connections to a real SMTP server process (Mail:Connections).</summary>
+[Trait("Needs", "smtp-server")]
 public class MailConnectionsTests
 {
     /// <summary>Twelve colleagues, each with a nudge due at once: a batch to share over the connections.</summary>

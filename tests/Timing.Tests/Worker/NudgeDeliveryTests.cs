@@ -9,6 +9,7 @@ using Timing.Storage;
 namespace Timing.Tests.Worker;
 
 /// <summary>Nudges through a real SMTP server process, with the clock moved by the test.</summary>
+[Trait("Needs", "smtp-server")]
 public class NudgeDeliveryTests
 {
     private static TimingFactory Factory(SmtpServer smtp, Instant start) =>

@@ -9,6 +9,7 @@ using Timing.Core.Nudges;
 
 namespace Timing.Tests.Worker;
 
+[Trait("Needs", "smtp-server")]
 public class UnsubscribeTests
 {
     [Fact]
