@@ -86,7 +86,8 @@ public partial class DocsTests
         var text = File.ReadAllText(Path.Combine(Root, page));
         var unknown = CodeSpans(text)
             .SelectMany(span => Setting().Matches(span).Select(m => m.Value))
-            .Where(setting => sections.Contains(setting.Split(':')[0]) && !known.Contains(setting))
+            // A list entry or a nested value (Web:Operators:0) belongs to its setting.
+            .Where(setting => sections.Contains(setting.Split(':')[0]) && !known.Any(k => setting == k || setting.StartsWith(k + ":", StringComparison.Ordinal) || k.StartsWith(setting + ":", StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         Assert.True(unknown.Count == 0, $"{page} names settings that no options class has: {string.Join(", ", unknown)}");
@@ -172,7 +173,7 @@ public partial class DocsTests
     [GeneratedRegex(@"^(src|tests|config|docs|\.ci)/[\w./-]*$")]
     private static partial Regex RepositoryPath();
 
-    [GeneratedRegex(@"\b(Timing|Storage|Feeds|Mail|Web|Worker|Meetings|Metrics|Health|Logging):[A-Z]\w+")]
+    [GeneratedRegex(@"\b(Timing|Storage|Feeds|Mail|Web|Worker|Meetings|Metrics|Health|Logging)(:[A-Z]\w+)+")]
     private static partial Regex Setting();
 
     [GeneratedRegex(@"(?:^|[\s`(])(?:timing|dotnet run --|dotnet run --project src/Timing --)\s+(?<rest>[^`\n|]*)", RegexOptions.Multiline)]
