@@ -141,9 +141,8 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             Event: (await db.LocalEvents.SingleAsync()).Id));
         var unsubscribe = await _factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(ids.Colleague, CancellationToken.None);
         // One reminder whose hand-over broke off: the reminders page shows it, with its button, in the walk.
-        await Db(db => db.Nudges.Where(n => n.PersonId == director.Id && n.State == NudgeStates.Pending).OrderBy(n => n.Due).Take(1)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Uncertain)
-                .SetProperty(n => n.LastError, "the sending process stopped while handing this message to the mail server; check the server's log before resending")));
+        await DailyMailAsync(director.Id, NudgeStates.Uncertain,
+            "the sending process stopped while handing this message to the mail server; check the server's log before resending", days: 1);
         return new(director.Id, ids.Colleague, ids.Actual, ids.Event, unsubscribe, forms);
     }
 
@@ -276,8 +275,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }), $"Opgeslagen voor {Colleague}: herinneringen gewijzigd");
 
         // A reminder that failed to go out: the director sends it again, once.
-        var nudge = await Db(db => db.Nudges.Where(n => n.State == NudgeStates.Pending).OrderBy(n => n.Due).Select(n => new { n.Id, n.PersonId }).FirstAsync());
-        await Db(db => db.Nudges.Where(n => n.Id == nudge.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed).SetProperty(n => n.LastError, "550 mailbox unavailable")));
+        var nudge = await DailyMailAsync(directorId, NudgeStates.Failed, "550 mailbox unavailable", days: 0);
         await page.GotoAsync($"{_address}/mensen/{nudge.PersonId}");
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw versturen" }), "staat opnieuw in de wachtrij");
         Assert.Equal(NudgeStates.Pending, await Db(db => db.Nudges.Where(n => n.Id == nudge.Id).Select(n => n.State).SingleAsync()));
@@ -296,6 +294,28 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Geen e-mails meer" }), "U ontvangt geen herinneringen", confirmationStays: true);
         await page.GotoAsync(_address + "/mijn-feed");
         await SubmitAndReloadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Weer herinneringen ontvangen" }), "U ontvangt weer herinneringen");
+    }
+
+    /// <summary>
+    /// A day's reminder mail of <paramref name="personId"/> that went wrong, on the day of their first planned reminder
+    /// (plus <paramref name="days"/>): what a director sends again from the reminders page. Reminders travel in one
+    /// mail per person and day, so that mail is what a failure or an uncertain hand-over is recorded on.
+    /// </summary>
+    private async Task<(long Id, int PersonId)> DailyMailAsync(int personId, string state, string error, int days)
+    {
+        return await Db(async db =>
+        {
+            var first = await db.Nudges.Where(n => n.PersonId == personId && n.Kind == NudgeKinds.Nudge && n.State == NudgeStates.Pending).OrderBy(n => n.Due).FirstAsync();
+            var day = first.Day.PlusDays(days);
+            var mail = new Nudge
+            {
+                PersonId = personId, Kind = NudgeKinds.Daily, Subject = day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Day = day,
+                Due = first.Due.Plus(Duration.FromDays(days)), Created = _factory.Clock.GetCurrentInstant(), State = state, LastError = error, Attempts = 1,
+            };
+            db.Nudges.Add(mail);
+            await db.SaveChangesAsync();
+            return (mail.Id, personId);
+        });
     }
 
     /// <summary>Council meetings of Utrecht as a calendar would show them: one dates the budget debate, two ask for a confirmation.</summary>

@@ -176,7 +176,7 @@ public partial class DocsTests
     [GeneratedRegex(@"\b(Timing|Storage|Feeds|Mail|Web|Worker|Meetings|Metrics|Health|Logging)(:[A-Z]\w+)+")]
     private static partial Regex Setting();
 
-    [GeneratedRegex(@"(?:^|[\s`(])(?:timing|dotnet run --|dotnet run --project src/Timing --)\s+(?<rest>[^`\n|]*)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:^|&&\s*|;\s*|\$\s+)(?:timing|dotnet run --|dotnet run --project src/Timing --)\s+(?<rest>[^`\n|]*)", RegexOptions.Multiline)]
     private static partial Regex CommandLine();
 
     [GeneratedRegex(@"^[a-z][a-z-]*$")]
