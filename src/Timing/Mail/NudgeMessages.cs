@@ -128,16 +128,35 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         return Build(email, name, subject, text.ToString(), body, messageId, unsubscribeToken, words, now);
     }
 
+    /// <summary>
+    /// An estimate whose expected date has passed: the digest asks for the real date, as the pages do, and links to the
+    /// municipality's page where a director answers with one click.
+    /// </summary>
+    private DigestLine Question(MomentLine<ThisWeekItem> line, Language language)
+    {
+        var moment = line.First.Moment;
+        var latest = DateText.Short(moment.Estimate?.End ?? moment.End, language);
+        var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, CanAnswer: false).Text(language);
+        return new DigestLine(
+            $"{question} – {line.MunicipalityNames(language)}",
+            links.Municipality(moment.Key.Municipality).AbsoluteUri,
+            language == Language.En
+                ? $"Timing expected it already; still possible until {latest}. Reminders wait for the real date: a director enters it with one click on the municipality's page."
+                : $"Timing verwachtte het al; nog mogelijk tot {latest}. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.");
+    }
+
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,
         LocalDate monday, string messageId, string unsubscribeToken, Instant now)
     {
         var words = MailWords.For(language);
         // The same list as the home page's "Deze week": open or due within four weeks, most urgent first, one line
         // per moment across the municipalities where it falls on the same dates.
-        var lines = ThisWeek.Lines(items).Select(line => new DigestLine(
-            $"{line.First.Title(language)} – {line.MunicipalityNames(language)}, {(line.First.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(line.First.UrgentBy, language)}",
-            links.MailMoment(line.First.Moment.Key).AbsoluteUri,
-            line.First.Action.In(language))).ToList();
+        var lines = ThisWeek.Lines(items).Select(line => line.First.Moment.AwaitsDate && line.First.Meeting is null
+            ? Question(line, language)
+            : new DigestLine(
+                $"{line.First.Title(language)} – {line.MunicipalityNames(language)}, {(line.First.IsOpen ? words.RunsUntil : words.From)} {DateText.Short(line.First.UrgentBy, language)}",
+                links.MailMoment(line.First.Moment.Key).AbsoluteUri,
+                line.First.Action.In(language))).ToList();
         var text = new StringBuilder(words.MomentsInTwoWeeks).Append("\n\n");
         foreach (var line in lines)
         {

@@ -18,6 +18,9 @@ public sealed class PublicLinks(string baseUrl)
     public Uri Moment(MomentKey key) => new($"{Base}/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}"
         + (key.LocalId is null ? "" : "/" + Uri.EscapeDataString(key.LocalId)));
 
+    /// <summary>A followed municipality's page (signed in), where its questions are answered.</summary>
+    public Uri Municipality(MunicipalityCode code) => new($"{Base}/gemeenten/{code.Value}");
+
     /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
     public Uri PublicMoment(MomentKey key) => new($"{Base}{PublicMomentPath(key)}");
 

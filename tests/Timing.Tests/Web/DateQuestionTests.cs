@@ -31,4 +31,21 @@ public class DateQuestionTests
         var stored = await factory.WithDbAsync(db => db.ActualDates.Where(a => a.Kind == "coalition-agreement").Select(a => a.Cycle).SingleAsync());
         Assert.Equal(2026, stored);
     }
+
+    [Fact]
+    public async Task WeeklyDigest_AsksForThePassedCoalitionAgreement_AndLinksToWhereItIsAnswered()
+    {
+        // Monday 7 December 2026, 08:00 in Amsterdam: the digest's morning, months after the expected agreement.
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 7, 0)));
+        await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0344", "Utrecht"));
+        await factory.SetNudgeModeAsync("d@org.nl", Core.Nudges.NudgeMode.Digest);
+
+        await factory.DigestAsync();
+
+        var digest = Assert.Single(Browserless.Mails(factory), m => m.To.Mailboxes.Single().Address == "d@org.nl");
+        Assert.Contains($"- {Question} – Utrecht\n", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Herinneringen wachten op de echte datum", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://timing.test/gemeenten/GM0344\n", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Question, WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
+    }
 }
