@@ -51,16 +51,25 @@ public static class NudgesCommands
                 context.Error.WriteLine($"timing nudges preview: --person '{who}' is in {matches.Count} organisations; expected one of their ids: {string.Join(", ", matches.Select(p => p.Id))}.");
                 return 1;
         }
-        var message = await services.GetRequiredService<NudgeRenderer>().PreviewAsync(matches[0].Id, day, CancellationToken.None);
-        if (message is null)
+        var renderer = services.GetRequiredService<NudgeRenderer>();
+        var messages = new[]
+        {
+            await renderer.PreviewAsync(matches[0].Id, day, CancellationToken.None),
+            await renderer.PreviewDigestAsync(matches[0].Id, day, CancellationToken.None),
+        }.OfType<MimeKit.MimeMessage>().ToList();
+        if (messages.Count == 0)
         {
             context.Output.WriteLine($"{matches[0].Email}, {day:yyyy-MM-dd}: geen herinneringen / no reminders.");
             return 0;
         }
-        context.Output.WriteLine($"To: {message.To}");
-        context.Output.WriteLine($"Subject: {message.Subject}");
-        context.Output.WriteLine();
-        context.Output.Write(message.TextBody);
+        foreach (var message in messages)
+        {
+            context.Output.WriteLine($"To: {message.To}");
+            context.Output.WriteLine($"Subject: {message.Subject}");
+            context.Output.WriteLine();
+            context.Output.Write(message.TextBody);
+            context.Output.WriteLine();
+        }
         return 0;
     }
 }

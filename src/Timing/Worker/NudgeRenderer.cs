@@ -114,6 +114,22 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         return person is null ? null : await DailyAsync(items, person, token, day, $"preview.{personId}.{day:yyyyMMdd}@{feeds.Value.UidHost}", batch, cancellationToken);
     }
 
+    /// <summary>
+    /// The weekly digest a person would get on <paramref name="day"/>, rendered as dispatch renders it, without storing
+    /// or sending anything; null unless the day is the digest's Monday and the person chose a digest and agreed to mail.
+    /// </summary>
+    public async Task<MimeMessage?> PreviewDigestAsync(int personId, LocalDate day, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null || day.DayOfWeek != NudgePlanner.DigestDay || person.Accepted is null
+            || person.NudgeMode is not (NudgeMode.Digest or NudgeMode.Both))
+        {
+            return null;
+        }
+        var row = new Nudge { PersonId = personId, Kind = NudgeKinds.Digest, Subject = "preview", Day = day, Due = clock.GetCurrentInstant() };
+        return await RenderAsync(row, new Batch(), cancellationToken);
+    }
+
     private async Task<MimeMessage?> RenderAsync(Nudge row, Batch batch, CancellationToken cancellationToken)
     {
         var (person, token) = await PersonAsync(row.PersonId, batch, cancellationToken);

@@ -43,4 +43,27 @@ public class NudgesCommandTests
         Assert.Equal(2, badDate.Exit);
         Assert.Contains("--date '17-03-2027' is not a valid date; expected YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Preview_OnTheDigestsMonday_ShowsTheWeeklyDigestTooForAPersonWhoChoseIt()
+    {
+        var dir = TestPaths.NewScratchDirectory();
+        var database = Path.Combine(dir, "timing.db");
+        await using (var factory = new TimingFactory(database, new FakeClock(Instant.FromUtc(2026, 12, 7, 6, 0))))
+        {
+            await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0344", "Utrecht"));
+            await factory.SetNudgeModeAsync("directeur@welzijn.nl", Core.Nudges.NudgeMode.Digest);
+        }
+        var pickup = Path.Combine(dir, "pickup");
+        var env = new Dictionary<string, string> { ["Storage__SqlitePath"] = database, ["Mail__PickupDirectory"] = pickup, ["Feeds__BaseUrl"] = "https://timing.test" };
+
+        // Monday 14 December 2026 is a digest's day; Tuesday 15 December is not.
+        var monday = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", "2026-12-14"], dir, env, TimeSpan.FromMinutes(3));
+        var tuesday = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", "2026-12-15"], dir, env, TimeSpan.FromMinutes(3));
+
+        Assert.True(monday.Exit == 0, monday.Error);
+        Assert.Contains("Subject: Timing: deze week, vanaf ", monday.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subject: Timing: deze week", tuesday.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(pickup) && Directory.EnumerateFiles(pickup).Any(), "the preview sent a mail");
+    }
 }

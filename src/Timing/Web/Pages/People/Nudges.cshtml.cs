@@ -32,6 +32,9 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
 
     public MimeKit.MimeMessage? Preview { get; private set; }
 
+    /// <summary>The weekly digest of the previewed day, when it is the digest's Monday and the person chose one.</summary>
+    public MimeKit.MimeMessage? PreviewDigest { get; private set; }
+
     /// <summary>Why the day asked for could not be read.</summary>
     public string? PreviewProblem { get; private set; }
 
@@ -97,6 +100,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             {
                 PreviewDay = parsed.Value;
                 Preview = await renderer.PreviewAsync(id, parsed.Value, cancellationToken);
+                PreviewDigest = await renderer.PreviewDigestAsync(id, parsed.Value, cancellationToken);
             }
         }
         return Page();
