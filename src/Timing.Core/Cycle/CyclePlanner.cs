@@ -41,6 +41,13 @@ public sealed class CyclePlanner
     /// <summary>Every moment of the municipality that overlaps <paramref name="range"/>, in date order.</summary>
     public Timeline Plan(MunicipalityProfile profile, DateInterval range) => Plan(profile, range, _clock is null ? null : ProductTime.Today(_clock));
 
+    /// <summary>
+    /// Every moment as the rules and stored dates give it, whatever today is: no passed estimate is turned into a
+    /// question. For what must not change with the calendar, such as the public feed, which changes only when a
+    /// stored fact does.
+    /// </summary>
+    public Timeline PlanAsStored(MunicipalityProfile profile, DateInterval range) => Plan(profile, range, null);
+
     private Timeline Plan(MunicipalityProfile profile, DateInterval range, LocalDate? today)
     {
         var moments = new List<Moment>();

@@ -48,7 +48,9 @@ public sealed class FeedService(
         var scope = PublicScope(municipality.Code);
         var scopeValidity = $"{span}/{municipality.Name}/{shared.Version}";
         Timeline? timeline = null;
-        Timeline Plan() => timeline ??= planner.Plan(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
+        // Shared by every organisation and cached until a stored fact changes: planned without today, so a passed
+        // estimate (a question for an organisation) does not move the public feed from one day to the next.
+        Timeline Plan() => timeline ??= planner.PlanAsStored(new MunicipalityProfile(municipality).WithPublicFacts(shared.Facts), period);
         var meetings = filter.Meetings ? (await facts.PlainMeetingsAsync([municipality.Code.Value], period, cancellationToken))[municipality.Code.Value] : null;
         IReadOnlyList<(Municipality, IReadOnlyList<Storage.Meeting>)> Plain() => meetings is null ? [] : [(municipality, meetings.Meetings)];
         var meetingScope = meetings is null ? null : new ScopeRequest(MeetingEvents.Scope(scope), $"{span}/{municipality.Name}/{meetings.Version}",

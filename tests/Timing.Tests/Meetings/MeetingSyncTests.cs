@@ -69,10 +69,14 @@ public class MeetingSyncTests
         Assert.DoesNotContain(nudges, n => n.State == NudgeStates.Pending && n.Day < new LocalDate(2027, 10, 21));
         clock.Reset(Instant.FromUtc(2027, 10, 21, 6, 30));
         await factory.DispatchAsync();
-        // The speaking-rights nudge for the committee of 28 October goes out the same day; this is the moment's own.
-        var mail = Browserless.Mails(factory).Where(m => (m.Subject ?? "").StartsWith("Utrecht: Programmabegroting 2028", StringComparison.Ordinal)).ToArray();
-        var only = Assert.Single(mail);
-        Assert.Contains("4 november 2027", only.TextBody, StringComparison.Ordinal);
+        // The speaking-rights nudge for the committee of 28 October falls on the same day: the person's one mail of the
+        // day carries both, and the moment's own line names the debate's new dates.
+        var carrier = nudges.Single(n => n.State == NudgeStates.Pending && n.LeadId == "start-P14D" && n.Day == new LocalDate(2027, 10, 21)).Id;
+        var carried = await factory.WithDbAsync(db => db.Nudges.Where(n => n.Id == carrier).Select(n => n.MessageId).SingleAsync());
+        var only = Assert.Single(Browserless.Mails(factory), m => m.MessageId == carried);
+        Assert.Equal("raadsleden@org.nl", only.To.Mailboxes.Single().Address);
+        Assert.Contains("- Programmabegroting 2028 in de raad begint over 14 dagen – Utrecht: 4 november 2027 t/m 11 november 2027\n", only.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- Utrecht: inspreken bij de commissie – Programmabegroting 2028 in de raad, do 28 okt 2027\n", only.TextBody, StringComparison.Ordinal);
 
         // Read again: the server answers 304 to the stored ETag and nothing changes.
         clock.Reset(Instant.FromUtc(2027, 10, 22, 7, 0));

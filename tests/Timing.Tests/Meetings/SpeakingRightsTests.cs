@@ -69,38 +69,46 @@ public class SpeakingRightsTests
                 arrivals[message.MessageId ?? ""] = (day, message);
             }
         }
-        var speaking = arrivals.Values.Where(a => a.Message.MessageId!.StartsWith("speaking.", StringComparison.Ordinal)).ToArray();
+        // A person's reminders of a day travel in one mail: the speaking mails are those that carried a speaking-rights nudge.
+        var carried = (await SpeakingNudgesAsync(factory)).Select(n => n.MessageId).ToHashSet();
+        var speaking = arrivals.Values.Where(a => carried.Contains(a.Message.MessageId)).ToArray();
         Assert.Equal(4, speaking.Length);
         Assert.DoesNotContain(speaking, a => a.Message.To.Mailboxes.Single().Address == "partijen@org.nl");
 
+        // A week before, the budget debate's own reminder (14 days before 4 November) falls on the same day: one mail
+        // with a line per moment, the speaking right first, since its meeting is the sooner.
         var week = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "financien@org.nl" && a.Day == new LocalDate(2027, 10, 21)).Message;
-        Assert.Equal("Utrecht: inspreken bij de commissie – Programmabegroting 2028 in de raad, do 28 okt 2027", week.Subject);
+        Assert.Equal("Utrecht: inspreken bij de commissie – Programmabegroting 2028 in de raad, do 28 okt 2027 en 1 ander moment", week.Subject);
         Assert.Equal("nl", week.Body!.Headers["Content-Language"]);
         var text = week.TextBody;
+        Assert.Contains("- Utrecht: inspreken bij de commissie – Programmabegroting 2028 in de raad, do 28 okt 2027\n", text, StringComparison.Ordinal);
         Assert.Contains("Op donderdag 28 oktober 2027 om 19.30 uur vergadert een commissie van de gemeenteraad van Utrecht: Commissie Mens en Samenleving: Programmabegroting 2028.", text, StringComparison.Ordinal);
-        Assert.Contains("Wie wil inspreken, meldt zich aan bij de griffie", text, StringComparison.Ordinal);
-        Assert.Contains("- het agendapunt waarover u wilt inspreken;", text, StringComparison.Ordinal);
-        Assert.Contains("Wat neemt u mee", text, StringComparison.Ordinal);
-        Assert.Contains("drie tot vijf minuten spreektijd", text, StringComparison.Ordinal);
-        Assert.Contains("De vergadering bij de raad: https://raad.example.nl/vergaderingen/cms-2027-10-28", text, StringComparison.Ordinal);
-        Assert.Contains("https://timing.test/gemeenten/GM0344/momenten/budget-debate/2027", text, StringComparison.Ordinal);
-        Assert.Contains("<h2>Aanmelden om in te spreken</h2>", week.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<li>het agendapunt waarover u wilt inspreken;</li>", week.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("https://raad.example.nl/vergaderingen/cms-2027-10-28", text, StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", week.Headers["List-Unsubscribe-Post"]);
 
+        // On the last working day the speaking right is the day's only reminder: its whole message, how to register and what to bring.
         var lastDay = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "financien@org.nl" && a.Day == new LocalDate(2027, 10, 27)).Message;
         Assert.Equal("Utrecht: vandaag aanmelden om in te spreken – Programmabegroting 2028 in de raad, do 28 okt 2027", lastDay.Subject);
-        Assert.Contains("Morgen, donderdag 28 oktober 2027 om 19.30 uur, vergadert een commissie", lastDay.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Heeft u zich nog niet aangemeld? Doe dat vandaag bij de griffie", lastDay.TextBody, StringComparison.Ordinal);
+        var last = lastDay.TextBody;
+        Assert.Contains("Morgen, donderdag 28 oktober 2027 om 19.30 uur, vergadert een commissie", last, StringComparison.Ordinal);
+        Assert.Contains("Heeft u zich nog niet aangemeld? Doe dat vandaag bij de griffie", last, StringComparison.Ordinal);
+        Assert.Contains("- het agendapunt waarover u wilt inspreken;", last, StringComparison.Ordinal);
+        Assert.Contains("Wat neemt u mee", last, StringComparison.Ordinal);
+        Assert.Contains("drie tot vijf minuten spreektijd", last, StringComparison.Ordinal);
+        Assert.Contains("De vergadering bij de raad: https://raad.example.nl/vergaderingen/cms-2027-10-28", last, StringComparison.Ordinal);
+        Assert.Contains("https://timing.test/openbaar/gemeenten/GM0344/momenten/budget-debate/2027", last, StringComparison.Ordinal);
+        Assert.Contains("<h2>Aanmelden om in te spreken</h2>", lastDay.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<li>het agendapunt waarover u wilt inspreken;</li>", lastDay.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", lastDay.Headers["List-Unsubscribe-Post"]);
 
         var english = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "board@org.nl" && a.Day == new LocalDate(2027, 10, 21)).Message;
-        Assert.Equal("Utrecht: speaking at the committee – Budget 2028 in the council, Thu 28 Oct 2027", english.Subject);
+        Assert.Equal("Utrecht: speaking at the committee – Budget 2028 in the council, Thu 28 Oct 2027 and 1 more moment", english.Subject);
         Assert.Contains("On Thursday 28 October 2027 at 19:30, a committee of the municipal council of Utrecht meets", english.TextBody, StringComparison.Ordinal);
-        Assert.Contains("What to bring", english.TextBody, StringComparison.Ordinal);
         Assert.Equal("en", english.Body!.Headers["Content-Language"]);
-        Assert.Equal(
-            "Utrecht: register today to speak – Budget 2028 in the council, Thu 28 Oct 2027",
-            speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "board@org.nl" && a.Day == new LocalDate(2027, 10, 27)).Message.Subject);
+        var englishLastDay = speaking.Single(a => a.Message.To.Mailboxes.Single().Address == "board@org.nl" && a.Day == new LocalDate(2027, 10, 27)).Message;
+        Assert.Equal("Utrecht: register today to speak – Budget 2028 in the council, Thu 28 Oct 2027", englishLastDay.Subject);
+        Assert.Contains("What to bring", englishLastDay.TextBody, StringComparison.Ordinal);
+        Assert.Equal("en", englishLastDay.Body!.Headers["Content-Language"]);
     }
 
     [Fact]
@@ -161,7 +169,7 @@ public class SpeakingRightsTests
         Assert.Contains(
             "- Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027\n"
             + "  Meld u uiterlijk wo 27 okt 2027 bij de griffie aan om in te spreken over Programmabegroting 2028 in de raad; de commissie vergadert do 28 okt 2027.\n"
-            + "  https://timing.test/gemeenten/GM0344/momenten/budget-debate/2027\n",
+            + "  https://timing.test/openbaar/gemeenten/GM0344/momenten/budget-debate/2027\n",
             digest.TextBody, StringComparison.Ordinal);
         Assert.Contains(">Inspreken: Commissie Mens en Samenleving: Programmabegroting 2028 – Utrecht, loopt tot wo 27 okt 2027</a>", WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
 

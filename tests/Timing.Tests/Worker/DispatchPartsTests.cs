@@ -112,12 +112,14 @@ public class DispatchPartsTests
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<h1>Nomination day</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Why now, whom to approach and what to bring</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://timing.test/gemeenten/GM0344/momenten/nomination/2026\">More about this moment</a>", html, StringComparison.Ordinal);
+        // The advice under its own heading; whom to approach as a labelled line beneath it.
+        Assert.Contains("<h2>Why now</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Whom to approach: ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://timing.test/openbaar/gemeenten/GM0344/momenten/nomination/2026\">More about this moment</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://timing.test/mijn-feed\">Your calendar feed</a>", html, StringComparison.Ordinal);
         var unsubscribe = message.Headers["List-Unsubscribe"]![1..message.Headers["List-Unsubscribe"]!.IndexOf('>', StringComparison.Ordinal)];
         Assert.Contains($"<a href=\"{unsubscribe}\">Stop these e-mails</a>", html, StringComparison.Ordinal);
-        Assert.Contains("More about this moment: https://timing.test/gemeenten/GM0344/momenten/nomination/2026\n", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("More about this moment: https://timing.test/openbaar/gemeenten/GM0344/momenten/nomination/2026\n", message.TextBody, StringComparison.Ordinal);
         Assert.EndsWith($"Stop these e-mails: {unsubscribe}\n", message.TextBody, StringComparison.Ordinal);
         // Amsterdam (GM0363) is not followed by bob's organisation: no message, the row is retracted at dispatch.
         Assert.Null(await renderer.RenderAsync(gone, CancellationToken.None));
