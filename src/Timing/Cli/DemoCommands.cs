@@ -112,6 +112,9 @@ public static class DemoCommands
                     // A third follow only some of their organisation's municipalities.
                     Municipalities = random.Next(3) == 0 ? codes.Where(_ => random.Next(2) == 0).Take(3).ToHashSet() : StoredSets.Empty,
                     Created = now,
+                    // Demo people stand for colleagues who accepted their invitation: without it nothing is planned for them.
+                    Invited = now,
+                    Accepted = now,
                 });
             }
             db.Organisations.Add(organisation);

@@ -22,6 +22,10 @@ public class DemoCommandTests
         var db = scope.ServiceProvider.GetRequiredService<TimingDbContext>();
         Assert.Equal(3, await db.People.CountAsync(p => p.Role == Roles.Director));
         Assert.Equal(10, await db.FeedTokens.CountAsync());
+        // Demo people have accepted their invitation, so planning finds reminders to plan for them.
+        Assert.Equal(10, await db.People.CountAsync(p => p.Accepted != null));
+        await Timing.Tests.Worker.WorkerHarness.PlanAsync(factory);
+        Assert.True(await db.Nudges.CountAsync() > 0, "planning the demo instance planned no reminder");
         Assert.True(await db.FollowedMunicipalities.CountAsync() >= 6, "every organisation follows at least two municipalities");
         Assert.Equal(342, await db.Meetings.Select(m => m.Code).Distinct().CountAsync());
     }
