@@ -107,7 +107,7 @@ public class DatabaseFileTests
         }
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
         // The log names the database and the setting, so the operator knows where to look.
-        Assert.Contains($"{file} (Storage:SqlitePath)", Read(Path.Combine(dir, $"service-{service.Port}.log")), StringComparison.Ordinal);
+        Assert.Contains($"{file} (Storage:SqlitePath)", await LogOnceItSaysAsync(Path.Combine(dir, $"service-{service.Port}.log"), $"{file} (Storage:SqlitePath)"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +124,8 @@ public class DatabaseFileTests
         var gone = await HealthAsync(http);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, gone.Status);
         Assert.Equal(("Unhealthy", "the database file is gone"), gone.Parts["database"]);
-        Assert.Contains($"The database {file} (Storage:SqlitePath) cannot be written: the database file is gone", Read(Path.Combine(dir, $"service-{service.Port}.log")), StringComparison.Ordinal);
+        var expected = $"The database {file} (Storage:SqlitePath) cannot be written: the database file is gone";
+        Assert.Contains(expected, await LogOnceItSaysAsync(Path.Combine(dir, $"service-{service.Port}.log"), expected), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,6 +239,21 @@ public class DatabaseFileTests
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, error);
+    }
+
+    /// <summary>
+    /// The service's console logger writes on its own thread, so a line logged while answering a request can reach
+    /// the file just after the answer does: read until the line is there, for at most 10 s.
+    /// </summary>
+    private static async Task<string> LogOnceItSaysAsync(string path, string line)
+    {
+        var text = Read(path);
+        for (var waited = 0; waited < 10_000 && !text.Contains(line, StringComparison.Ordinal); waited += 100)
+        {
+            await Task.Delay(100);
+            text = Read(path);
+        }
+        return text;
     }
 
     private static string Read(string path)
