@@ -195,25 +195,14 @@ public sealed class NotubizReader(MeetingFetcher fetcher) : IMeetingSourceReader
             .GroupBy(g => g.Id).ToDictionary(g => g.Key, g => SourceText.Clean(g.First().Title));
     }
 
-    /// <summary>
-    /// The meetings with the agenda item titles of those ahead (within <see cref="MeetingsOptions.AgendaHorizonDays"/>)
-    /// whose title says nothing by itself, at most <see cref="MeetingsOptions.MaxAgendaReadsPerRead"/> agendas, nearest first.
-    /// </summary>
+    /// <summary>The meetings with the agenda item titles of those <see cref="AgendaReads"/> picks.</summary>
     private async Task<List<FetchedMeeting>> AgendasAsync(List<FetchedMeeting> meetings, LocalDate today, long titleField, List<LocalizedText> warnings, CancellationToken cancellationToken)
     {
         var options = fetcher.Options;
-        var last = today.PlusDays(options.AgendaHorizonDays);
-        var wanted = meetings.Select((m, i) => (Meeting: m, Index: i))
-            .Where(x => x.Meeting.Date >= today && x.Meeting.Date <= last && GenericTitles.SaysNothing(x.Meeting.Title, x.Meeting.Committee))
-            .OrderBy(x => x.Meeting.Date).ToList();
-        if (wanted.Count > options.MaxAgendaReadsPerRead)
-        {
-            warnings.Add(new($"agenda's van {wanted.Count - options.MaxAgendaReadsPerRead} latere vergaderingen niet gelezen (hoogstens {options.MaxAgendaReadsPerRead} per lezing, Meetings:MaxAgendaReadsPerRead)",
-                $"agendas of {wanted.Count - options.MaxAgendaReadsPerRead} later meetings not read (at most {options.MaxAgendaReadsPerRead} per read, Meetings:MaxAgendaReadsPerRead)"));
-        }
         var result = meetings.ToList();
-        foreach (var (meeting, index) in wanted.Take(options.MaxAgendaReadsPerRead))
+        foreach (var index in AgendaReads.Wanted(meetings, today, options, warnings))
         {
+            var meeting = meetings[index];
             var answer = await fetcher.GetAsync(Api($"/events/meetings/{meeting.ExternalId}?format=json&version={Version}"), "", "", cancellationToken);
             if (Parse<NotubizJson.MeetingAnswer>(answer)?.Meeting is not { } detail)
             {
@@ -224,14 +213,9 @@ public sealed class NotubizReader(MeetingFetcher fetcher) : IMeetingSourceReader
                 .Where(item => item.PermissionGroup is null or "public" && item.TypeData is { Heading: false })
                 .Select(item => Attribute(item.TypeData!.Attributes, titleField) is { Length: > 0 } t ? t : Attribute(item.TypeData!.Attributes, 1))
                 .Where(t => t.Length > 0).ToList();
-            if (titles.Count > options.MaxAgendaItemsPerMeeting)
-            {
-                warnings.Add(new($"{titles.Count - options.MaxAgendaItemsPerMeeting} agendapunten boven het maximum (Meetings:MaxAgendaItemsPerMeeting)",
-                    $"{titles.Count - options.MaxAgendaItemsPerMeeting} agenda items above the cap (Meetings:MaxAgendaItemsPerMeeting)"));
-            }
             result[index] = meeting with
             {
-                AgendaItems = titles.Take(options.MaxAgendaItemsPerMeeting).ToArray(),
+                AgendaItems = AgendaReads.Capped(titles, options, warnings),
                 Url = meeting.Url.Length > 0 ? meeting.Url : detail.Url ?? "",
             };
         }

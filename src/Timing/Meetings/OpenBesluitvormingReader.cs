@@ -9,7 +9,8 @@ namespace Timing.Meetings;
 /// Reads a municipality's meetings from OpenBesluitvorming, following its public API documentation (API.md of
 /// August 2026): <c>GET /api/status</c> maps the CBS code to the source key and says how current the source is;
 /// <c>GET /api/search?organization=KEY&amp;entityType=Meeting&amp;sort=date_asc&amp;dateFrom=…&amp;dateTo=…&amp;limit=100&amp;offset=…</c>
-/// lists the meetings, page by page while <c>hasMore</c>. The API allows 60 units a minute and a search page of 100
+/// lists the meetings, page by page while <c>hasMore</c>; <c>GET /api/entities/{id}</c> gives the agenda of a meeting whose
+/// title says nothing by itself. The API allows 60 units a minute and a search page of 100
 /// results costs 5 of them (1 per 24 results); a <c>429</c> is answered by waiting its <c>Retry-After</c>. A source the
 /// status calls failing, never imported, no longer imported or merged away is blind: its read fails, it never reads as
 /// "no meetings". OpenBesluitvorming imports each council for about a week either side of the day it runs, so it sees
@@ -177,7 +178,9 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
             var more = found.HasMore;
             if (!more || count == 0)
             {
-                return Complete(meetings, entry, from, key) with { Skipped = skipped };
+                var warnings = new List<LocalizedText>();
+                var withAgendas = await AgendasAsync(meetings, today, warnings, cancellationToken);
+                return Complete(withAgendas, entry, from, key) with { Skipped = skipped, Warnings = warnings };
             }
             offset += count;
         }
@@ -226,6 +229,37 @@ public sealed class OpenBesluitvormingReader(MeetingFetcher fetcher, IClock cloc
         var url = Api("/api/entities/" + Uri.EscapeDataString(id)).AbsoluteUri;
         return new FetchedMeeting(id, title.Length == 0 ? "Vergadering" : title, "", "", url, start.InZone(ProductTime.Zone).Date, start);
     }
+
+    /// <summary>
+    /// The meetings with the agenda item titles of those <see cref="AgendaReads"/> picks, each read from
+    /// <c>/api/entities/{id}</c> (one unit). Few meetings qualify: the source holds only about a week ahead.
+    /// </summary>
+    private async Task<List<FetchedMeeting>> AgendasAsync(List<FetchedMeeting> meetings, LocalDate today, List<LocalizedText> warnings, CancellationToken cancellationToken)
+    {
+        var options = fetcher.Options;
+        var result = meetings.ToList();
+        foreach (var index in AgendaReads.Wanted(meetings, today, options, warnings))
+        {
+            var meeting = meetings[index];
+            var (status, body, _, _) = await GetPolitelyAsync(Api("/api/entities/" + Uri.EscapeDataString(meeting.ExternalId)), 1, cancellationToken);
+            if (status != FetchStatus.Fetched || Parse<EntityAnswer>(body!)?.Agenda is not { } agenda)
+            {
+                warnings.Add(new("agenda niet te lezen", "agenda cannot be read"));
+                continue;
+            }
+            var titles = Flatten(agenda).Select(item => SourceText.Clean(item.Title)).Where(t => t.Length > 0).ToList();
+            result[index] = meeting with { AgendaItems = AgendaReads.Capped(titles, options, warnings) };
+        }
+        return result;
+    }
+
+    private static IEnumerable<AgendaItem> Flatten(IEnumerable<AgendaItem?> items) =>
+        items.OfType<AgendaItem>().SelectMany(item => new[] { item }.Concat(Flatten(item.AgendaItems ?? [])));
+
+    /// <summary><c>/api/entities/{id}</c> of a meeting as the API documents it: the agenda, items nested under items.</summary>
+    private sealed record EntityAnswer(IReadOnlyList<AgendaItem?>? Agenda);
+
+    private sealed record AgendaItem(string? Title, [property: System.Text.Json.Serialization.JsonPropertyName("agenda_items")] IReadOnlyList<AgendaItem?>? AgendaItems);
 
     /// <summary><c>/api/search</c> as the API documents it.</summary>
     private sealed record SearchPage(IReadOnlyList<SearchResult?>? Results, bool HasMore);

@@ -28,6 +28,14 @@ public class OpenBesluitvormingSourceTests
             _ => new(400, """{"code":"unknown_organization","error":"Onbekende organisatie."}""", "application/json"),
         };
 
+    /// <summary>
+    /// The agenda of the one meeting ahead whose title says nothing by itself ("Commissie Bestuur en Middelen"). No
+    /// recorded answer of this endpoint was available, so the file follows the API's documented meeting entity.
+    /// </summary>
+    private static void ServeAgenda(RecordedServer server) =>
+        server.Serve("/api/entities/meeting%3Anotubiz%3Agemeente%3Autrecht%3A1200170",
+            File.ReadAllText(Recorded.Path("openbesluitvorming-entity-meeting-1200170.json")), "application/json");
+
     private static Dictionary<string, string?> Settings(TimingFactory factory, RecordedServer server) => new()
     {
         ["Storage:SqlitePath"] = factory.DatabasePath,
@@ -48,6 +56,7 @@ public class OpenBesluitvormingSourceTests
     {
         using var server = new RecordedServer();
         ServeStatus(server);
+        ServeAgenda(server);
         server.Route("/api/search", Search);
         var clock = new FakeClock(Start);
         await using var factory = Factory(server, clock);
@@ -62,7 +71,9 @@ public class OpenBesluitvormingSourceTests
         await RunJobAsync(factory);
 
         var requests = server.Requests.ToArray();
-        Assert.Equal(["/api/status", "/api/search", "/api/search"], requests.Select(r => r.Path.Split('?')[0]));
+        // Two search pages, then the agenda of the one generic meeting ahead; titles that name the budget need no agenda.
+        Assert.Equal(["/api/status", "/api/search", "/api/search", "/api/entities/meeting%3Anotubiz%3Agemeente%3Autrecht%3A1200170"],
+            requests.Select(r => r.Path.Split('?')[0]));
         var first = QueryOf(requests[1].Path);
         Assert.Equal(("utrecht", "Meeting", "date_asc", "2027-08-01", "2028-12-01", "100", "0"),
             (first["organization"], first["entityType"], first["sort"], first["dateFrom"], first["dateTo"], first["limit"], first["offset"]));
@@ -77,6 +88,10 @@ public class OpenBesluitvormingSourceTests
         Assert.Equal((new LocalDate(2027, 11, 4), (Instant?)Instant.FromUtc(2027, 11, 4, 13, 0), "openbesluitvorming"),
             (debate.Date, debate.Start, debate.SourceKind));
         Assert.Equal(server.Url("/api/entities/meeting%3Anotubiz%3Agemeente%3Autrecht%3A1200101"), debate.Url);
+        // The agenda's items in agenda order, items nested under a heading item included.
+        Assert.Equal(["Opening en vaststelling agenda", "Bespreekpunten", "Tweede bestuursrapportage 2027", "Subsidieverordening maatschappelijke ondersteuning", "Sluiting"],
+            meetings.Single(m => m.ExternalId == "meeting:notubiz:gemeente:utrecht:1200170").AgendaItemList);
+        Assert.Empty(meetings.Single(m => m.ExternalId == "meeting:notubiz:gemeente:utrecht:1200101").AgendaItemList);
         var fact = await factory.WithDbAsync(db => db.PublicFacts.SingleAsync());
         Assert.Equal(("budget-debate", 2027, new LocalDate(2027, 11, 4), new LocalDate(2027, 11, 11), "meetings:openbesluitvorming"),
             (fact.Kind, fact.Cycle, fact.Start, fact.End, fact.SetBy));
@@ -100,6 +115,7 @@ public class OpenBesluitvormingSourceTests
     {
         using var server = new RecordedServer();
         ServeStatus(server);
+        ServeAgenda(server);
         var limited = 1;
         server.Route("/api/search", request => Interlocked.Exchange(ref limited, 0) == 1
             ? new RecordedServer.Answer(429, File.ReadAllText(Recorded.Path("openbesluitvorming-429.json")), "application/json", RetryAfter: "2")
@@ -139,6 +155,7 @@ public class OpenBesluitvormingSourceTests
     {
         using var server = new RecordedServer();
         ServeStatus(server);
+        ServeAgenda(server);
         server.Route("/api/search", Search);
         var clock = new FakeClock(Start);
         await using var factory = Factory(server, clock);
@@ -182,6 +199,7 @@ public class OpenBesluitvormingSourceTests
     {
         using var server = new RecordedServer();
         ServeStatus(server);
+        ServeAgenda(server);
         var database = Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
         var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = database, ["Meetings:OpenBesluitvormingBaseUrl"] = server.Url("") };
 
