@@ -27,6 +27,21 @@ public class CycleConfigParserTests
     }
 
     [Theory]
+    // A step follows a yearly moment with its own dates: not an election-cycle moment, not another step, not nothing.
+    [InlineData("installation")]
+    [InlineData("framework-note-college")]
+    [InlineData("no-such-moment")]
+    public void Parse_StepFollowingSomethingElseThanAYearlyMoment_NamesTheMomentAndTheField(string follows)
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        var step = cycle["moments"]!.AsArray().Single(m => m!["kind"]!.GetValue<string>() == "framework-note-publication")!;
+        step["yearly"]!["follows"] = follows;
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.Equal([$"cycle.json: moment 'framework-note-publication', field 'yearly.follows': refers to '{follows}'; a step may only follow a yearly moment with its own dates."],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
     [InlineData("red")]
     [InlineData("#12345g")]
     [InlineData("#1d5fa8\" onload=\"alert(1)")]
