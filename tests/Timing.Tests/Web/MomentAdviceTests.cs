@@ -36,6 +36,8 @@ public class MomentAdviceTests
         var moments = planner.Plan(profile, new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2030, 12, 31))).Moments
             .GroupBy(m => (m.Kind, m.TermYear)).Select(g => g.First()).ToArray();
         Assert.Equal(4, moments.Where(m => m.Kind == MomentKinds.FrameworkNote).Select(m => m.TermYear).Distinct().Count());
+        // Every kind with dates of its own is compared, the subsidy calendar and the kadernota steps included.
+        Assert.Equal(MomentKinds.All.Except(MomentKinds.Entered).Order(), moments.Select(m => m.Kind).Distinct().Order());
 
         var feed = Calendar.Load(Encoding.UTF8.GetString(await publicClient.GetByteArrayAsync(new Uri("/feeds/GM0344.ics", UriKind.Relative))))!;
         var checkedInFeed = 0;
