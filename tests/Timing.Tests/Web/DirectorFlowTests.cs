@@ -39,6 +39,39 @@ public partial class DirectorFlowTests
     }
 
     [Fact]
+    public async Task Director_NotesTheSocialDomainSpokespersons_AndTheirMomentPageShowsTheNames()
+    {
+        await using var factory = new TimingFactory();
+        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        // The municipality page speaks of the merger as the review asked, and of certainty rather than a legal basis.
+        var text = WebUtility.HtmlDecode(detail);
+        Assert.Contains("Herindeling en schoolregio", text, StringComparison.Ordinal);
+        Assert.Contains("laat leeg als de gemeente niet bij een herindeling betrokken is", text, StringComparison.Ordinal);
+        Assert.Contains("Zekerheid", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grondslag", text, StringComparison.Ordinal);
+        // The place to note who covers the social domain is the event the spokespersons moment points to, names in its note.
+        Assert.Contains("<option value=\"spokesperson-change\">Nieuwe woordvoerder sociaal domein</option>", text, StringComparison.Ordinal);
+        const string names = "GroenLinks: A. de Vries (raadslid); VVD: B. Jansen (commissielid)";
+        var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail,
+            new() { ["EventKind"] = "spokesperson-change", ["EventTitle"] = names, ["EventDate"] = "2026-12-01" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var link = Regex.Match(home, "/gemeenten/GM0344/momenten/spokesperson-change/2026/[0-9]+").Value;
+        Assert.NotEmpty(link);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(link, UriKind.Relative)));
+        Assert.Contains("Nieuwe woordvoerder sociaal domein", page, StringComparison.Ordinal);
+        Assert.Contains(names, page, StringComparison.Ordinal);
+        Assert.Contains("Stel u kort voor en bied een werkbezoek aan", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Director_SignsIn_AddsMunicipality_EntersAgreement_AndPersonalFeedMoves()
     {
         await using var factory = new TimingFactory();
