@@ -113,4 +113,15 @@ public class NudgePlannerTests
             }
         }
     }
+
+    [Fact]
+    public void Plan_RegistrationAndSupportDeclarations_GiveNoReminders_AndInductionAsksInTheAutumnBefore()
+    {
+        var nudges = PlanFor(Person(1), today: "2025-06-01");
+        // Nothing for a welfare director to do when a party registers its name or collects declarations.
+        Assert.DoesNotContain(nudges, n => n.Moment.Kind is "registration-deadline" or "support-declarations");
+        // The griffie sets the induction programme before the election: the first reminder comes in the autumn before.
+        var induction = nudges.Where(n => n.Moment.ToString() == "GM0344/councillor-induction/2026").Min(n => n.Day);
+        Assert.InRange(induction, Date("2025-10-01"), Date("2025-11-30"));
+    }
 }
