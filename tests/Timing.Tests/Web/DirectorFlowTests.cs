@@ -14,11 +14,7 @@ public partial class DirectorFlowTests
     {
         // The clock stands at Sunday 22 November 2026; the coalition breaks on Tuesday 1 December.
         await using var factory = new TimingFactory();
-        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
-        var client = factory.Client();
-        await client.SignInAsync(factory, "directeur@welzijn.nl");
-        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
-        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        var client = await DirectorFollowingUtrechtAsync(factory);
 
         var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
         var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail,
@@ -42,11 +38,7 @@ public partial class DirectorFlowTests
     public async Task Director_NotesTheSocialDomainSpokespersons_AndTheirMomentPageShowsTheNames()
     {
         await using var factory = new TimingFactory();
-        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
-        var client = factory.Client();
-        await client.SignInAsync(factory, "directeur@welzijn.nl");
-        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
-        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        var client = await DirectorFollowingUtrechtAsync(factory);
 
         var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
         // The municipality page speaks of the merger as the review asked, and of certainty rather than a legal basis.
@@ -143,5 +135,16 @@ public partial class DirectorFlowTests
     {
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
         return unfolded.Split("BEGIN:VEVENT").Single(e => e.Contains("UID:" + uid + "\r\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>A director of "Welzijn Utrecht", signed in, who has just added Utrecht through the page.</summary>
+    private static async Task<HttpClient> DirectorFollowingUtrechtAsync(TimingFactory factory)
+    {
+        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        return client;
     }
 }
