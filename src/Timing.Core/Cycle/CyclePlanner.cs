@@ -295,6 +295,12 @@ public sealed class CyclePlanner
                 dates = yearly.FollowSchoolHolidays && schoolRegion is { } region && _rules.SummerHoliday(year, region) is { } holiday
                     ? Dates.Certain(holiday, Basis.Local, null)
                     : Dates.Certain(new DateInterval(yearly.Start.InYear(year), yearly.End.InYear(year)), Basis.Typical, null).OnWorkingDays();
+                if (dates.Basis == Basis.Typical && dates.Start == dates.End && !WorkingDays.IsWorkingDay(dates.Start))
+                {
+                    // A usual last day (a grant application, an accounting deadline) on a weekend is met the working day before.
+                    var day = WorkingDays.OnOrBefore(dates.Start);
+                    dates = Dates.Certain(new DateInterval(day, day), Basis.Typical, null);
+                }
                 if (yearly.Follows is { } anchor && FollowAnchor(profile, anchor, year, dates) is { } moved)
                 {
                     (dates, note) = moved;

@@ -178,6 +178,8 @@ public class CyclePlannerTests
         Assert.Equal(("2027-05-31", "Verantwoording subsidie 2026"), Day(timeline, "subsidy-settlement"));
         Assert.All(new[] { "subsidy-application", "subsidy-ceiling", "subsidy-decision", "subsidy-settlement" },
             k => Assert.Equal(Basis.Typical, timeline.Find(k, 2027)!.Basis));
+        // A usual day on a weekend is met the working day before: Sunday 31 May 2026 becomes Friday 29 May.
+        Assert.Equal(Date("2026-05-29"), Planner.Plan(Utrecht, new DateInterval(Date("2026-01-01"), Date("2026-12-31"))).Find("subsidy-settlement", 2026)!.Start);
         // A municipality whose regulation asks applications before 1 April: its own date, for that year.
         var own = new ActualDate("subsidy-application", 2027, new DateInterval(Date("2027-03-31"), Date("2027-03-31")));
         var moved = Planner.Plan(Utrecht with { Actuals = [own] }, range).Find("subsidy-application", 2027)!;
