@@ -409,7 +409,8 @@ public static class CycleConfigParser
                     r.Problem(label, prefix + "yearly.end", $"--{last:MM-dd} is before the start --{first:MM-dd}; a yearly window must not cross New Year.");
                     return null;
                 }
-                return new YearlyDerivation(first.Value, last.Value, follow);
+                var follows = yearly.TryGetProperty("follows", out _) ? r.String(yearly, "follows", label, prefix + "yearly.") : null;
+                return new YearlyDerivation(first.Value, last.Value, follow, follows);
         }
     }
 
@@ -493,6 +494,15 @@ public static class CycleConfigParser
                         r.Problem($"moment '{moment.Kind}'", prefix + field,
                             $"refers to '{from}'; derivations may only refer to moments of the same election cycle, not yearly ones or other arenas.");
                     }
+                }
+            }
+            foreach (var moment in moments.Where(m => !merger && m.Derivation is YearlyDerivation { Follows: not null }))
+            {
+                var follows = ((YearlyDerivation)moment.Derivation).Follows!;
+                if (!byKind.TryGetValue(follows, out var anchor) || anchor.Derivation is not YearlyDerivation { Follows: null })
+                {
+                    r.Problem($"moment '{moment.Kind}'", "yearly.follows",
+                        $"refers to '{follows}'; a step may only follow a yearly moment with its own dates.");
                 }
             }
             foreach (var moment in moments)

@@ -295,7 +295,17 @@ public sealed class CyclePlanner
                 dates = yearly.FollowSchoolHolidays && schoolRegion is { } region && _rules.SummerHoliday(year, region) is { } holiday
                     ? Dates.Certain(holiday, Basis.Local, null)
                     : Dates.Certain(new DateInterval(yearly.Start.InYear(year), yearly.End.InYear(year)), Basis.Typical, null).OnWorkingDays();
-                if (yearly.FollowSchoolHolidays && dates.Basis == Basis.Typical)
+                if (dates.Basis == Basis.Typical && dates.Start == dates.End && !WorkingDays.IsWorkingDay(dates.Start))
+                {
+                    // A usual last day (a grant application, an accounting deadline) on a weekend is met the working day before.
+                    var day = WorkingDays.OnOrBefore(dates.Start);
+                    dates = Dates.Certain(new DateInterval(day, day), Basis.Typical, null);
+                }
+                if (yearly.Follows is { } anchor && FollowAnchor(profile, anchor, year, dates) is { } moved)
+                {
+                    (dates, note) = moved;
+                }
+                else if (yearly.FollowSchoolHolidays && dates.Basis == Basis.Typical)
                 {
                     note = schoolRegion is { } known && year > _rules.LastSchoolHolidayYear(known)
                         ? new LocalizedText(
@@ -311,6 +321,31 @@ public sealed class CyclePlanner
                 output.Add(ToMoment(profile.Code, definition, year, dates) with { Note = note });
             }
         }
+    }
+
+    /// <summary>
+    /// A step towards a yearly moment that has a real date (the council's kadernota vote): the step keeps its usual
+    /// distance to that moment's last day, so a local date fixes the vote and the steps before it move along. A step
+    /// that would land on a weekend or holiday moves to the working day before it.
+    /// </summary>
+    private (Dates, LocalizedText)? FollowAnchor(MunicipalityProfile profile, string anchor, int year, Dates usual)
+    {
+        if (FindActual(profile, anchor, year) is not { } actual || _rules.Find(anchor)?.Derivation is not YearlyDerivation anchorRule)
+        {
+            return null;
+        }
+        var usualEnd = WorkingDays.OnOrBefore(anchorRule.End.InYear(year));
+        var shift = Period.DaysBetween(usualEnd, actual.Dates.End);
+        if (shift == 0)
+        {
+            return null;
+        }
+        var start = WorkingDays.OnOrBefore(usual.Start.PlusDays(shift));
+        var end = usual.Start == usual.End ? start : LocalDate.Max(start, WorkingDays.OnOrBefore(usual.End.PlusDays(shift)));
+        var name = _rules.Moment(anchor);
+        return (Dates.Certain(new DateInterval(start, end), Basis.Typical, null), new LocalizedText(
+            $"Gerekend vanaf {name.NameIn(year, Language.Nl)} op {DateText.Long(actual.Dates.End, Language.Nl)}: deze stap schuift mee met die datum.",
+            $"Counted from {name.NameIn(year, Language.En)} on {DateText.Long(actual.Dates.End, Language.En)}: this step moves with that date."));
     }
 
     /// <summary>
@@ -381,9 +416,11 @@ public sealed class CyclePlanner
                 for (var year = Kieswet.NextRegularYear(ElectionBody.ProvincialAndWaterBoards, range.Start.Year - 1); year <= range.End.Year; year += 4)
                 {
                     var computed = rule.Compute(ElectionCycle.Provincial(year), _rules.Elections);
-                    if (Overlaps(computed.Dates.Start, computed.Dates.End, range))
+                    var dates = Dates.Certain(computed.Dates, computed.Basis, computed.Source);
+                    dates = computed.Basis == Basis.Typical ? dates.OnWorkingDays() : dates;
+                    if (Overlaps(dates.Start, dates.End, range))
                     {
-                        output.Add(ToMoment(code, definition, year, Dates.Certain(computed.Dates, computed.Basis, computed.Source)));
+                        output.Add(ToMoment(code, definition, year, dates));
                     }
                 }
             }

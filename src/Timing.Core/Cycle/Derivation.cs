@@ -28,8 +28,10 @@ public sealed record EstimateDerivation(string From, Period P10, Period Median, 
 /// <summary>
 /// A window (or point) on the same days every calendar year. With <paramref name="FollowSchoolHolidays"/>
 /// the window is replaced by the school summer holiday of the municipality's region when it is known.
+/// With <paramref name="Follows"/> it is a step towards another yearly moment (the kadernota's publication before the
+/// council's vote): when that moment has a real date, the step keeps its distance to that moment's end and moves with it.
 /// </summary>
-public sealed record YearlyDerivation(AnnualDate Start, AnnualDate End, bool FollowSchoolHolidays = false) : Derivation;
+public sealed record YearlyDerivation(AnnualDate Start, AnnualDate End, bool FollowSchoolHolidays = false, string? Follows = null) : Derivation;
 
 /// <summary>
 /// The date of another arena's election as listed in config/elections.json (<c>otherElections</c>) for

@@ -69,6 +69,13 @@ public static class LawRules
         Provincial(MomentKinds.ProvincialElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
         Provincial(MomentKinds.WaterBoardElection, c => Day(c.ElectionDay, Kieswet.ElectionDayRule)),
         Provincial(MomentKinds.ProvincialInstallation, c => Day(CouncilInstallation.After(c.ElectionDay), CouncilInstallation.RuleFor(c.ElectionDay))),
+        // No statute fixes these two days; practice does, so they are context, not law.
+        Provincial(MomentKinds.ProvincialAgreement, c => new LawDates(
+            new DateInterval(CouncilInstallation.After(c.ElectionDay).PlusWeeks(6), CouncilInstallation.After(c.ElectionDay).PlusWeeks(16)),
+            "Gebruikelijke praktijk: coalitieakkoord en gedeputeerde staten in de maanden na de installatie", Basis.Typical)),
+        Provincial(MomentKinds.SenateElection, c => new LawDates(
+            new DateInterval(new LocalDate(c.ElectionDay.Year, 5, 23), new LocalDate(c.ElectionDay.Year, 5, 31)),
+            "Gebruikelijke praktijk: eind mei (23 mei 2011, 26 mei 2015, 27 mei 2019, 30 mei 2023)", Basis.Typical)),
         Year(MomentKinds.BudgetDay, y => Day(BudgetLaw.Prinsjesdag(y), BudgetLaw.PrinsjesdagRule)),
         Year(MomentKinds.AnnualAccountsDeadline, y => Day(BudgetLaw.AnnualAccountsDeadline(y), BudgetLaw.AnnualAccountsRule)),
         Year(MomentKinds.BudgetDeadline, y => Day(BudgetLaw.BudgetDeadline(y), BudgetLaw.BudgetRule)),

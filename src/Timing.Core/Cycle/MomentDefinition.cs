@@ -53,6 +53,13 @@ public sealed record MomentDefinition(
             ? BudgetYearOffset is null ? $"{Name.In(language)} {year}" : NameIn(year, language)
             : GenericName(language);
 
+    /// <summary>
+    /// The name in a list of dates that also shows the calendar year: "Kadernota 2028" for the kadernota of 2027 (its
+    /// document's own name), "Coalitieakkoord (2030)" for a moment that is not named by a budget year.
+    /// </summary>
+    public string NameForCycle(int cycle, Language language) =>
+        BudgetYearOffset is null ? $"{GenericName(language)} ({cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : NameIn(cycle, language);
+
     private static LocalizedText? Variant(IReadOnlyDictionary<TermYear, LocalizedText>? variants, TermYear? year) =>
         year is { } y && variants is not null && variants.TryGetValue(y, out var variant) ? variant : null;
 

@@ -36,10 +36,23 @@ public static class MomentKinds
     public const string BudgetDebate = "budget-debate";
     public const string BudgetDeadline = "budget-deadline";
     public const string DecemberCircular = "december-circular";
+    public const string AutumnReport = "autumn-report";
+
+    // The steps before the council's kadernota vote: a real date of the vote moves them along.
+    public const string FrameworkNoteCollege = "framework-note-college";
+    public const string FrameworkNotePublication = "framework-note-publication";
+    public const string FrameworkNoteCommittee = "framework-note-committee";
+
+    // The subsidy calendar of a municipality: defaults a director replaces with the municipality's own dates.
+    public const string SubsidyApplication = "subsidy-application";
+    public const string SubsidyCeiling = "subsidy-ceiling";
+    public const string SubsidyDecision = "subsidy-decision";
+    public const string SubsidySettlement = "subsidy-settlement";
 
     public const string FrameworkNotePreparation = "framework-note-preparation";
     public const string FirstHundredDays = "first-hundred-days";
     public const string FirstBudget = "first-budget";
+    public const string Spokespersons = "spokespersons";
 
     // Dated by a director for one municipality (no default date): events that call for a new introduction.
     public const string AldermanLeaving = "alderman-leaving";
@@ -47,6 +60,8 @@ public static class MomentKinds
     public const string NewMayor = "new-mayor";
     public const string SubsidyRound = "subsidy-round";
     public const string AuditPlan = "audit-plan";
+    public const string BudgetAmendment = "budget-amendment";
+    public const string SpokespersonChange = "spokesperson-change";
 
     // Other arenas, shown as context: they take party capacity and attention from local politics.
     public const string ProvincialNomination = "provincial-nomination";
@@ -55,6 +70,8 @@ public static class MomentKinds
     public const string ProvincialInstallation = "provincial-installation";
     public const string NationalElection = "national-election";
     public const string EuropeanElection = "european-election";
+    public const string ProvincialAgreement = "provincial-agreement";
+    public const string SenateElection = "senate-election";
 
     /// <summary>An event a municipality's user entered themselves (a coalition crisis, a hearing).</summary>
     public const string LocalEvent = "local-event";
@@ -66,15 +83,18 @@ public static class MomentKinds
         RegistrationDeadline, SupportDeclarations, Nomination, ListsFinal, Campaign, Election, Result,
         Exploration, Installation, CouncillorInduction, Negotiation, CoalitionAgreement, CollegeAppointed,
         CollegeProgramme, MidtermReview, AnnualAccounts, AnnualAccountsDeadline, FrameworkNote, MayCircular,
-        SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular,
-        FrameworkNotePreparation, FirstHundredDays, FirstBudget,
-        AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan,
-        ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection,
+        SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular, AutumnReport,
+        FrameworkNotePreparation, FrameworkNoteCollege, FrameworkNotePublication, FrameworkNoteCommittee,
+        SubsidyApplication, SubsidyCeiling, SubsidyDecision, SubsidySettlement,
+        FirstHundredDays, FirstBudget, Spokespersons,
+        AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan, BudgetAmendment, SpokespersonChange,
+        ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, ProvincialAgreement, SenateElection,
+        NationalElection, EuropeanElection,
     ];
 
     /// <summary>The kinds of other arenas (provinces, water boards, national and European elections).</summary>
     public static readonly IReadOnlyList<string> OtherArenas =
-        [ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, NationalElection, EuropeanElection];
+        [ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, ProvincialAgreement, SenateElection, NationalElection, EuropeanElection];
 
     private static readonly HashSet<string> Arena = new(OtherArenas, StringComparer.Ordinal);
 
@@ -82,7 +102,7 @@ public static class MomentKinds
     /// <summary>Statutory last days: when one falls in a weekend the plan names the working day before it.</summary>
     public static readonly IReadOnlyList<string> Deadlines = [AnnualAccountsDeadline, BudgetDeadline];
 
-    public static readonly IReadOnlyList<string> Entered = [AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan];
+    public static readonly IReadOnlyList<string> Entered = [AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan, BudgetAmendment, SpokespersonChange];
 
     /// <summary>Whether a director may enter a dated event of <paramref name="kind"/>: one of <see cref="Entered"/> or a free local event.</summary>
     public static bool IsEntered(string kind) => kind == LocalEvent || Entered.Contains(kind, StringComparer.Ordinal);

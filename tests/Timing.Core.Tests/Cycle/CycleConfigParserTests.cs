@@ -26,6 +26,81 @@ public class CycleConfigParserTests
         }
     }
 
+    /// <summary>Every text the rules give users: phase and moment names, advice, actions and what to bring, with their variants.</summary>
+    private static IEnumerable<(string Where, string Text)> ShippedTexts()
+    {
+        foreach (var phase in ShippedRules.Rules.Phases)
+        {
+            yield return ($"phase {phase.Id}", phase.Name.Nl);
+        }
+        foreach (var m in ShippedRules.Rules.Moments)
+        {
+            var texts = new[] { m.Name, m.Advice, m.Action, m.Bring }
+                .Concat(m.AdviceByTermYear?.Values ?? []).Concat(m.BringByTermYear?.Values ?? []).OfType<LocalizedText>();
+            foreach (var text in texts)
+            {
+                yield return (m.Kind, text.Nl);
+                yield return (m.Kind, text.En);
+            }
+        }
+    }
+
+    [Theory]
+    // Review section (c): wordings a Dutch reader stumbles over, each with its replacement in the rules.
+    [InlineData("quick win")] // C2 first-hundred-days: "een snel zichtbaar resultaat"
+    [InlineData("Grondslag")] // C3: "Zekerheid" / "Bron van de datum"; citations keep the article itself
+    [InlineData("Coalitievorming")] // C3: "Collegevorming"
+    [InlineData("Nieuwe bestuursperiode")] // C3: "Bestuursperiode"
+    [InlineData("Breng uw inbreng")] // C3: "Lever uw voorstellen eerder aan"
+    [InlineData("partijen groeien")] // C3: "welke partijen winnen"
+    [InlineData("jeugdzorg")] // C1.2: a municipal task since the Jeugdwet of 2015
+    [InlineData("raadsleden en kandidaten")] // C1.11: after the election they are raadsleden and commissieleden
+    [InlineData("korte formatie")] // C1.10: a break need not mean a new formation
+    [InlineData("Laatste dag begroting")] // C3: "Uiterste datum begroting … aan gedeputeerde staten"
+    public void ShippedTexts_DoNotUseAWordingTheReviewReplaced(string wording)
+    {
+        Assert.All(ShippedTexts(), t => Assert.False(t.Text.Contains(wording, StringComparison.OrdinalIgnoreCase), $"{t.Where}: '{t.Text}'"));
+    }
+
+    [Theory]
+    // Review section (c): the corrected facts, each said by the moment it belongs to.
+    [InlineData("college-appointed", "door het college vastgelegd")] // C1.3
+    [InlineData("registration-deadline", "boven haar lijst op het stembiljet")] // C1.4
+    [InlineData("support-declarations", "geen zetel")] // C1.5
+    [InlineData("annual-accounts-deadline", "Verantwoording subsidie")] // C1.6
+    [InlineData("exploration", "weinig directe invloed")] // C1.9
+    [InlineData("coalition-break", "minderheidscollege")] // C1.10
+    [InlineData("councillor-induction", "commissieleden")] // C1.11
+    [InlineData("provincial-election", "over drie jaar")] // C1.1
+    [InlineData("budget-debate", "coalitiefractie")] // C2
+    [InlineData("framework-note-preparation", "beleidsmedewerker")] // C2
+    [InlineData("annual-accounts", "resultaatbestemming")] // C2
+    [InlineData("budget-day", "nota van wijziging")] // C2
+    [InlineData("lead-candidates", "wethouderskandidaat")] // C2
+    [InlineData("spokespersons", "woordvoerder")] // C2 installation: the spokespersons have their own moment now
+    [InlineData("framework-note", "perspectiefnota")] // C3
+    public void ShippedAdvice_StatesTheFactTheReviewAskedFor(string kind, string fact)
+    {
+        var moment = ShippedRules.Rules.Moment(kind);
+        var advice = new[] { moment.Advice }.Concat(moment.AdviceByTermYear?.Values ?? []);
+        Assert.Contains(advice, a => a.Nl.Contains(fact, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // A step follows a yearly moment with its own dates: not an election-cycle moment, not another step, not nothing.
+    [InlineData("installation")]
+    [InlineData("framework-note-college")]
+    [InlineData("no-such-moment")]
+    public void Parse_StepFollowingSomethingElseThanAYearlyMoment_NamesTheMomentAndTheField(string follows)
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        var step = cycle["moments"]!.AsArray().Single(m => m!["kind"]!.GetValue<string>() == "framework-note-publication")!;
+        step["yearly"]!["follows"] = follows;
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.Equal([$"cycle.json: moment 'framework-note-publication', field 'yearly.follows': refers to '{follows}'; a step may only follow a yearly moment with its own dates."],
+            result.Problems.Select(p => p.ToString()));
+    }
+
     [Theory]
     [InlineData("red")]
     [InlineData("#12345g")]

@@ -140,6 +140,88 @@ public class CyclePlannerTests
     }
 
     [Fact]
+    public void Plan_KadernotaSteps_KeepTheirDistanceToTheRealCouncilVote()
+    {
+        var range = new DateInterval(Date("2027-01-01"), Date("2027-12-31"));
+        string Dates(Timeline t, string kind) => $"{t.Find(kind, 2027)!.Start:yyyy-MM-dd}/{t.Find(kind, 2027)!.End:yyyy-MM-dd}";
+        // Without a local date: the usual steps before a vote by the end of the window (Wednesday 14 July 2027).
+        var usual = Planner.Plan(Utrecht, range);
+        Assert.Equal("2027-05-20/2027-05-20", Dates(usual, "framework-note-college"));
+        Assert.Equal("2027-05-27/2027-05-27", Dates(usual, "framework-note-publication"));
+        Assert.Equal("2027-06-17/2027-06-30", Dates(usual, "framework-note-committee"));
+        // The recorded Utrecht calendar votes on 24 June 2027, twenty days earlier: information session 20 May and
+        // committee 10 June. The steps move along, the committee window now ends on the committee day, and they say why.
+        var vote = new ActualDate("framework-note", 2027, new DateInterval(Date("2027-06-24"), Date("2027-06-24")), Basis.Local, "raadsvergadering");
+        var local = Planner.Plan(Utrecht with { Actuals = [vote] }, range);
+        Assert.Equal("2027-04-30/2027-04-30", Dates(local, "framework-note-college"));
+        Assert.Equal("2027-05-07/2027-05-07", Dates(local, "framework-note-publication"));
+        Assert.Equal("2027-05-28/2027-06-10", Dates(local, "framework-note-committee"));
+        Assert.Equal(Basis.Typical, local.Find("framework-note-committee", 2027)!.Basis);
+        Assert.Contains("Kadernota 2028 op 24 juni 2027", local.Find("framework-note-publication", 2027)!.Note!.Nl, StringComparison.Ordinal);
+        // The preparation window is not a step towards the vote: it keeps its own dates.
+        Assert.Equal(Dates(usual, "framework-note-preparation"), Dates(local, "framework-note-preparation"));
+        // A step of its own with a real date wins over the moved one.
+        var own = new ActualDate("framework-note-publication", 2027, new DateInterval(Date("2027-05-12"), Date("2027-05-12")));
+        Assert.Equal("2027-05-12/2027-05-12", Dates(Planner.Plan(Utrecht with { Actuals = [vote, own] }, range), "framework-note-publication"));
+    }
+
+    [Fact]
+    public void Plan_SubsidyCalendar_HasDefaultsNamedByTheGrantYear_ThatAMunicipalitysOwnDatesReplace()
+    {
+        var range = new DateInterval(Date("2027-01-01"), Date("2027-12-31"));
+        var timeline = Planner.Plan(Utrecht, range);
+        // Applications in the autumn for next year, the ceiling with the budget, the decision before the year turns,
+        // and the accounting for last year in spring.
+        Assert.Equal(("2027-09-30", "Uiterste aanvraagdatum subsidie 2028"), Day(timeline, "subsidy-application"));
+        Assert.Equal(("2027-11-15", "Subsidieplafond 2028"), Day(timeline, "subsidy-ceiling"));
+        Assert.Equal(("2027-12-15", "Subsidiebeschikking 2028"), Day(timeline, "subsidy-decision"));
+        Assert.Equal(("2027-05-31", "Verantwoording subsidie 2026"), Day(timeline, "subsidy-settlement"));
+        Assert.All(new[] { "subsidy-application", "subsidy-ceiling", "subsidy-decision", "subsidy-settlement" },
+            k => Assert.Equal(Basis.Typical, timeline.Find(k, 2027)!.Basis));
+        // A usual day on a weekend is met the working day before: Sunday 31 May 2026 becomes Friday 29 May.
+        Assert.Equal(Date("2026-05-29"), Planner.Plan(Utrecht, new DateInterval(Date("2026-01-01"), Date("2026-12-31"))).Find("subsidy-settlement", 2026)!.Start);
+        // A municipality whose regulation asks applications before 1 April: its own date, for that year.
+        var own = new ActualDate("subsidy-application", 2027, new DateInterval(Date("2027-03-31"), Date("2027-03-31")));
+        var moved = Planner.Plan(Utrecht with { Actuals = [own] }, range).Find("subsidy-application", 2027)!;
+        Assert.Equal((Date("2027-03-31"), Basis.Actual), (moved.Start, moved.Basis));
+
+        static (string, string) Day(Timeline t, string kind) => (t.Find(kind, 2027)!.Start.ToString("yyyy-MM-dd", null), t.Find(kind, 2027)!.Title(Language.Nl));
+    }
+
+    [Fact]
+    public void Plan_AutumnReport_IsNamedByTheYearItReportsOn()
+    {
+        var report = Planner.Plan(Utrecht, new DateInterval(Date("2027-01-01"), Date("2027-12-31"))).Find("autumn-report", 2027)!;
+        Assert.Equal(("Najaarsnota 2027", Date("2027-11-01"), Date("2027-12-15")), (report.Title(Language.Nl), report.Start, report.End));
+    }
+
+    [Theory]
+    // Regular term: installed Wednesday 1 April 2026, spokespersons a week later for five weeks.
+    [InlineData(null, "2026-04-08", "2026-05-13")]
+    // Merger on 1 January 2027: installed Monday 4 January 2027.
+    [InlineData("2027-01-01", "2027-01-11", "2027-02-15")]
+    public void Plan_Spokespersons_FollowTheInstallation(string? merger, string start, string end)
+    {
+        var profile = merger is null ? Utrecht : Utrecht with { MergerDate = Date(merger) };
+        var moment = Planner.Plan(profile, new DateInterval(Date("2026-01-01"), Date("2027-12-31"))).Moments.Single(m => m.Kind == "spokespersons");
+        Assert.Equal((Date(start), Date(end)), (moment.Start, moment.End));
+    }
+
+    [Fact]
+    public void Plan_ProvincialAgreementAndSenateElection_AreContextAfterTheProvincialElection()
+    {
+        var timeline = Planner.Plan(Utrecht, new DateInterval(Date("2027-01-01"), Date("2027-12-31")));
+        var agreement = timeline.Find("provincial-agreement", 2027)!;
+        // Staten installed 31 March 2027; agreements usually follow in the months after.
+        Assert.Equal((Date("2027-05-12"), Date("2027-07-21"), Basis.Typical), (agreement.Start, agreement.End, agreement.Basis));
+        var senate = timeline.Find("senate-election", 2027)!;
+        // End of May, as in 2011–2023 (23, 26, 27 and 30 May); Sunday 23 May 2027 moves to Monday 24 May.
+        Assert.Equal((Date("2027-05-24"), Date("2027-05-31"), Basis.Typical), (senate.Start, senate.End, senate.Basis));
+        Assert.Empty(senate.Definition.Nudges);
+        Assert.True(MomentKinds.IsOtherArena("senate-election") && MomentKinds.IsOtherArena("provincial-agreement"));
+    }
+
+    [Fact]
     public void Plan_SummerRecess_FollowsTheSchoolRegionWhenKnown()
     {
         var range = new DateInterval(Date("2026-01-01"), Date("2026-12-31"));

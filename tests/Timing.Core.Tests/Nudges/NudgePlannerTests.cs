@@ -75,4 +75,53 @@ public class NudgePlannerTests
         // Sunday 22 November 2026 10:00 UTC → Monday 23 November 07:30 CET = 06:30 UTC.
         Assert.Equal(Instant.FromUtc(2026, 11, 23, 6, 30), NudgePlanner.NextDigest(Instant.FromUtc(2026, 11, 22, 10, 0)));
     }
+
+    public static readonly TheoryData<string, string, string?> Municipalities = new()
+    {
+        // A large council, a small island, a council that merges on 1 January 2028 (a term of six years and a quarter),
+        // and one that absorbs another on the regular election day.
+        { "GM0344", "Utrecht", null },
+        { "GM0088", "Schiermonnikoog", null },
+        { "GM0537", "Katwijk", "2028-01-01" },
+        { "GM0363", "Amsterdam", "2026-03-25" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Municipalities))]
+    public void Plan_AFullTerm_NeverRemindsTheSamePersonOfTwoMomentsWithTheSameAdviceOrActionWithinTwoWeeks(string code, string name, string? merger)
+    {
+        var profile = new MunicipalityProfile(new Municipality(MunicipalityCode.Parse(code), name)) { MergerDate = merger is null ? null : Date(merger) };
+        var from = Date("2025-06-01");
+        var timeline = Planner.Plan(profile, new DateInterval(from, Date("2030-12-31")));
+        var everyone = new Recipient(1, new HashSet<MunicipalityCode> { profile.Code }, new HashSet<string>(), Language.Nl, NudgeMode.Each);
+        var byKey = timeline.Moments.ToDictionary(m => m.Key);
+        var nudges = NudgePlanner.Plan([timeline], [everyone], from, horizonDays: 5 * 366)
+            .Select(n => (n.Day, Moment: byKey[n.Moment])).OrderBy(n => n.Day).ToArray();
+        Assert.True(nudges.Length > 150, $"only {nudges.Length} reminders planned");
+        for (var i = 0; i < nudges.Length; i++)
+        {
+            for (var j = i + 1; j < nudges.Length && Period.DaysBetween(nudges[i].Day, nudges[j].Day) < 14; j++)
+            {
+                var (a, b) = (nudges[i].Moment, nudges[j].Moment);
+                if (a.Key == b.Key)
+                {
+                    continue; // the same moment reminded again closer to its day
+                }
+                var why = $"{a.Key} on {nudges[i].Day:yyyy-MM-dd} and {b.Key} on {nudges[j].Day:yyyy-MM-dd}";
+                Assert.False(a.Advice.Nl == b.Advice.Nl, $"same advice: {why}");
+                Assert.False(ThisWeek.ActionOf(a).Nl == ThisWeek.ActionOf(b).Nl, $"same action: {why}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Plan_RegistrationAndSupportDeclarations_GiveNoReminders_AndInductionAsksInTheAutumnBefore()
+    {
+        var nudges = PlanFor(Person(1), today: "2025-06-01");
+        // Nothing for a welfare director to do when a party registers its name or collects declarations.
+        Assert.DoesNotContain(nudges, n => n.Moment.Kind is "registration-deadline" or "support-declarations");
+        // The griffie sets the induction programme before the election: the first reminder comes in the autumn before.
+        var induction = nudges.Where(n => n.Moment.ToString() == "GM0344/councillor-induction/2026").Min(n => n.Day);
+        Assert.InRange(induction, Date("2025-10-01"), Date("2025-11-30"));
+    }
 }

@@ -9,7 +9,7 @@ public class CheckConfigCommandTests
     {
         var (exit, output, error) = CliRunner.Run("check-config", "--config-dir", TestPaths.ConfigDirectory);
         Assert.Equal((0, ""), (exit, error));
-        Assert.Contains("44 moments", output, StringComparison.Ordinal);
+        Assert.Contains("57 moments", output, StringComparison.Ordinal);
     }
 
     [Fact]

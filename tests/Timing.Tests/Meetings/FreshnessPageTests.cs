@@ -95,7 +95,7 @@ public class FreshnessPageTests
         Assert.Contains("Meetings were imported once", await PublicPageAsync(factory, "?lang=en"), StringComparison.Ordinal);
         // Facts, meetings and changes name their moments as readers know them, never by key.
         Assert.Contains("<td data-label=\"Moment\">Programmabegroting 2028 in de raad</td><td data-label=\"Datum\">4 november 2027 t/m 11 november 2027</td>", page, StringComparison.Ordinal);
-        Assert.Contains("Programmabegroting in de raad (nog niet bevestigd)", page, StringComparison.Ordinal);
+        Assert.Contains("Programmabegroting 2028 in de raad (nog niet bevestigd)", page, StringComparison.Ordinal);
         Assert.Contains(">vergaderkalender (iCalendar)</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("budget-debate", page.Replace("/momenten/budget-debate/", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

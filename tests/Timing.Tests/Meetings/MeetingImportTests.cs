@@ -58,10 +58,14 @@ public class MeetingImportTests
         AssertLocal(moments, "framework-note", "2027-06-01", "2027-06-24", "Raadsvergadering Kadernota 2028");
         AssertLocal(moments, "annual-accounts", "2027-05-03", "2027-07-01", "Raadsvergadering Jaarstukken 2026");
 
+        // The steps before the kadernota vote move with it: the committee window ends on the committee day, 10 June.
+        var committee = moments.Single(m => m.GetProperty("kind").GetString() == "framework-note-committee");
+        Assert.Equal(("2027-05-28", "2027-06-10"), (committee.GetProperty("start").GetString(), committee.GetProperty("end").GetString()));
+
         // Everything else, including what unmatched meetings might have touched, is what the rules say.
         var rules = Moments(CliRunner.Run(Settings(database), [.. Plan2027, "--rules-only"]).Output);
         Assert.Equal("typical", rules.Single(m => m.GetProperty("kind").GetString() == "budget-debate").GetProperty("basis").GetString());
-        string[] dated = ["budget-debate", "framework-note", "annual-accounts"];
+        string[] dated = ["budget-debate", "framework-note", "annual-accounts", "framework-note-college", "framework-note-publication", "framework-note-committee"];
         Assert.Equal(
             rules.Where(m => !dated.Contains(m.GetProperty("kind").GetString())).Select(m => m.GetRawText()),
             moments.Where(m => !dated.Contains(m.GetProperty("kind").GetString())).Select(m => m.GetRawText()));

@@ -14,11 +14,7 @@ public partial class DirectorFlowTests
     {
         // The clock stands at Sunday 22 November 2026; the coalition breaks on Tuesday 1 December.
         await using var factory = new TimingFactory();
-        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
-        var client = factory.Client();
-        await client.SignInAsync(factory, "directeur@welzijn.nl");
-        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
-        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        var client = await DirectorFollowingUtrechtAsync(factory);
 
         var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
         var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail,
@@ -36,6 +32,35 @@ public partial class DirectorFlowTests
         Assert.Contains("Gebeurtenis toegevoegd", audit, StringComparison.Ordinal);
         Assert.Contains("2026-12-01 Coalitie valt: Breuk over de begroting", audit, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>local-event</td>", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Director_NotesTheSocialDomainSpokespersons_AndTheirMomentPageShowsTheNames()
+    {
+        await using var factory = new TimingFactory();
+        var client = await DirectorFollowingUtrechtAsync(factory);
+
+        var detail = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
+        // The municipality page speaks of the merger as the review asked, and of certainty rather than a legal basis.
+        var text = WebUtility.HtmlDecode(detail);
+        Assert.Contains("Herindeling en schoolregio", text, StringComparison.Ordinal);
+        Assert.Contains("laat leeg als de gemeente niet bij een herindeling betrokken is", text, StringComparison.Ordinal);
+        Assert.Contains("Zekerheid", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grondslag", text, StringComparison.Ordinal);
+        // The place to note who covers the social domain is the event the spokespersons moment points to, names in its note.
+        Assert.Contains("<option value=\"spokesperson-change\">Nieuwe woordvoerder sociaal domein</option>", text, StringComparison.Ordinal);
+        const string names = "GroenLinks: A. de Vries (raadslid); VVD: B. Jansen (commissielid)";
+        var saved = await client.PostFormAsync("/gemeenten/GM0344?handler=Event", detail,
+            new() { ["EventKind"] = "spokesperson-change", ["EventTitle"] = names, ["EventDate"] = "2026-12-01" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var link = Regex.Match(home, "/gemeenten/GM0344/momenten/spokesperson-change/2026/[0-9]+").Value;
+        Assert.NotEmpty(link);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(link, UriKind.Relative)));
+        Assert.Contains("Nieuwe woordvoerder sociaal domein", page, StringComparison.Ordinal);
+        Assert.Contains(names, page, StringComparison.Ordinal);
+        Assert.Contains("Stel u kort voor en bied een werkbezoek aan", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,5 +135,16 @@ public partial class DirectorFlowTests
     {
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
         return unfolded.Split("BEGIN:VEVENT").Single(e => e.Contains("UID:" + uid + "\r\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>A director of "Welzijn Utrecht", signed in, who has just added Utrecht through the page.</summary>
+    private static async Task<HttpClient> DirectorFollowingUtrechtAsync(TimingFactory factory)
+    {
+        await factory.CreateDirectorAsync("directeur@welzijn.nl", "Welzijn Utrecht");
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var add = await client.GetStringAsync(new Uri("/gemeenten/toevoegen?q=utrecht", UriKind.Relative));
+        await client.PostFormAsync("/gemeenten/toevoegen", add, new() { ["Code"] = "GM0344", ["Name"] = "" });
+        return client;
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Mail;
+using Timing.Tests.Worker;
 using Calendar = Ical.Net.Calendar;
 
 namespace Timing.Tests.Web;
@@ -34,6 +36,8 @@ public class MomentAdviceTests
         var moments = planner.Plan(profile, new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2030, 12, 31))).Moments
             .GroupBy(m => (m.Kind, m.TermYear)).Select(g => g.First()).ToArray();
         Assert.Equal(4, moments.Where(m => m.Kind == MomentKinds.FrameworkNote).Select(m => m.TermYear).Distinct().Count());
+        // Every kind with dates of its own is compared, the subsidy calendar and the kadernota steps included.
+        Assert.Equal(MomentKinds.All.Except(MomentKinds.Entered).Order(), moments.Select(m => m.Kind).Distinct().Order());
 
         var feed = Calendar.Load(Encoding.UTF8.GetString(await publicClient.GetByteArrayAsync(new Uri("/feeds/GM0344.ics", UriKind.Relative))))!;
         var checkedInFeed = 0;
@@ -70,26 +74,70 @@ public class MomentAdviceTests
         Assert.True(checkedInFeed > moments.Length / 2, $"only {checkedInFeed} of {moments.Length} moments were in the feed");
     }
 
-    [Fact]
-    public async Task BudgetYearNames_In2027_AreThoseOfTheDocuments_OnPagesFeedAndMail()
+    /// <summary>The moments of 2027 named by a budget year, the full name, and the short title its feed events carry.</summary>
+    public static readonly TheoryData<string, string, string> BudgetYearMoments2027 = new()
+    {
+        // A window longer than two weeks shows "…: start"; where the four digits do not fit in 20 characters, "'28".
+        { "framework-note", "Kadernota 2028", "Kadernota '28: start" },
+        { "budget-debate", "Programmabegroting 2028", "Begroting '28: start" },
+        { "draft-budget", "Ontwerpbegroting 2028", "Ontwerp 2028: start" },
+        { "annual-accounts", "Jaarstukken 2026", "Jaarrek. 2026: start" },
+        { "framework-note-preparation", "Voorbereiding kadernota 2028", "Voorwerk 2028: start" },
+        { "budget-deadline", "Uiterste datum begroting 2028 aan gedeputeerde staten", "Begroting '28 aan GS" },
+        { "annual-accounts-deadline", "Uiterste datum jaarstukken 2026 aan gedeputeerde staten", "Jaarrek. 2026 aan GS" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BudgetYearMoments2027))]
+    public async Task BudgetYearNames_In2027_AreThoseOfTheDocuments_OnEverySurfaceAUserReads(string kind, string name, string summary)
     {
         await using var factory = new TimingFactory();
         var planner = factory.Services.GetRequiredService<CyclePlanner>();
         var messages = factory.Services.GetRequiredService<NudgeMessages>();
         var municipality = new Municipality(Utrecht, "Utrecht");
         var timeline = planner.Plan(new MunicipalityProfile(municipality), new DateInterval(new LocalDate(2027, 1, 1), new LocalDate(2027, 12, 31)));
+        var moment = timeline.Find(kind, 2027)!;
         var client = factory.CreateClient();
-        var feed = Encoding.UTF8.GetString(await client.GetByteArrayAsync(new Uri("/feeds/GM0344.ics", UriKind.Relative))).Replace("\r\n ", "", StringComparison.Ordinal);
-        foreach (var (kind, name) in new[] { ("framework-note", "Kadernota 2028"), ("budget-debate", "Programmabegroting 2028"), ("annual-accounts", "Jaarstukken 2026") })
+        var director = await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0344", "Utrecht"), ("GM0363", "Amsterdam"));
+
+        // Feeds, through the real endpoints: the public one of one municipality, and a personal one whose events name
+        // both municipalities (grouped, the default) or each separately.
+        var personal = await Timing.Tests.Feeds.PersonalFeedTests.FeedAddressAsync(factory, director.Email);
+        foreach (var (address, suffix) in new[] { ("/feeds/GM0344.ics", ""), (personal, " · Amsterdam en Utrecht"), (personal + "?group=no", " · Utrecht") })
         {
-            var moment = timeline.Find(kind, 2027)!;
-            // The address keeps the calendar year the moment falls in.
-            var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/openbaar/gemeenten/GM0344/momenten/{kind}/2027", UriKind.Relative)));
-            Assert.Contains($"<h1>{name}", page, StringComparison.Ordinal);
-            var mail = await messages.NudgeAsync("d@org.nl", "D", Language.Nl, municipality, moment, new NudgeLead(MomentEdge.Start, Period.Zero),
-                moment.Start, "<m@timing.test>", "token", factory.Clock.GetCurrentInstant());
-            Assert.Contains(name, mail.Subject, StringComparison.Ordinal);
-            Assert.Contains($"DESCRIPTION:{name}", feed, StringComparison.Ordinal);
+            var feed = Calendar.Load(Encoding.UTF8.GetString(await client.GetByteArrayAsync(new Uri(address, UriKind.Relative))))!;
+            // A grouped event keeps the UID of its first municipality, whichever that is.
+            var events = feed.Events.Where(e => e.Uid!.Contains($".{kind}.2027", StringComparison.Ordinal)
+                && (suffix.Contains(" en ", StringComparison.Ordinal) || e.Uid.StartsWith("GM0344.", StringComparison.Ordinal))).ToArray();
+            Assert.NotEmpty(events);
+            var first = events.OrderBy(e => e.DtStart!.Value).First();
+            Assert.Equal((moment.IsPoint ? summary.Replace(": start", "", StringComparison.Ordinal) : summary) + suffix, first.Summary);
+            Assert.All(events, e => Assert.StartsWith(name, e.Description, StringComparison.Ordinal));
         }
+
+        // Pages: public and signed-in; the address keeps the calendar year the moment falls in.
+        var publicPage = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/openbaar/gemeenten/GM0344/momenten/{kind}/2027", UriKind.Relative)));
+        Assert.Contains($"<h1>{name}", publicPage, StringComparison.Ordinal);
+        var signedIn = factory.Client();
+        await signedIn.SignInAsync(factory, director.Email);
+        var ownPage = WebUtility.HtmlDecode(await signedIn.GetStringAsync(new Uri($"/gemeenten/GM0344/momenten/{kind}/2027", UriKind.Relative)));
+        Assert.Contains($"<h1>{name}", ownPage, StringComparison.Ordinal);
+
+        // Mail: a single reminder, the day's bundle and the weekly digest.
+        var lead = new NudgeLead(MomentEdge.Start, Period.Zero);
+        var now = factory.Clock.GetCurrentInstant();
+        var nudge = await messages.NudgeAsync("d@org.nl", "D", Language.Nl, municipality, moment, lead, moment.Start, "<m@timing.test>", "token", now);
+        Assert.Contains(name, nudge.Subject, StringComparison.Ordinal);
+        var daily = await messages.DailyAsync("d@org.nl", "D", Language.Nl, [(municipality, moment, lead)], [], moment.Start, "<d@timing.test>", "token", now);
+        Assert.Contains(name, daily.Subject, StringComparison.Ordinal);
+        Assert.Contains(name, daily.TextBody, StringComparison.Ordinal);
+        var digest = await messages.DigestAsync("d@org.nl", "D", Language.Nl,
+            [new ThisWeekItem(municipality, moment, false, moment.Start, moment.Definition.Action ?? moment.Advice)], moment.Start.PlusDays(-7), "<w@timing.test>", "token", now);
+        Assert.Contains(name, digest.TextBody, StringComparison.Ordinal);
+
+        // The command line's plan.
+        var plan = Timing.Tests.Cli.CliRunner.Run("plan", "--municipality", "GM0344", "--from", "2027-01-01", "--to", "2027-12-31");
+        Assert.Equal(0, plan.Exit);
+        Assert.Contains(name, plan.Output, StringComparison.Ordinal);
     }
 }

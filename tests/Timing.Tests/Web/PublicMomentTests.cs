@@ -49,6 +49,15 @@ public class PublicMomentTests
         }
     }
 
+    [Fact]
+    public async Task MomentPage_OfAnotherArenasEstimate_SaysTheGovernmentFixesTheDate_NotTheMunicipality()
+    {
+        await using var factory = new TimingFactory();
+        var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/openbaar/gemeenten/GM0344/momenten/european-election/2029", UriKind.Relative)));
+        Assert.Contains("De datum ligt vast zodra de regering hem bekendmaakt.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("hangt af van de gemeente", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/openbaar/gemeenten/GM9999/momenten/election/2026")]
     [InlineData("/openbaar/gemeenten/GM34/momenten/election/2026")]

@@ -119,10 +119,10 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         }
         var dates = new DateInterval(start.Value, end);
         var cycle = planner.CycleOf(row.ToProfile(), Kind, dates.Start);
-        var title = rules.Moments.First(d => d.Kind == Kind).GenericName(lang);
+        var title = rules.Moments.First(d => d.Kind == Kind).NameForCycle(cycle, lang);
         if (row.Actuals.Any(a => a.Kind == Kind && a.Cycle == cycle && a.Start == dates.Start && a.End == dates.End))
         {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: {title} ({cycle}) had deze datum al.", $"Nothing changed: {title} ({cycle}) already had this date."));
+            TempData.Flash(HttpContext.T($"Niets gewijzigd: {title} had deze datum al.", $"Nothing changed: {title} already had this date."));
             return Redirect($"/gemeenten/{row.Code}");
         }
         var problem = await FollowedMunicipalities.SetActualAsync(db, planner, row, Kind, dates, me, clock.GetCurrentInstant(), cancellationToken);
@@ -133,8 +133,8 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             return await Show((await Load(code, cancellationToken))!, cancellationToken);
         }
         var planned = await trigger.PlanNowAsync(row.OrganisationId, cancellationToken);
-        TempData.Flash(HttpContext.T($"Werkelijke datum opgeslagen: {title} ({cycle}), {DateText.Range(dates.Start, dates.End, lang)}. De momenten die ervan afhangen zijn mee verschoven.",
-            $"Actual date saved: {title} ({cycle}), {DateText.Range(dates.Start, dates.End, lang)}. The moments that depend on it have moved along.") + Replan.Text(HttpContext, planned));
+        TempData.Flash(HttpContext.T($"Werkelijke datum opgeslagen: {title}, {DateText.Range(dates.Start, dates.End, lang)}. De momenten die ervan afhangen zijn mee verschoven.",
+            $"Actual date saved: {title}, {DateText.Range(dates.Start, dates.End, lang)}. The moments that depend on it have moved along.") + Replan.Text(HttpContext, planned));
         return Redirect($"/gemeenten/{row.Code}");
     }
 
@@ -265,10 +265,10 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         await db.SaveChangesAsync(cancellationToken);
         facts.Invalidate(row.Code);
         trigger.PlanSoon();
-        var title = KindTitle(actual.Kind);
+        var title = KindTitle(actual.Kind, actual.Cycle);
         var dates = DateText.Range(actual.Start, actual.End, Ui.Language(HttpContext));
-        TempData.Flash(HttpContext.T($"Openbaar gemaakt: {title} ({actual.Cycle}), {dates}, met bron {url}. Elke organisatie die deze gemeente volgt ziet deze datum; de herinneringen worden zo dadelijk opnieuw gepland.",
-            $"Published: {title} ({actual.Cycle}), {dates}, with source {url}. Every organisation following this municipality sees this date; the reminders will be re-planned shortly."));
+        TempData.Flash(HttpContext.T($"Openbaar gemaakt: {title}, {dates}, met bron {url}. Elke organisatie die deze gemeente volgt ziet deze datum; de herinneringen worden zo dadelijk opnieuw gepland.",
+            $"Published: {title}, {dates}, with source {url}. Every organisation following this municipality sees this date; the reminders will be re-planned shortly."));
         return Redirect($"/gemeenten/{row.Code}");
     }
 
@@ -292,8 +292,8 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             await db.SaveChangesAsync(cancellationToken);
             await importer.DeriveFactsAsync(row!.Code, "", cancellationToken);
             trigger.PlanSoon();
-            TempData.Flash(HttpContext.T($"Bevestigd: {meeting.Title} ({DateText.Long(meeting.Date, Language.Nl)}) dateert nu {KindTitle(meeting.Kind)} voor iedereen die deze gemeente volgt; de herinneringen worden zo dadelijk opnieuw gepland.",
-                $"Confirmed: {meeting.Title} ({DateText.Long(meeting.Date, Language.En)}) now dates {KindTitle(meeting.Kind)} for everyone following this municipality; the reminders will be re-planned shortly."));
+            TempData.Flash(HttpContext.T($"Bevestigd: {meeting.Title} ({DateText.Long(meeting.Date, Language.Nl)}) dateert nu {rules.Moment(meeting.Kind).NameIn(meeting.Date.Year, Language.Nl)} voor iedereen die deze gemeente volgt; de herinneringen worden zo dadelijk opnieuw gepland.",
+                $"Confirmed: {meeting.Title} ({DateText.Long(meeting.Date, Language.En)}) now dates {rules.Moment(meeting.Kind).NameIn(meeting.Date.Year, Language.En)} for everyone following this municipality; the reminders will be re-planned shortly."));
         }
         else
         {
@@ -313,6 +313,12 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
     /// <summary>The title of a moment kind in the page's language, for the lists of entered dates.</summary>
     public string KindTitle(string kind) => rules.Moments.FirstOrDefault(d => d.Kind == kind)?.GenericName(Ui.Language(HttpContext)) ?? kind;
 
+    /// <summary>The title of a moment of one cycle (for yearly moments the calendar year), named by its budget year where it has one.</summary>
+    public string KindTitle(string kind, int cycle) => rules.Find(kind)?.NameForCycle(cycle, Ui.Language(HttpContext)) ?? kind;
+
+    /// <summary>The moment a council meeting dates, named for the year it is held in ("Kadernota 2028" for June 2027).</summary>
+    public string MeetingMoment(string kind, LocalDate date) => rules.Find(kind)?.NameIn(date.Year, Ui.Language(HttpContext)) ?? kind;
+
     /// <summary>An audit subject ("coalition-agreement/2030", "merger-date" …) in the page's language.</summary>
     public string SubjectText(string subject)
     {
@@ -322,6 +328,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             "merger-date" => HttpContext.T("Herindelingsdatum", "Merger date"),
             "school-region" => HttpContext.T("Regio schoolvakanties", "School holiday region"),
             "local-event" => HttpContext.T("Lokale gebeurtenis", "Local event"),
+            _ when parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cycle) => KindTitle(parts[0], cycle),
             _ when parts.Length == 2 => $"{KindTitle(parts[0])} ({parts[1]})",
             _ => subject,
         };

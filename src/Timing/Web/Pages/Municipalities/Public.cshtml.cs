@@ -21,8 +21,8 @@ public sealed class PublicModel(TimingDbContext db, MunicipalityCatalog catalog,
     public string MomentName(string kind, int cycle) =>
         SubjectNames.Change($"{kind}/{cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)}", rules, Ui.Language(HttpContext));
 
-    /// <summary>A meeting's moment kind by name, e.g. "Begrotingsbehandeling".</summary>
-    public string KindName(string kind) => rules.Find(kind)?.GenericName(Ui.Language(HttpContext)) ?? kind;
+    /// <summary>The moment a meeting dates, named for the year it is held in, e.g. "Programmabegroting 2028 in de raad" in November 2027.</summary>
+    public string KindName(string kind, LocalDate date) => rules.Find(kind)?.NameIn(date.Year, Ui.Language(HttpContext)) ?? kind;
 
     /// <summary>Who or what set a fact, in words (<see cref="PublicFactText.Who"/>).</summary>
     public string SetByName(string setBy) => PublicFactText.Who(setBy, Ui.Language(HttpContext));

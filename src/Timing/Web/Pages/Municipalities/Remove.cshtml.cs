@@ -86,8 +86,8 @@ public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clo
                 Thing = Row.Name;
                 return Row;
             case "datum" when Row?.Actuals.FirstOrDefault(a => a.Id == id) is { } actual:
-                var title = rules.Moments.FirstOrDefault(d => d.Kind == actual.Kind)?.GenericName(lang) ?? actual.Kind;
-                Thing = $"{title} ({actual.Cycle}): {DateText.Range(actual.Start, actual.End, lang)}";
+                var title = rules.Moments.FirstOrDefault(d => d.Kind == actual.Kind)?.NameForCycle(actual.Cycle, lang) ?? $"{actual.Kind} ({actual.Cycle})";
+                Thing = $"{title}: {DateText.Range(actual.Start, actual.End, lang)}";
                 return actual;
             case "gebeurtenis" when Row?.Events.FirstOrDefault(e => e.Id == id) is { } local:
                 Thing = $"{local.Title}: {DateText.Long(local.Start, lang)}";
