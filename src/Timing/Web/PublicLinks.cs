@@ -34,6 +34,9 @@ public sealed class PublicLinks(string baseUrl)
     /// <summary>The path of a moment's public page, e.g. /openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026.</summary>
     public static string PublicMomentPath(MomentKey key) => $"/openbaar/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}";
 
+    /// <summary>A municipality's public feed, open to anyone.</summary>
+    public Uri MunicipalityFeed(MunicipalityCode code) => new($"{Base}/feeds/{code.Value}.ics");
+
     /// <summary>The page where a person finds and renews their calendar feed.</summary>
     public Uri MyFeed => new($"{Base}/mijn-feed");
 
