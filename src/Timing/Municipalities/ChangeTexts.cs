@@ -35,7 +35,7 @@ public static class ChangeTexts
         new($"Werkelijke datum opgeslagen: {title.Nl} ({cycle}), {DateText.Range(dates.Start, dates.End, Language.Nl)}. De momenten die ervan afhangen zijn mee verschoven.",
             $"Actual date saved: {title.En} ({cycle}), {DateText.Range(dates.Start, dates.End, Language.En)}. The moments that depend on it have moved along.");
 
-    public static LocalizedText MergerOn(LocalDate day) => LocalizedText.From(l => new LocalizedText("herindeling op ", "merger on ").In(l) + DateText.Long(day, l));
+    public static LocalizedText MergerOn(LocalDate day) => new($"herindeling op {DateText.Long(day, Language.Nl)}", $"merger on {DateText.Long(day, Language.En)}");
 
     public static LocalizedText NoMerger { get; } = new("geen herindeling", "no merger");
 
@@ -53,7 +53,7 @@ public static class ChangeTexts
     public static LocalizedText ScheduleUnchanged { get; } = new("Niets gewijzigd: het schema was al zo.", "Nothing changed: the schedule already was like this.");
 
     public static LocalizedText ScheduleSaved(IReadOnlyList<LocalizedText> changes) =>
-        LocalizedText.From(l => new LocalizedText("Schema opgeslagen: ", "Schedule saved: ").In(l) + string.Join(", ", changes.Select(c => c.In(l))) + ".");
+        new($"Schema opgeslagen: {string.Join(", ", changes.Select(c => c.Nl))}.", $"Schedule saved: {string.Join(", ", changes.Select(c => c.En))}.");
 
     public static LocalizedText EventAdded(LocalizedText name, LocalDate day) =>
         new($"Gebeurtenis toegevoegd: {name.Nl}, {DateText.Long(day, Language.Nl)}. Ze staat in de tijdlijn en de agenda-feeds.",

@@ -13,7 +13,7 @@ public static class Replan
         { Added: 0, Retracted: 0 } => new(" Geen herinneringen veranderd.", " No reminders changed."),
         { Retracted: 0 } => Sentence(Replanned(result.Added)),
         { Added: 0 } => Sentence(Withdrawn(result.Retracted)),
-        _ => Sentence(LocalizedText.From(l => $"{Replanned(result.Added).In(l)}, {new LocalizedText($"{result.Retracted} ingetrokken", $"{result.Retracted} withdrawn").In(l)}")),
+        _ => Sentence(new($"{Replanned(result.Added).Nl}, {result.Retracted} ingetrokken", $"{Replanned(result.Added).En}, {result.Retracted} withdrawn")),
     };
 
     private static LocalizedText Replanned(int count) =>

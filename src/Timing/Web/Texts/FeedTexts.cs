@@ -51,8 +51,6 @@ public static class FeedTexts
 
     public static LocalizedText MakeFeedAddress { get; } = new("Feed-adres maken", "Make feed address");
 
-    public static LocalizedText EMailReminders { get; } = new("Herinneringen per e-mail", "E-mail reminders");
-
     public static LocalizedText YouAskedForNoEMail { get; } = new("U heeft gevraagd geen e-mail van Timing te ontvangen. Alleen u kunt dat ongedaan maken.", "You asked for no e-mail from Timing. Only you can undo that.");
 
     public static LocalizedText YouWereInvitedTimingSendsYou { get; } = new("U bent uitgenodigd. Timing stuurt u pas herinneringen als u daarmee instemt.", "You were invited. Timing sends you reminders only once you agree.");

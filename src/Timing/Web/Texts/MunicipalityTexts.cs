@@ -21,8 +21,6 @@ public static class MunicipalityTexts
 
     public static LocalizedText IsADateKnownSuchAs { get; } = new("Is een datum bekend, zoals de presentatie van het coalitieakkoord? Vul hem in: alles wat ervan afhangt schuift mee.", "Is a date known, such as the presentation of the coalition agreement? Enter it: everything that depends on it moves along.");
 
-    public static LocalizedText Moment { get; } = new("Moment", "Moment");
-
     public static LocalizedText Period { get; } = new(" (periode)", " (period)");
 
     public static LocalizedText DateOrStartDate { get; } = new("Datum of begindatum", "Date or start date");
@@ -44,10 +42,6 @@ public static class MunicipalityTexts
     public static LocalizedText OtherEvent { get; } = new("Andere gebeurtenis", "Other event");
 
     public static LocalizedText TitleOrNote { get; } = new("Titel of toelichting", "Title or note");
-
-    public static LocalizedText Date { get; } = new("Datum", "Date");
-
-    public static LocalizedText Add { get; } = new("Toevoegen", "Add");
 
     public static LocalizedText MergerAndSchoolRegion { get; } = new("Herindeling en schoolregio", "Merger and school region");
 
@@ -95,17 +89,11 @@ public static class MunicipalityTexts
 
     public static LocalizedText NothingEnteredYetTheTimelineFollows { get; } = new("Nog niets ingevoerd: de tijdlijn volgt de wet, de gewoonte en schattingen.", "Nothing entered yet: the timeline follows the law, practice and estimates.");
 
-    public static LocalizedText Remove { get; } = new("Verwijderen", "Remove");
-
     public static LocalizedText Delete { get; } = new("Verwijderen", "Delete");
 
     public static LocalizedText StopFollowingThisMunicipality { get; } = new("Deze gemeente niet meer volgen", "Stop following this municipality");
 
     public static LocalizedText WhoChangedWhat { get; } = new("Wie wijzigde wat", "Who changed what");
-
-    public static LocalizedText NoChangesYet { get; } = new("Nog geen wijzigingen.", "No changes yet.");
-
-    public static LocalizedText When { get; } = new("Wanneer", "When");
 
     public static LocalizedText Who { get; } = new("Wie", "Who");
 
@@ -114,8 +102,6 @@ public static class MunicipalityTexts
     public static LocalizedText Old { get; } = new("Oud", "Old");
 
     public static LocalizedText New { get; } = new("Nieuw", "New");
-
-    public static LocalizedText AddAMunicipality { get; } = new("Gemeente toevoegen", "Add a municipality");
 
     public static LocalizedText SearchByNameOrCode { get; } = new("Zoek op naam of code", "Search by name or code");
 
@@ -132,8 +118,6 @@ public static class MunicipalityTexts
     public static LocalizedText CBSCode { get; } = new("CBS-code", "CBS code");
 
     public static LocalizedText GMFollowedByFourDigitsE { get; } = new("GM gevolgd door vier cijfers, bijvoorbeeld GM0344", "GM followed by four digits, e.g. GM0344");
-
-    public static LocalizedText Name { get; } = new("Naam", "Name");
 
     public static LocalizedText FollowMunicipality { get; } = new("Gemeente volgen", "Follow municipality");
 
@@ -155,21 +139,11 @@ public static class MunicipalityTexts
 
     public static LocalizedText DeleteEvent { get; } = new("Gebeurtenis verwijderen", "Delete event");
 
-    public static LocalizedText Cancel { get; } = new("Annuleren", "Cancel");
-
     public static LocalizedText MomentNotAvailable { get; } = new("Moment niet beschikbaar", "Moment not available");
-
-    public static LocalizedText WhatToBring { get; } = new("Wat neemt u mee", "What to bring");
-
-    public static LocalizedText WhomToApproach { get; } = new("Wie u benadert", "Whom to approach");
-
-    public static LocalizedText SourceOfTheDate { get; } = new("Bron van de datum", "Source of the date");
 
     public static LocalizedText RevertThePublicFact { get; } = new("Openbaar feit terugdraaien?", "Revert the public fact?");
 
     public static LocalizedText ForEveryOrganisationThatFollowsThis { get; } = new("Voor iedere organisatie die deze gemeente volgt, geldt dan weer de vorige waarde, of anders de regels; de agenda-feeds en de herinneringen schuiven mee. Het terugdraaien staat op de openbare pagina in de wijzigingen, met wie het deed.", "For every organisation that follows this municipality, the previous value applies again, or else the rules; the calendar feeds and the reminders move along. The revert is listed among the changes on the public page, with who did it.");
-
-    public static LocalizedText Revert { get; } = new("Terugdraaien", "Revert");
 
     public static LocalizedText YesOnThisDate { get; } = new("Ja, op deze datum", "Yes, on this date");
 
@@ -187,7 +161,7 @@ public static class MunicipalityTexts
 
     public static LocalizedText StopFollowingQuestion(string name) => new($"{name} niet meer volgen?", $"Stop following {name}?");
 
-    public static LocalizedText StillPossibleUntil(LocalDate latest) => LocalizedText.From(l => l == Language.En
-        ? $"Timing expected it already; still possible until {DateText.Short(latest, l)}. Reminders wait for the real date."
-        : $"Timing verwachtte het al; nog mogelijk tot {DateText.Short(latest, l)}. Herinneringen wachten op de echte datum.");
+    public static LocalizedText StillPossibleUntil(LocalDate latest) =>
+        new($"Timing verwachtte het al; nog mogelijk tot {DateText.Short(latest, Language.Nl)}. Herinneringen wachten op de echte datum.",
+            $"Timing expected it already; still possible until {DateText.Short(latest, Language.En)}. Reminders wait for the real date.");
 }

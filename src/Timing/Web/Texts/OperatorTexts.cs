@@ -21,10 +21,6 @@ public static class OperatorTexts
 
     public static LocalizedText NoOrganisationFollowsAMunicipalityYet { get; } = new("Nog geen enkele organisatie volgt een gemeente.", "No organisation follows a municipality yet.");
 
-    public static LocalizedText Municipality { get; } = new("Gemeente", "Municipality");
-
-    public static LocalizedText Source { get; } = new("Bron", "Source");
-
     public static LocalizedText State { get; } = new("Toestand", "State");
 
     public static LocalizedText SeesUntil { get; } = new("Ziet tot", "Sees until");
@@ -51,15 +47,9 @@ public static class OperatorTexts
 
     public static LocalizedText Connect { get; } = new("Koppelen", "Connect");
 
-    public static LocalizedText Change { get; } = new("Wijzigen", "Change");
-
     public static LocalizedText Disconnect { get; } = new("Ontkoppelen", "Disconnect");
 
     public static LocalizedText SearchNow { get; } = new("Nu zoeken", "Search now");
-
-    public static LocalizedText PublicFacts { get; } = new("Openbare feiten", "Public facts");
-
-    public static LocalizedText Revert { get; } = new("Terugdraaien", "Revert");
 
     public static LocalizedText FailingSince(string when) => new($"Faalt sinds {when}", $"Failing since {when}");
 

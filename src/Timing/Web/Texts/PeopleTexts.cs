@@ -8,13 +8,9 @@ public static class PeopleTexts
 {
     public static LocalizedText ChangeAColleague { get; } = new("Collega wijzigen", "Change a colleague");
 
-    public static LocalizedText People { get; } = new("Mensen", "People");
-
     public static LocalizedText Change { get; } = new("Wijzigen:", "Change:");
 
     public static LocalizedText Save { get; } = new("Opslaan", "Save");
-
-    public static LocalizedText Cancel { get; } = new("Annuleren", "Cancel");
 
     public static LocalizedText PeopleOfYourOrganisation { get; } = new("Mensen van uw organisatie", "People of your organisation");
 
@@ -46,15 +42,9 @@ public static class PeopleTexts
 
     public static LocalizedText WeeklyDigestUnsubscribedByThisPerson { get; } = new(" (weekoverzicht afgemeld door deze persoon)", " (weekly digest unsubscribed by this person)");
 
-    public static LocalizedText ChangeDetails { get; } = new("Wijzigen", "Change");
-
-    public static LocalizedText Remove { get; } = new("Verwijderen", "Remove");
-
     public static LocalizedText AddAColleague { get; } = new("Collega toevoegen", "Add a colleague");
 
     public static LocalizedText ToThisColleaguesDetails { get; } = new("Naar de gegevens van deze collega", "To this colleague's details");
-
-    public static LocalizedText Add { get; } = new("Toevoegen", "Add");
 
     public static LocalizedText RemindersFor { get; } = new("Herinneringen voor", "Reminders for");
 
@@ -90,15 +80,9 @@ public static class PeopleTexts
 
     public static LocalizedText ThisPersonCanNoLongerSign { get; } = new("Deze persoon kan zich niet meer aanmelden, het persoonlijke feed-adres werkt niet meer en geplande herinneringen vervallen. De wijzigingen die deze persoon maakte blijven in de geschiedenis.", "This person can no longer sign in, their personal feed address stops working and planned reminders lapse. The changes this person made stay in the history.");
 
-    public static LocalizedText EMailAddress { get; } = new("E-mailadres", "E-mail address");
-
-    public static LocalizedText Name { get; } = new("Naam", "Name");
-
     public static LocalizedText LanguageOfFeedAndEMail { get; } = new("Taal van feed en e-mail", "Language of feed and e-mail");
 
     public static LocalizedText RemindersAudiencesAndMunicipalities { get; } = new("Herinneringen, doelgroepen en gemeenten", "Reminders, audiences and municipalities");
-
-    public static LocalizedText EMailReminders { get; } = new("Herinneringen per e-mail", "E-mail reminders");
 
     public static LocalizedText UnsubscribedByThisPersonOnlyThis { get; } = new("Afgemeld door deze persoon. Alleen deze persoon kan dat ongedaan maken, op de eigen pagina ‘Mijn agenda-feed’.", "Unsubscribed by this person. Only this person can undo that, on their own ‘My calendar feed’ page.");
 
@@ -167,9 +151,8 @@ public static class PeopleTexts
         new($"Gekozen, maar niet meer gevolgd door uw organisatie: {string.Join(", ", names)}. Zolang uw organisatie geen van de aangevinkte gemeenten volgt, krijgt deze persoon over gemeenten geen herinneringen; vink ze uit om weer alle gemeenten te volgen.",
             $"Chosen, but no longer followed by your organisation: {string.Join(", ", names)}. As long as your organisation follows none of the ticked municipalities, this person gets no reminders about municipalities; untick them to follow all municipalities again.");
 
-    public static LocalizedText NoReminderPlannedOn(LocalDate day) => LocalizedText.From(l => l == Core.Cycle.Language.En
-        ? $"No reminder is planned on {DateText.Long(day, l)}."
-        : $"Op {DateText.Long(day, l)} staat geen herinnering gepland.");
+    public static LocalizedText NoReminderPlannedOn(LocalDate day) =>
+        new($"Op {DateText.Long(day, Core.Cycle.Language.Nl)} staat geen herinnering gepland.", $"No reminder is planned on {DateText.Long(day, Core.Cycle.Language.En)}.");
 
     public static LocalizedText AddedAndInvited(string email) =>
         new($"{email} toegevoegd en uitgenodigd. Herinneringen beginnen pas als zij of hij de uitnodiging accepteert.", $"{email} added and invited. Reminders start only once they accept the invitation.");

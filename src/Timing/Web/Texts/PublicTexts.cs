@@ -13,19 +13,9 @@ public static class PublicTexts
 
     public static LocalizedText WhereTheDatesComeFrom { get; } = new("Waar de data vandaan komen", "Where the dates come from");
 
-    public static LocalizedText PublicFacts { get; } = new("Openbare feiten", "Public facts");
-
     public static LocalizedText NoPublicFactsYet { get; } = new("Nog geen openbare feiten.", "No public facts yet.");
 
-    public static LocalizedText Moment { get; } = new("Moment", "Moment");
-
-    public static LocalizedText Date { get; } = new("Datum", "Date");
-
-    public static LocalizedText Source { get; } = new("Bron", "Source");
-
     public static LocalizedText Operator { get; } = new("Beheer", "Operator");
-
-    public static LocalizedText Revert { get; } = new("Terugdraaien", "Revert");
 
     public static LocalizedText ComingMeetings { get; } = new("Komende vergaderingen", "Coming meetings");
 
@@ -35,29 +25,17 @@ public static class PublicTexts
 
     public static LocalizedText Changes { get; } = new("Wijzigingen", "Changes");
 
-    public static LocalizedText NoChangesYet { get; } = new("Nog geen wijzigingen.", "No changes yet.");
-
-    public static LocalizedText When { get; } = new("Wanneer", "When");
-
     public static LocalizedText WhoOrWhat { get; } = new("Wie of wat", "Who or what");
 
     public static LocalizedText Value { get; } = new("Waarde", "Value");
 
     public static LocalizedText Reverted { get; } = new("Teruggedraaid", "Reverted");
 
-    public static LocalizedText Municipality { get; } = new("Gemeente", "Municipality");
-
     public static LocalizedText TheDateIsFixedOnceThe { get; } = new("De datum ligt vast zodra de regering hem bekendmaakt.", "The date is fixed once the government announces it.");
 
     public static LocalizedText ThisIsAnEstimateTheReal { get; } = new("Dit is een schatting; de werkelijke datum hangt af van de gemeente.", "This is an estimate; the real date depends on the municipality.");
 
-    public static LocalizedText SourceOfTheDate { get; } = new("Bron van de datum", "Source of the date");
-
-    public static LocalizedText WhomToApproach { get; } = new("Wie u benadert", "Whom to approach");
-
     public static LocalizedText WhyNow { get; } = new("Waarom nu", "Why now");
-
-    public static LocalizedText WhatToBring { get; } = new("Wat neemt u mee", "What to bring");
 
     public static LocalizedText Subscribe { get; } = new("Abonneren", "Subscribe");
 
@@ -68,8 +46,6 @@ public static class PublicTexts
     public static LocalizedText OnlyTheMomentsFor { get; } = new("Alleen de momenten voor", "Only the moments for");
 
     public static LocalizedText DoYouWorkWithThisMunicipality { get; } = new("Werkt u met deze gemeente? Meld u aan voor een eigen feed met uw data en herinneringen per e-mail.", "Do you work with this municipality? Sign in for your own feed with your dates and email reminders.");
-
-    public static LocalizedText SignIn { get; } = new("Aanmelden", "Sign in");
 
     public static LocalizedText RevertedMeanwhile(string fact) => new($"Niets gewijzigd: het getoonde openbare feit {fact} is intussen al teruggedraaid of gewijzigd.",
         $"Nothing changed: the public fact {fact} that was shown has been reverted or changed meanwhile.");

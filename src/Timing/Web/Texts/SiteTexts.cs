@@ -158,4 +158,47 @@ public static class SiteTexts
         new($"Als u accepteert, stuurt Timing u {sends.Nl}. U kiest daarna zelf wat u ontvangt; elke e-mail heeft een link om te stoppen.",
             $"If you accept, Timing sends you {sends.En}. Afterwards you choose what you receive; every e-mail has a link to stop.");
 
+    public static LocalizedText PublicFacts { get; } = new("Openbare feiten", "Public facts");
+
+    public static LocalizedText Moment { get; } = new("Moment", "Moment");
+
+    public static LocalizedText Date { get; } = new("Datum", "Date");
+
+    public static LocalizedText Source { get; } = new("Bron", "Source");
+
+    public static LocalizedText Revert { get; } = new("Terugdraaien", "Revert");
+
+    public static LocalizedText NoChangesYet { get; } = new("Nog geen wijzigingen.", "No changes yet.");
+
+    public static LocalizedText When { get; } = new("Wanneer", "When");
+
+    public static LocalizedText Municipality { get; } = new("Gemeente", "Municipality");
+
+    public static LocalizedText SourceOfTheDate { get; } = new("Bron van de datum", "Source of the date");
+
+    public static LocalizedText WhomToApproach { get; } = new("Wie u benadert", "Whom to approach");
+
+    public static LocalizedText WhatToBring { get; } = new("Wat neemt u mee", "What to bring");
+
+    public static LocalizedText Change { get; } = new("Wijzigen", "Change");
+
+    public static LocalizedText Cancel { get; } = new("Annuleren", "Cancel");
+
+    public static LocalizedText Remove { get; } = new("Verwijderen", "Remove");
+
+    public static LocalizedText Add { get; } = new("Toevoegen", "Add");
+
+    public static LocalizedText Name { get; } = new("Naam", "Name");
+
+    public static LocalizedText EMailReminders { get; } = new("Herinneringen per e-mail", "E-mail reminders");
+
+    public static LocalizedText SignInMailSubject { get; } = new("Uw aanmeldlink voor Timing", "Your sign-in link for Timing");
+
+    /// <summary>The sign-in mail's opening; someone with accounts in several organisations gets a link for each.</summary>
+    public static LocalizedText SignInMailIntro(bool several) => several
+        ? new("U werkt in Timing voor meer dan één organisatie. Meld u aan met de link van de organisatie waarvoor u nu wilt werken (elke link 15 minuten geldig, één keer te gebruiken):",
+            "You work for more than one organisation in Timing. Sign in with the link of the organisation you want to work for now (each valid for 15 minutes, once):")
+        : new("Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):", "Sign in to Timing with this link (valid for 15 minutes, once):");
+
+    public static LocalizedText NotAskedForIt { get; } = new("Niet aangevraagd? Dan kunt u dit bericht negeren.", "Did you not ask for it? Then ignore this message.");
 }
