@@ -84,9 +84,6 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
     public Uri PublicMomentUrl(MomentKey key) => _links.PublicMoment(key);
 
-    /// <summary>The path of a moment's public page, e.g. "/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026".</summary>
-    public static string PublicMomentPath(MomentKey key) => Web.PublicLinks.PublicMomentPath(key);
-
     /// <summary>The page of a moment in the signed-in web application: what personal feeds link to.</summary>
     public Uri MomentUrl(MomentKey key) => _links.Moment(key);
 

@@ -3,125 +3,70 @@ using Timing.Core.Cycle;
 
 namespace Timing.Mail;
 
-/// <summary>Every word a nudge or digest says, in Dutch and in English: the text part and the HTML part read from here.</summary>
+/// <summary>The words of <see cref="MailTexts"/> in one reader's language: what the text part and the HTML part read.</summary>
 public sealed class MailWords
 {
-    public static MailWords Dutch { get; } = new()
-    {
-        LanguageTag = "nl",
-        Expected = "verwacht",
-        ComingUpIn = "Binnenkort in",
-        Date = "Datum",
-        WhyNow = "Waarom nu",
-        Audiences = "Wie u benadert",
-        Bring = "Wat neemt u mee",
-        MoreAboutThisMoment = "Meer over dit moment",
-        YourCalendarFeed = "Uw agenda-feed",
-        Starts = "begint",
-        Closes = "sluit",
-        Today = "vandaag",
-        Tomorrow = "morgen",
-        InDaysFormat = "over {0} dagen",
-        DigestSubjectFormat = "Timing: deze week, vanaf {0}",
-        WeeksAhead = "Deze week",
-        RunsUntil = "loopt tot",
-        From = "vanaf",
-        MomentsInTwoWeeks = "Wat u nu kunt doen: momenten die lopen of binnen vier weken beginnen, en commissievergaderingen waar u kunt inspreken, het dringendste eerst.",
-        NothingComing = "Niets in uw gemeenten.",
-        WhyYouReceiveThis = "U ontvangt dit omdat uw organisatie deze gemeenten volgt in Timing.",
-        StopTheseEmails = "Geen e-mails meer",
-        RemindersOfToday = "Uw herinneringen van vandaag, per moment met alle gemeenten waar het speelt",
-        MoreMomentsFormat = "en {0} andere momenten",
-        OneMoreMoment = "en 1 ander moment",
-        OtherMunicipalitiesFormat = "{0} andere gemeenten",
-    };
+    private readonly Language _language;
 
-    public static MailWords English { get; } = new()
-    {
-        LanguageTag = "en",
-        Expected = "expected",
-        ComingUpIn = "Coming up in",
-        Date = "Date",
-        WhyNow = "Why now",
-        Audiences = "Whom to approach",
-        Bring = "What to bring",
-        MoreAboutThisMoment = "More about this moment",
-        YourCalendarFeed = "Your calendar feed",
-        Starts = "starts",
-        Closes = "closes",
-        Today = "today",
-        Tomorrow = "tomorrow",
-        InDaysFormat = "in {0} days",
-        DigestSubjectFormat = "Timing: this week, from {0}",
-        WeeksAhead = "This week",
-        RunsUntil = "runs until",
-        From = "from",
-        MomentsInTwoWeeks = "What to do now: moments that are running or start within four weeks, and committee meetings where you can speak, most urgent first.",
-        NothingComing = "Nothing in your municipalities.",
-        WhyYouReceiveThis = "You receive this because your organisation follows these municipalities in Timing.",
-        StopTheseEmails = "Stop these e-mails",
-        RemindersOfToday = "Your reminders for today, one per moment with every municipality where it applies",
-        MoreMomentsFormat = "and {0} more moments",
-        OneMoreMoment = "and 1 more moment",
-        OtherMunicipalitiesFormat = "{0} other municipalities",
-    };
+    private MailWords(Language language) => _language = language;
+
+    public static MailWords Dutch { get; } = new(Language.Nl);
+
+    public static MailWords English { get; } = new(Language.En);
 
     public static MailWords For(Language language) => language == Language.En ? English : Dutch;
 
-    public required string LanguageTag { get; init; }
+    public string LanguageTag => _language == Language.En ? "en" : "nl";
 
-    public required string Expected { get; init; }
+    public string Expected => MailTexts.Expected.In(_language);
 
-    public required string ComingUpIn { get; init; }
+    public string ComingUpIn => MailTexts.ComingUpIn.In(_language);
 
-    public required string Date { get; init; }
+    public string Date => MailTexts.Date.In(_language);
 
-    public required string WhyNow { get; init; }
+    public string WhyNow => MailTexts.WhyNow.In(_language);
 
-    public required string Audiences { get; init; }
+    public string Audiences => MailTexts.Audiences.In(_language);
 
-    public required string Bring { get; init; }
+    public string Bring => MailTexts.Bring.In(_language);
 
-    public required string MoreAboutThisMoment { get; init; }
+    public string MoreAboutThisMoment => MailTexts.MoreAboutThisMoment.In(_language);
 
-    public required string YourCalendarFeed { get; init; }
+    public string YourCalendarFeed => MailTexts.YourCalendarFeed.In(_language);
 
-    public required string Starts { get; init; }
+    public string Starts => MailTexts.Starts.In(_language);
 
-    public required string Closes { get; init; }
+    public string Closes => MailTexts.Closes.In(_language);
 
-    public required string Today { get; init; }
+    public string Today => MailTexts.Today.In(_language);
 
-    public required string Tomorrow { get; init; }
+    public string Tomorrow => MailTexts.Tomorrow.In(_language);
 
-    public required string InDaysFormat { get; init; }
+    public string InDaysFormat => MailTexts.InDaysFormat.In(_language);
 
-    public required string DigestSubjectFormat { get; init; }
+    public string DigestSubjectFormat => MailTexts.DigestSubjectFormat.In(_language);
 
-    public required string WeeksAhead { get; init; }
+    public string WeeksAhead => MailTexts.WeeksAhead.In(_language);
 
-    public required string MomentsInTwoWeeks { get; init; }
+    public string RunsUntil => MailTexts.RunsUntil.In(_language);
 
-    /// <summary>Before the end date of a moment that is running: "loopt tot 3 mrt".</summary>
-    public required string RunsUntil { get; init; }
+    public string From => MailTexts.From.In(_language);
 
-    /// <summary>Before the start date of a moment still to come: "vanaf 3 mrt".</summary>
-    public required string From { get; init; }
+    public string MomentsInTwoWeeks => MailTexts.MomentsInTwoWeeks.In(_language);
 
-    public required string NothingComing { get; init; }
+    public string NothingComing => MailTexts.NothingComing.In(_language);
 
-    public required string WhyYouReceiveThis { get; init; }
+    public string WhyYouReceiveThis => MailTexts.WhyYouReceiveThis.In(_language);
 
-    public required string StopTheseEmails { get; init; }
+    public string StopTheseEmails => MailTexts.StopTheseEmails.In(_language);
 
-    /// <summary>The heading of a day's reminders in one mail.</summary>
-    public required string RemindersOfToday { get; init; }
+    public string RemindersOfToday => MailTexts.RemindersOfToday.In(_language);
 
-    public required string MoreMomentsFormat { get; init; }
+    public string MoreMomentsFormat => MailTexts.MoreMomentsFormat.In(_language);
 
-    public required string OneMoreMoment { get; init; }
+    public string OneMoreMoment => MailTexts.OneMoreMoment.In(_language);
 
-    public required string OtherMunicipalitiesFormat { get; init; }
+    public string OtherMunicipalitiesFormat => MailTexts.OtherMunicipalitiesFormat.In(_language);
 
     /// <summary>What a day's mail adds to its subject after the soonest moment: "en 3 andere momenten".</summary>
     public string MoreMoments(int count) => count == 1 ? OneMoreMoment : string.Format(CultureInfo.InvariantCulture, MoreMomentsFormat, count);

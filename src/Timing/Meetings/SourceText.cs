@@ -47,9 +47,6 @@ public static class SourceText
         return builder?.ToString() ?? text;
     }
 
-    /// <summary>Whether <paramref name="text"/> holds anything <see cref="Clean"/> removes.</summary>
-    public static bool NeedsCleaning(string text) => text.Any(Unsafe);
-
     /// <summary>A source's address as pages may show it: scheme and host of a web address, the file name of a file.</summary>
     public static string Host(string address)
     {

@@ -8,9 +8,8 @@ namespace Timing.Web;
 /// </summary>
 public sealed record DateQuestion(Moment Moment, string MunicipalityName, LocalDate Today, bool CanAnswer)
 {
-    public string Text(Language language) => language == Language.En
-        ? $"Has ‘{Moment.Title(language)}’ happened yet?"
-        : $"Is ‘{Moment.Title(language)}’ er al?";
+    public string Text(Language language) =>
+        new LocalizedText($"Is ‘{Moment.Title(Language.Nl)}’ er al?", $"Has ‘{Moment.Title(Language.En)}’ happened yet?").In(language);
 
     /// <summary>The form's field ids must differ per question on a page that shows several.</summary>
     public string FieldId => $"answer-{Moment.Key.Municipality.Value}-{Moment.Kind}-{Moment.Cycle}";

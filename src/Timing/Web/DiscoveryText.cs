@@ -25,27 +25,29 @@ public static class DiscoveryText
     /// </summary>
     public static string? Line(MeetingSourceDiscovery? discovery, MeetingSource? source, bool searching, Language language)
     {
-        var en = language == Language.En;
         if (source is not null)
         {
             return source.ConfiguredBy == MeetingSourceConnections.Automatic && discovery?.State == MeetingSourceDiscovery.Found
-                ? (en ? $"Found by Timing itself on {When(discovery.Tried, language)}: {discovery.Note.En}" : $"Door Timing zelf gevonden op {When(discovery.Tried, language)}: {discovery.Note.Nl}")
+                ? new LocalizedText($"Door Timing zelf gevonden op {When(discovery.Tried, Language.Nl)}: {discovery.Note.Nl}",
+                    $"Found by Timing itself on {When(discovery.Tried, Language.En)}: {discovery.Note.En}").In(language)
                 : null;
         }
-        return discovery?.State switch
+        return (discovery?.State switch
         {
-            null when searching => en
-                ? "Timing is looking for the council's meeting calendar by itself, in the background; this page shows what it finds."
-                : "Timing zoekt zelf naar de vergaderkalender van de raad, op de achtergrond; deze pagina toont wat het vindt.",
-            MeetingSourceDiscovery.None => en
-                ? $"Timing looked for the council's meeting calendar on {When(discovery.Tried, language)} and found none: {discovery.Note.En} It looks again after {When(discovery.NextTry, language)}."
-                : $"Timing zocht op {When(discovery.Tried, language)} naar de vergaderkalender van de raad en vond er geen: {discovery.Note.Nl} Het zoekt opnieuw na {When(discovery.NextTry, language)}.",
-            MeetingSourceDiscovery.Off => en
-                ? "An operator disconnected the meeting calendar; Timing does not look for another by itself."
-                : "Een beheerder heeft de vergaderkalender losgekoppeld; Timing zoekt niet zelf naar een andere.",
+            null when searching => Searching,
+            MeetingSourceDiscovery.None => new LocalizedText(
+                $"Timing zocht op {When(discovery.Tried, Language.Nl)} naar de vergaderkalender van de raad en vond er geen: {discovery.Note.Nl} Het zoekt opnieuw na {When(discovery.NextTry, Language.Nl)}.",
+                $"Timing looked for the council's meeting calendar on {When(discovery.Tried, Language.En)} and found none: {discovery.Note.En} It looks again after {When(discovery.NextTry, Language.En)}."),
+            MeetingSourceDiscovery.Off => Disconnected,
             _ => null,
-        };
+        })?.In(language);
     }
+
+    private static readonly LocalizedText Searching = new("Timing zoekt zelf naar de vergaderkalender van de raad, op de achtergrond; deze pagina toont wat het vindt.",
+        "Timing is looking for the council's meeting calendar by itself, in the background; this page shows what it finds.");
+
+    private static readonly LocalizedText Disconnected = new("Een beheerder heeft de vergaderkalender losgekoppeld; Timing zoekt niet zelf naar een andere.",
+        "An operator disconnected the meeting calendar; Timing does not look for another by itself.");
 
     private static string When(Instant? at, Language language) => SourceFreshness.When(at, language);
 }

@@ -15,6 +15,9 @@ public sealed record MunicipalityView(FollowedMunicipality Row, Timeline Timelin
         .OrderByDescending(m => m.Start).FirstOrDefault();
 
     public IEnumerable<Moment> Next(int count) => Timeline.Moments.Where(m => m.Start > Today).Take(count);
+
+    /// <summary>Moment kinds that last more than a day in this timeline: their actual date takes an end.</summary>
+    public IReadOnlySet<string> WindowKinds => Timeline.Moments.Where(m => !m.IsPoint).Select(m => m.Kind).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>Loads an organisation's municipalities and plans them; every query is limited to that organisation.</summary>

@@ -15,7 +15,6 @@ public static class PublicFactText
     /// </summary>
     public static string Who(string setBy, Language language)
     {
-        var en = language == Language.En;
         if (setBy.StartsWith(Meetings.MeetingImporter.SetByPrefix, StringComparison.Ordinal))
         {
             var kind = setBy[Meetings.MeetingImporter.SetByPrefix.Length..] switch
@@ -24,12 +23,15 @@ public static class PublicFactText
                 Meetings.MeetingSourceKinds.OpenBesluitvorming => "OpenBesluitvorming",
                 _ => "iCalendar",
             };
-            return en ? $"meeting calendar ({kind})" : $"vergaderkalender ({kind})";
+            return new LocalizedText($"vergaderkalender ({kind})", $"meeting calendar ({kind})").In(language);
         }
         if (setBy.StartsWith("operator:", StringComparison.Ordinal))
         {
-            return en ? "the operator of this instance" : "de beheerder van deze installatie";
+            return Operator.In(language);
         }
-        return en ? "an organisation that follows this municipality" : "een organisatie die deze gemeente volgt";
+        return AnOrganisation.In(language);
     }
+
+    private static readonly LocalizedText Operator = new("de beheerder van deze installatie", "the operator of this instance");
+    private static readonly LocalizedText AnOrganisation = new("een organisatie die deze gemeente volgt", "an organisation that follows this municipality");
 }

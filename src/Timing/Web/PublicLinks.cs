@@ -3,8 +3,9 @@ using Timing.Core.Cycle;
 namespace Timing.Web;
 
 /// <summary>
-/// The service's public address (Feeds:BaseUrl) and every link built from it, for mail, feeds and pages that show
-/// an address to copy: the one place that knows these paths.
+/// The service's public address (Feeds:BaseUrl) and every whole address built from it, for mail, feeds and pages that
+/// show an address to copy. These are made without a request (the worker and the command line have none), so the paths
+/// are spelt here; a test holds them to the pages' own routes. Links between pages come from <see cref="PageLinks"/>.
 /// </summary>
 public sealed class PublicLinks(string baseUrl)
 {
@@ -22,7 +23,7 @@ public sealed class PublicLinks(string baseUrl)
     public Uri Municipality(MunicipalityCode code) => new($"{Base}/gemeenten/{code.Value}");
 
     /// <summary>The public page of a moment, open to anyone: what public feeds link to.</summary>
-    public Uri PublicMoment(MomentKey key) => new($"{Base}{PublicMomentPath(key)}");
+    public Uri PublicMoment(MomentKey key) => new($"{Base}/openbaar/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}");
 
     /// <summary>
     /// The link a mail gives for a moment: its public page, which anyone can open and which takes a signed-in reader
@@ -31,8 +32,8 @@ public sealed class PublicLinks(string baseUrl)
     /// </summary>
     public Uri MailMoment(MomentKey key) => key.LocalId is null ? PublicMoment(key) : Moment(key);
 
-    /// <summary>The path of a moment's public page, e.g. /openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026.</summary>
-    public static string PublicMomentPath(MomentKey key) => $"/openbaar/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}";
+    /// <summary>A municipality's public feed, open to anyone.</summary>
+    public Uri MunicipalityFeed(MunicipalityCode code) => new($"{Base}/feeds/{code.Value}.ics");
 
     /// <summary>The page where a person finds and renews their calendar feed.</summary>
     public Uri MyFeed => new($"{Base}/mijn-feed");

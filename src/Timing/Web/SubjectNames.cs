@@ -13,17 +13,15 @@ public static class SubjectNames
     /// <summary>An audit subject: a setting's name, or a moment's name with its year.</summary>
     public static string Change(string subject, CycleRules rules, Language language)
     {
-        var en = language == Language.En;
-        switch (subject)
-        {
-            case "merger-date": return en ? "Merger date" : "Datum herindeling";
-            case "school-region": return en ? "School holiday region" : "Regio schoolvakanties";
-            case MomentKinds.LocalEvent: return en ? "Event added" : "Gebeurtenis toegevoegd";
-        }
         var parts = subject.Split('/');
-        return parts.Length == 2 && rules.Find(parts[0]) is { } moment
-            ? moment.NameWithYear(parts[1], language)
-            : subject;
+        return subject switch
+        {
+            "merger-date" => MergerDate.In(language),
+            "school-region" => SchoolRegion.In(language),
+            MomentKinds.LocalEvent => EventAdded.In(language),
+            _ when parts.Length == 2 && rules.Find(parts[0]) is { } moment => moment.NameWithYear(parts[1], language),
+            _ => subject,
+        };
     }
 
     /// <summary>An outbox subject and lead: "Begrotingsbehandeling 2027, 7 dagen voor het einde"; a digest says so.</summary>
@@ -32,9 +30,9 @@ public static class SubjectNames
         var parts = subject.Split('/');
         if (parts.Length < 3)
         {
-            return (language == Language.En ? "Weekly overview " : "Weekoverzicht ") + subject;
+            return $"{WeeklyOverview.In(language)} {subject}";
         }
-        var text = rules.Find(parts[1])?.NameWithYear(parts[2], language) ?? $"{(language == Language.En ? "Event" : "Gebeurtenis")} {parts[2]}";
+        var text = rules.Find(parts[1])?.NameWithYear(parts[2], language) ?? $"{Event.In(language)} {parts[2]}";
         var dash = leadId.IndexOf('-', StringComparison.Ordinal);
         if (dash > 0 && PeriodPattern.NormalizingIso.Parse(leadId[(dash + 1)..]) is { Success: true } period)
         {
@@ -43,4 +41,10 @@ public static class SubjectNames
         }
         return text.ToString(CultureInfo.InvariantCulture);
     }
+
+    private static readonly LocalizedText MergerDate = new("Datum herindeling", "Merger date");
+    private static readonly LocalizedText SchoolRegion = new("Regio schoolvakanties", "School holiday region");
+    private static readonly LocalizedText EventAdded = new("Gebeurtenis toegevoegd", "Event added");
+    private static readonly LocalizedText WeeklyOverview = new("Weekoverzicht", "Weekly overview");
+    private static readonly LocalizedText Event = new("Gebeurtenis", "Event");
 }

@@ -49,10 +49,9 @@ public sealed record TimelinePicture(
             .Select(y => new YearMark(y, X(new LocalDate(y, 1, 1)))).ToList();
         var lanes = phases.Select((phase, i) => new PhaseLane(phase.Name.In(language), phase.Colour, Top + i * LaneHeight,
             timeline.Moments.Where(m => m.Definition.Phase == phase.Id).SelectMany(m => Shapes(m, X, language)).ToList())).ToList();
-        var en = language == Language.En;
-        return new TimelinePicture(
-            en ? $"Timeline of {timeline.Municipality.Name}" : $"Tijdlijn van {timeline.Municipality.Name}",
-            PictureWidth, Top + phases.Count * LaneHeight + 10, years, lanes, X(today), en ? "today" : "vandaag");
+        var name = timeline.Municipality.Name;
+        return new TimelinePicture(new LocalizedText($"Tijdlijn van {name}", $"Timeline of {name}").In(language),
+            PictureWidth, Top + phases.Count * LaneHeight + 10, years, lanes, X(today), new LocalizedText("vandaag", "today").In(language));
     }
 
     private static IEnumerable<Shape> Shapes(Moment m, Func<LocalDate, double> x, Language language)

@@ -42,8 +42,6 @@ public static class Ui
     /// <summary>A language's code in addresses (?lang=), the language cookie and the sign-in claim: nl or en.</summary>
     public static string Code(Language language) => language == Core.Cycle.Language.En ? "en" : "nl";
 
-    public static string T(this HttpContext http, string nl, string en) => Language(http) == Core.Cycle.Language.En ? en : nl;
-
     public static int PersonId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
 
     public static int OrganisationId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(Claims.Organisation)!, System.Globalization.CultureInfo.InvariantCulture);

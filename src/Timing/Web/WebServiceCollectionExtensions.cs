@@ -96,6 +96,7 @@ public static class WebServiceCollectionExtensions
         });
         // Keys in the database: a cookie issued by one node is read by the next, and survives restarts.
         services.AddDataProtection().SetApplicationName("Timing").PersistKeysToDbContext<Storage.TimingDbContext>();
+        services.AddScoped<Municipalities.MunicipalityChanges>();
         services.AddScoped<MagicLinks>();
         services.AddScoped<People.Invitations>();
         services.AddSingleton<SignInMailQueue>();
@@ -130,11 +131,12 @@ public static class WebServiceCollectionExtensions
             // body is never read, so no page could read its form; left to the pages it would look like an expired form.
             if (http.Request.ContentLength > http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
             {
-                var title = http.T("Formulier te groot", "Form too large");
-                var text = http.T("Wat u verstuurde is groter dan Timing aanneemt. Maak de tekst korter en probeer het opnieuw.", "What you sent is larger than Timing accepts. Make the text shorter and try again.");
+                var lang = Ui.Language(http);
+                var title = Texts.SiteTexts.FormTooLarge.In(lang);
+                var text = Texts.SiteTexts.WhatYouSentIsLargerThan.In(lang);
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"{http.T("nl", "en")}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">{http.T("Naar het overzicht", "To the overview")}</a></p></body></html>");
+                await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"{Ui.Code(lang)}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">{Texts.SiteTexts.ToTheOverview.In(lang)}</a></p></body></html>");
                 return;
             }
             await next();

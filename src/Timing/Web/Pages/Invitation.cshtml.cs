@@ -39,7 +39,7 @@ public sealed class InvitationModel(TimingDbContext db, Timing.Mail.Unsubscribe 
             await db.SaveChangesAsync(cancellationToken);
             await trigger.PlanNowAsync(person.OrganisationId, cancellationToken);
         }
-        return Redirect($"/uitnodiging/{Uri.EscapeDataString(token)}");
+        return RedirectToPage("/Invitation", new { token });
     }
 
     private async Task<bool> Load(string token, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Timing.Core.Nudges;
 using Timing.Feeds;
 using Timing.Storage;
 using Timing.Web.Pages.People;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages;
 
@@ -15,7 +16,7 @@ namespace Timing.Web.Pages;
 /// The signed-in person's own feed address and reminders. The address stays retrievable until the person makes a
 /// new one: the token is kept encrypted with ASP.NET Core data protection (keys in the database), never plain.
 /// </summary>
-public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedOptions> options, IDataProtectionProvider protection, Worker.PlanTrigger trigger) : PageModel
+public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks links, IDataProtectionProvider protection, Worker.PlanTrigger trigger) : PageModel
 {
     public const string Purpose = "Timing.FeedToken.v1";
 
@@ -91,8 +92,9 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         Since = active is null ? null : DateText.Long(active.Created.InZone(Core.ProductTime.Zone).Date, Ui.Language(HttpContext));
         if (active?.Protected is { } stored && Unprotect(stored) is { } token)
         {
-            FeedUrl = new PublicLinks(options.Value.BaseUrl).PersonalFeed(token).AbsoluteUri;
-            MaskedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/p/{token[..4]}{new string('•', 12)}.ics";
+            FeedUrl = links.PersonalFeed(token).AbsoluteUri;
+            // Enough of the token to tell two feeds apart, not enough to open one.
+            MaskedUrl = FeedUrl.Replace(Uri.EscapeDataString(token), token[..4] + new string('•', 12), StringComparison.Ordinal);
             WebcalUrl = "webcal://" + FeedUrl[(FeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
         }
         await LoadChoicesAsync(cancellationToken);
@@ -135,8 +137,8 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         me.OwnChoices = true;
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
-        TempData.Flash(HttpContext.T("Uw keuzes zijn opgeslagen.", "Your choices are saved.") + Replan.Text(HttpContext, planned));
-        return Redirect("/mijn-feed");
+        TempData.Flash(FeedTexts.YourChoicesAreSaved.In(Ui.Language(HttpContext)) + Replan.Text(planned).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/MyFeed");
     }
 
     /// <summary>Makes a new token and revokes the old one, then shows the page again (post/redirect/get).</summary>
@@ -150,9 +152,9 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         db.FeedTokens.Add(new FeedToken { PersonId = personId, Hash = Secrets.Hash(token), Created = now, Protected = Protector.Protect(token) });
         await db.SaveChangesAsync(cancellationToken);
         TempData.Flash(revoked > 0
-            ? HttpContext.T("Nieuw feed-adres gemaakt. Het oude adres werkt niet meer: vervang het in uw agenda.", "New feed address made. The old address no longer works: replace it in your calendar.")
-            : HttpContext.T("Feed-adres gemaakt. Kopieer het en abonneer u erop in uw agenda.", "Feed address made. Copy it and subscribe to it in your calendar."));
-        return Redirect("/mijn-feed");
+            ? FeedTexts.NewFeedAddressMadeTheOld.In(Ui.Language(HttpContext))
+            : FeedTexts.FeedAddressMadeCopyItAnd.In(Ui.Language(HttpContext)));
+        return RedirectToPage("/MyFeed");
     }
 
     /// <summary>
@@ -172,9 +174,9 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, IOptions<FeedO
         await Timing.People.Consent.OptInAsync(db, me, clock.GetCurrentInstant(), cancellationToken);
         var planned = await trigger.PlanNowAsync(me.OrganisationId, cancellationToken);
         TempData.Flash((firstTime
-            ? HttpContext.T("U ontvangt voortaan herinneringen per e-mail.", "From now on you receive e-mail reminders.")
-            : HttpContext.T("U ontvangt weer herinneringen per e-mail.", "You will receive e-mail reminders again.")) + Replan.Text(HttpContext, planned));
-        return Redirect("/mijn-feed");
+            ? FeedTexts.FromNowOnYouReceiveE.In(Ui.Language(HttpContext))
+            : FeedTexts.YouWillReceiveEMailReminders.In(Ui.Language(HttpContext))) + Replan.Text(planned).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/MyFeed");
     }
 
     private IDataProtector Protector => protection.CreateProtector(Purpose);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Timing.People;
 using Timing.Web.SignIn;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages;
 
@@ -31,7 +32,7 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
+            EmailError = SiteTexts.EnterAValidEmail.In(Ui.Language(HttpContext));
             return Page();
         }
         var admission = limiter.Admit(address, HttpContext.Connection.RemoteIpAddress?.ToString());
@@ -48,6 +49,6 @@ public sealed class SignInModel(SignInMailQueue queue, SignInLimiter limiter) : 
             queue.Enqueue(address, ReturnUrl);
         }
         // Post/redirect/get: a reload shows the answer again instead of asking for another link.
-        return Redirect("/aanmelden?verstuurd=1");
+        return RedirectToPage("/SignIn", new { verstuurd = 1 });
     }
 }

@@ -26,6 +26,6 @@ public sealed class SignOutModel(TimingDbContext db) : PageModel
             }
         }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Redirect("/aanmelden");
+        return RedirectToPage("/SignIn");
     }
 }

@@ -7,6 +7,7 @@ using Timing.Feeds;
 using Timing.Mail;
 using Timing.People;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.SignIn;
 
@@ -49,21 +50,14 @@ public sealed partial class MagicLinks(TimingDbContext db, IMailSender mail, ICl
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var en = language == Language.En;
-        var message = new MimeMessage { Subject = en ? "Your sign-in link for Timing" : "Uw aanmeldlink voor Timing" };
+        var message = new MimeMessage { Subject = SiteTexts.SignInMailSubject.In(language) };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         // With accounts in several organisations, no one organisation's entry (a name it typed) shapes the mail.
         message.To.Add(new MailboxAddress(choices.Count == 1 ? person.Name : "", person.Email));
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(links.Host);
-        var intro = (en, choices.Count > 1) switch
-        {
-            (true, false) => "Sign in to Timing with this link (valid for 15 minutes, once):",
-            (false, false) => "Meld u aan bij Timing met deze link (15 minuten geldig, één keer te gebruiken):",
-            (true, true) => "You work for more than one organisation in Timing. Sign in with the link of the organisation you want to work for now (each valid for 15 minutes, once):",
-            (false, true) => "U werkt in Timing voor meer dan één organisatie. Meld u aan met de link van de organisatie waarvoor u nu wilt werken (elke link 15 minuten geldig, één keer te gebruiken):",
-        };
-        var ignore = en ? "Did you not ask for it? Then ignore this message." : "Niet aangevraagd? Dan kunt u dit bericht negeren.";
-        var signIn = en ? "Sign in to Timing" : "Aanmelden bij Timing";
+        var intro = SiteTexts.SignInMailIntro(choices.Count > 1).In(language);
+        var ignore = SiteTexts.NotAskedForIt.In(language);
+        var signIn = SiteTexts.SignInToTiming.In(language);
         string Label(string organisation) => choices.Count == 1 ? signIn : $"{signIn}: {organisation}";
         var body = new BodyBuilder
         {

@@ -8,7 +8,7 @@ public static class ReturnPath
 {
     public const int MaxLength = 500;
 
-    /// <summary>The path when it is one of ours ("/gemeenten/GM0344/…"), else null.</summary>
+    /// <summary>The path when it is a local one (it starts with one slash, not two), else null.</summary>
     public static string? Safe(string? path) =>
         path is { Length: > 0 and <= MaxLength } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal)
             && !path.StartsWith("/\\", StringComparison.Ordinal) && !path.Any(char.IsControl)

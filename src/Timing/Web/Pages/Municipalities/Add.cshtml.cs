@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timing.Core.Cycle;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.Municipalities;
 
@@ -33,7 +34,7 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
         var q = Query?.Trim() ?? "";
         if (!TextLimits.Fits(q, TextLimits.Search))
         {
-            QueryError = HttpContext.T($"Zoek met hoogstens {TextLimits.Search} tekens.", $"Search with at most {TextLimits.Search} characters.");
+            QueryError = MunicipalityTexts.SearchTooLong.In(Ui.Language(HttpContext));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -53,15 +54,13 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
     {
         if (!MunicipalityCode.TryParse(Code, out var code))
         {
-            CodeError = HttpContext.T("Dit is geen gemeentecode: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0344.",
-                "This is not a municipality code: use GM followed by four digits, e.g. GM0344.");
+            CodeError = MunicipalityTexts.ThisIsNotAMunicipalityCode.In(Ui.Language(HttpContext));
         }
         var listed = code is null ? null : (await AllNamesAsync(cancellationToken)).FirstOrDefault(m => m.Code == code.Value.Value);
         var name = string.IsNullOrWhiteSpace(Name) ? listed?.Name : Name.Trim();
         if (name is null || Timing.Municipalities.MunicipalityList.NameProblem(name) is not null)
         {
-            NameError = HttpContext.T($"Vul de naam van de gemeente in: 1 tot {TextLimits.MunicipalityName} tekens, op één regel.",
-                $"Enter the municipality's name: 1 to {TextLimits.MunicipalityName} characters, on one line.");
+            NameError = MunicipalityTexts.EnterTheName.In(Ui.Language(HttpContext));
         }
         if (CodeError is not null || NameError is not null)
         {
@@ -70,7 +69,7 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
         var organisationId = User.OrganisationId();
         if (await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == organisationId && m.Code == code!.Value.Value, cancellationToken))
         {
-            TempData.Flash(HttpContext.T($"Uw organisatie volgt {name} al; er is niets veranderd.", $"Your organisation already follows {name}; nothing changed."));
+            TempData.Flash(MunicipalityTexts.AlreadyFollowed(name!).In(Ui.Language(HttpContext)));
         }
         else
         {
@@ -79,9 +78,8 @@ public sealed class AddModel(TimingDbContext db, Timing.Municipalities.Municipal
             var planned = await trigger.PlanNowAsync(organisationId, cancellationToken);
             // In the background: the director's page does not wait for two councils' systems.
             discovery.Soon(code!.Value.Value);
-            TempData.Flash(HttpContext.T($"{name} wordt nu gevolgd. De gemeente staat in het overzicht en in de agenda-feeds van uw organisatie.",
-                $"{name} is now followed. It is in the overview and in your organisation's calendar feeds.") + Replan.Text(HttpContext, planned));
+            TempData.Flash((MunicipalityTexts.NowFollowed(name!) + Replan.Text(planned)).In(Ui.Language(HttpContext)));
         }
-        return Redirect($"/gemeenten/{code!.Value.Value}");
+        return Redirect(Url.Municipality(code!.Value.Value));
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Timing.Core.Cycle;
 using Timing.Municipalities;
 using Timing.Storage;
 
@@ -10,11 +8,11 @@ namespace Timing.Web.Pages.Municipalities;
 
 /// <summary>
 /// The confirmation step before a director removes something: a followed municipality ("gemeente"), an actual date
-/// ("datum") or a local event ("gebeurtenis"). The page names what goes and what follows; the post does it,
-/// records it in the audit trail and re-plans the organisation's reminders.
+/// ("datum") or a local event ("gebeurtenis"). The page names what goes and what follows; the post has
+/// <see cref="MunicipalityChanges"/> remove it.
 /// </summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clock, Timing.Worker.PlanTrigger trigger) : PageModel
+public sealed class RemoveModel(MunicipalityChanges changes) : PageModel
 {
     public FollowedMunicipality? Row { get; private set; }
 
@@ -28,72 +26,25 @@ public sealed class RemoveModel(TimingDbContext db, CycleRules rules, IClock clo
 
     public async Task<IActionResult> OnPostAsync(string code, string what, int? id, CancellationToken cancellationToken)
     {
-        var target = await Find(code, what, id, cancellationToken);
-        if (target is null)
+        var lang = Ui.Language(HttpContext);
+        if (await Find(code, what, id, cancellationToken) is not { } removable)
         {
             // Already gone (a second tab, a reload): nothing to do, and nothing to say but that.
-            TempData.Flash(HttpContext.T("Dit was al verwijderd.", "This was already removed."));
-            return Redirect(Row is null ? "/" : $"/gemeenten/{Row.Code}");
+            TempData.Flash(ChangeTexts.AlreadyRemoved.In(lang));
+            return Redirect(Row is null ? Url.Page("/Index")! : Url.Municipality(Row.Code));
         }
-        var row = Row!;
-        var me = await db.People.FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
-        var now = clock.GetCurrentInstant();
-        string message;
-        switch (target)
-        {
-            case ActualDateRow actual:
-                FollowedMunicipalities.Audit(db, row, me, now, $"{actual.Kind}/{actual.Cycle}", Timing.Facts.PublicFactRows.Describe(actual.Start, actual.End), "");
-                db.ActualDates.Remove(actual);
-                message = HttpContext.T($"Werkelijke datum verwijderd: {Thing}. De tijdlijn volgt hier weer de regels en schattingen.",
-                    $"Actual date removed: {Thing}. The timeline follows the rules and estimates here again.");
-                break;
-            case LocalEventRow local:
-                FollowedMunicipalities.Audit(db, row, me, now, "local-event", $"{local.Start:uuuu-MM-dd} {local.Title}", "");
-                db.LocalEvents.Remove(local);
-                message = HttpContext.T($"Gebeurtenis verwijderd: {Thing}. Ze verdwijnt uit de tijdlijn en de agenda-feeds.",
-                    $"Event deleted: {Thing}. It disappears from the timeline and the calendar feeds.");
-                break;
-            default:
-                // The municipality's own audit trail goes with it; the organisation's trail keeps that it was unfollowed.
-                db.OrganisationChanges.Add(new OrganisationChange
-                {
-                    OrganisationId = row.OrganisationId,
-                    PersonEmail = me.Email,
-                    At = now,
-                    Subject = $"unfollow/{row.Code}",
-                    OldValue = row.Name,
-                });
-                await db.DateChanges.Where(c => c.FollowedMunicipalityId == row.Id).ExecuteDeleteAsync(cancellationToken);
-                db.FollowedMunicipalities.Remove(row);
-                message = HttpContext.T($"{row.Name} wordt niet meer gevolgd. De gemeente verdwijnt uit het overzicht en uit de agenda-feeds van uw organisatie.",
-                    $"{row.Name} is no longer followed. It disappears from the overview and from your organisation's calendar feeds.");
-                break;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        var planned = await trigger.PlanNowAsync(row.OrganisationId, cancellationToken);
-        TempData.Flash(message + Replan.Text(HttpContext, planned));
-        return Redirect(target is FollowedMunicipality ? "/" : $"/gemeenten/{row.Code}");
+        TempData.Flash((await changes.RemoveAsync(Director, removable, cancellationToken)).In(lang));
+        return Redirect(removable.Target is FollowedMunicipality ? Url.Page("/Index")! : Url.Municipality(removable.Row.Code));
     }
 
-    private async Task<object?> Find(string code, string what, int? id, CancellationToken cancellationToken)
+    private MunicipalityChanges.Director Director => new(User.OrganisationId(), User.PersonId(), Ui.Language(HttpContext));
+
+    private async Task<MunicipalityChanges.Removable?> Find(string code, string what, int? id, CancellationToken cancellationToken)
     {
-        Row = await FollowedMunicipalities.FindAsync(db, User.OrganisationId(), code.ToUpperInvariant(), cancellationToken);
+        Row = await changes.FindAsync(Director, code, cancellationToken);
         What = what;
-        var lang = Ui.Language(HttpContext);
-        switch (what)
-        {
-            case "gemeente" when Row is not null && id is null:
-                Thing = Row.Name;
-                return Row;
-            case "datum" when Row?.Actuals.FirstOrDefault(a => a.Id == id) is { } actual:
-                var title = rules.Moments.FirstOrDefault(d => d.Kind == actual.Kind)?.NameForCycle(actual.Cycle, lang) ?? $"{actual.Kind} ({actual.Cycle})";
-                Thing = $"{title}: {DateText.Range(actual.Start, actual.End, lang)}";
-                return actual;
-            case "gebeurtenis" when Row?.Events.FirstOrDefault(e => e.Id == id) is { } local:
-                Thing = $"{local.Title}: {DateText.Long(local.Start, lang)}";
-                return local;
-            default:
-                return null;
-        }
+        var removable = Row is null ? null : changes.Removal(Row, what, id);
+        Thing = removable?.Thing.In(Ui.Language(HttpContext)) ?? "";
+        return removable;
     }
 }

@@ -5,6 +5,7 @@ using Timing.Core.Cycle;
 using Timing.Facts;
 using Timing.Municipalities;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.Municipalities;
 
@@ -46,20 +47,18 @@ public sealed class RevertFactModel(TimingDbContext db, MunicipalityCatalog cata
         if (reverted is null)
         {
             // Already reverted or changed meanwhile (a second tab, a double click, a reload): nothing to do, and nothing to say but that.
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: het getoonde openbare feit {Name} is intussen al teruggedraaid of gewijzigd.",
-                $"Nothing changed: the public fact {Name} that was shown has been reverted or changed meanwhile."));
-            return Redirect($"/gemeenten/{Uri.EscapeDataString(code)}/openbaar");
+            TempData.Flash(PublicTexts.RevertedMeanwhile(Name).In(Ui.Language(HttpContext)));
+            return Redirect(Url.MunicipalityPublic(code));
         }
         var value = Fact!.Code;
         store.Invalidate(value);
         trigger.PlanSoon();
         var now = (await PublicFactRows.CurrentAsync(db, [value], cancellationToken)).FirstOrDefault(f => f.Kind == kind && f.Cycle == cycle);
         var was = PublicFactText.Days(reverted.Start, reverted.End, Ui.Language(HttpContext));
-        TempData.Flash(now is null
-            ? HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu gelden weer de regels.", $"Reverted: {Name}, {was}. The rules apply again.")
-            : HttpContext.T($"Teruggedraaid: {Name}, {was}. Nu geldt {PublicFactRows.Describe(now.Start, now.End)} ({PublicFactRows.SourceText(now)}).",
-                $"Reverted: {Name}, {was}. Now {PublicFactRows.Describe(now.Start, now.End)} applies ({PublicFactRows.SourceText(now)})."));
-        return Redirect($"/gemeenten/{value}/openbaar");
+        TempData.Flash((now is null
+            ? PublicTexts.RevertedToTheRules(Name, was)
+            : PublicTexts.RevertedTo(Name, was, PublicFactRows.Describe(now.Start, now.End), PublicFactRows.SourceText(now))).In(Ui.Language(HttpContext)));
+        return Redirect(Url.MunicipalityPublic(value));
     }
 
     /// <summary>The fact's current value, with the names the page shows; false when there is none to revert.</summary>

@@ -8,6 +8,7 @@ using Timing.Core.Cycle;
 using Timing.Facts;
 using Timing.Meetings;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.Operator;
 
@@ -85,16 +86,14 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         }
         if (refused is not null)
         {
-            return await RefuseAsync(followed.Code, HttpContext.T($"Niets gewijzigd: {refused.Nl}", $"Nothing changed: {refused.En}"), cancellationToken);
+            return await RefuseAsync(followed.Code, OperatorTexts.NothingChanged(refused).In(Ui.Language(HttpContext)), cancellationToken);
         }
         var before = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
         var was = before.Source is null ? null : before.SourceName(Ui.Language(HttpContext));
         await MeetingSourceConnections.ConnectAsync(db, followed.Code, kind!, value, User.Identity!.Name!, clock.GetCurrentInstant(), cancellationToken);
         var after = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
         var now = after.SourceName(Ui.Language(HttpContext));
-        TempData.Flash(HttpContext.T(
-            $"Gekoppeld: de vergaderingen van {followed.Name} ({followed.Code}) komen nu uit {now}{detail}{(was is null ? "" : $"; was {was}")}. De achtergrondtaak leest die binnen het uur.",
-            $"Connected: the meetings of {followed.Name} ({followed.Code}) now come from {now}{detail}{(was is null ? "" : $"; was {was}")}. The worker reads it within the hour."));
+        TempData.Flash(OperatorTexts.Connected(followed.Name, followed.Code, now, detail, was).In(Ui.Language(HttpContext)));
         return Redirect(Back(followed.Code));
     }
 
@@ -109,10 +108,9 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         var before = await SourceFreshness.LoadAsync(db, value, ProductTime.Today(clock), cancellationToken);
         var was = before.SourceName(Ui.Language(HttpContext));
         // A second click or tab finds nothing connected: that is said, and nothing else changes.
-        TempData.Flash(await MeetingSourceConnections.DisconnectAsync(db, value, clock.GetCurrentInstant(), cancellationToken)
-            ? HttpContext.T($"Losgekoppeld: {name} ({value}) leest niet meer uit {was}. Gelezen vergaderingen en openbare feiten blijven; Timing zoekt niet zelf een nieuwe bron.",
-                $"Disconnected: {name} ({value}) no longer reads {was}. Meetings read and public facts stay; Timing does not search for another source by itself.")
-            : HttpContext.T($"Niets gewijzigd: {name} ({value}) had geen vergaderkalender gekoppeld.", $"Nothing changed: {name} ({value}) had no meeting source connected."));
+        TempData.Flash((await MeetingSourceConnections.DisconnectAsync(db, value, clock.GetCurrentInstant(), cancellationToken)
+            ? OperatorTexts.Disconnected(name, value, was)
+            : OperatorTexts.NothingConnected(name, value)).In(Ui.Language(HttpContext)));
         return Redirect(Back(value));
     }
 
@@ -127,8 +125,7 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         var (value, name) = followed;
         if (await db.MeetingSources.AnyAsync(s => s.Code == value, cancellationToken))
         {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd: {name} ({value}) heeft al een vergaderkalender; koppel die eerst los om opnieuw te zoeken.",
-                $"Nothing changed: {name} ({value}) already has a meeting source; disconnect it first to search again."));
+            TempData.Flash(OperatorTexts.AlreadyConnected(name, value).In(Ui.Language(HttpContext)));
             return Redirect(Back(value));
         }
         var off = await db.MeetingSourceDiscoveries.FirstOrDefaultAsync(d => d.Code == value, cancellationToken);
@@ -138,9 +135,9 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
             await db.SaveChangesAsync(cancellationToken);
         }
         var found = await discovery.DiscoverAsync(value, cancellationToken);
-        TempData.Flash(found?.State == MeetingSourceDiscovery.Found
-            ? HttpContext.T($"Gevonden en gekoppeld voor {name} ({value}): {found.Note.Nl}", $"Found and connected for {name} ({value}): {found.Note.En}")
-            : HttpContext.T($"Niets gevonden voor {name} ({value}): {found?.Note.Nl} Timing zoekt later opnieuw.", $"Nothing found for {name} ({value}): {found?.Note.En} Timing searches again later."));
+        TempData.Flash((found?.State == MeetingSourceDiscovery.Found
+            ? OperatorTexts.FoundAndConnected(name, value, found.Note)
+            : OperatorTexts.NothingFound(name, value, found?.Note)).In(Ui.Language(HttpContext)));
         return Redirect(Back(value));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Timing.Core.Cycle;
 using Timing.Core.Nudges;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.People;
 
@@ -56,11 +57,11 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         }
         var person = await db.People.FirstAsync(p => p.Id == id, cancellationToken);
         var shown = Municipalities.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
-        var changed = new List<string>();
+        var changed = new List<LocalizedText>();
 
         if (!TextLimits.Fits(Name, TextLimits.PersonName))
         {
-            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
+            NameError = PeopleTexts.NameTooLong.In(Ui.Language(HttpContext));
             return Page();
         }
         // The form also shows, ticked, the person's chosen municipalities the organisation no longer follows.
@@ -74,13 +75,13 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         if (name != person.Name)
         {
             person.Name = name;
-            changed.Add(HttpContext.T("naam", "name"));
+            changed.Add(PeopleTexts.NameChanged);
         }
         var language = Language is null ? person.Language : PersonFormValues.Language(Language);
         if (language != person.Language)
         {
             person.Language = language;
-            changed.Add(HttpContext.T("taal", "language"));
+            changed.Add(PeopleTexts.LanguageChanged);
         }
         if (person.OwnChoices)
         {
@@ -95,29 +96,28 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         if (!audiences.SetEquals(person.Audiences))
         {
             person.Audiences = audiences;
-            changed.Add(HttpContext.T("doelgroepen", "audiences"));
+            changed.Add(PeopleTexts.AudiencesChanged);
         }
         var municipalities = SelectedMunicipalities.ToHashSet(StringComparer.Ordinal);
         if (!municipalities.SetEquals(person.Municipalities))
         {
             person.Municipalities = municipalities;
-            changed.Add(HttpContext.T("gemeenten", "municipalities"));
+            changed.Add(PeopleTexts.MunicipalitiesChanged);
         }
         if (person.ModeBeforeUnsubscribe is null && PersonFormValues.Mode(NudgeMode) is { } mode && mode != person.NudgeMode)
         {
             person.NudgeMode = mode;
-            changed.Add(HttpContext.T("herinneringen", "reminders"));
+            changed.Add(PeopleTexts.RemindersChanged);
         }
         if (changed.Count == 0)
         {
-            TempData.Flash(HttpContext.T($"Niets gewijzigd voor {person.Email}.", $"Nothing changed for {person.Email}."));
-            return Redirect("/mensen");
+            TempData.Flash(PeopleTexts.NothingChangedFor(person.Email).In(Ui.Language(HttpContext)));
+            return RedirectToPage("/People/Index");
         }
         await db.SaveChangesAsync(cancellationToken);
         var planned = await trigger.PlanNowAsync(person.OrganisationId, cancellationToken);
-        TempData.Flash(HttpContext.T($"Opgeslagen voor {person.Email}: {string.Join(", ", changed)} gewijzigd.", $"Saved for {person.Email}: {string.Join(", ", changed)} changed.")
-            + Replan.Text(HttpContext, planned));
-        return Redirect("/mensen");
+        TempData.Flash((PeopleTexts.SavedFor(person.Email, changed) + Replan.Text(planned)).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/People/Index");
     }
 
     private async Task<bool> Load(int id, CancellationToken cancellationToken)

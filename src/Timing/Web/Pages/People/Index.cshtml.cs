@@ -6,6 +6,7 @@ using Timing.Core.Cycle;
 using Timing.Core.Nudges;
 using Timing.People;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.People;
 
@@ -35,14 +36,6 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
     public PersonForm Form => new(Email, true, EmailError, Name, NameError, ChoiceError, PersonFormValues.Language(Language), PersonFormValues.Mode(NudgeMode) ?? Core.Nudges.NudgeMode.Each, false,
         SelectedAudiences.ToHashSet(), SelectedMunicipalities.ToHashSet(), Municipalities);
 
-    public static string ModeName(HttpContext http, NudgeMode mode) => mode switch
-    {
-        Core.Nudges.NudgeMode.Digest => http.T("wekelijks overzicht", "weekly digest"),
-        Core.Nudges.NudgeMode.Both => http.T("elke herinnering en overzicht", "each reminder and digest"),
-        Core.Nudges.NudgeMode.None => http.T("geen", "none"),
-        _ => http.T("elke herinnering", "each reminder"),
-    };
-
     /// <summary>
     /// The municipalities a person chose, by name; codes the organisation no longer follows are left out, and a
     /// choice of which the organisation follows nothing any more is said to bring nothing.
@@ -51,17 +44,17 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
     {
         if (person.Municipalities.Count == 0)
         {
-            return HttpContext.T("alle", "all");
+            return PeopleTexts.All.In(Ui.Language(HttpContext));
         }
         var names = Municipalities.Where(m => person.Municipalities.Contains(m.Code)).Select(m => m.Name).ToList();
         return names.Count == 0
-            ? HttpContext.T("geen: de gekozen gemeenten worden niet meer gevolgd", "none: the chosen municipalities are no longer followed")
+            ? PeopleTexts.NoneTheChosenMunicipalitiesAreNo.In(Ui.Language(HttpContext))
             : string.Join(", ", names);
     }
 
     /// <summary>The audiences a person chose, by name, in the form's order; ids no longer known come last, as they are.</summary>
     public string AudienceNames(Person person) => person.Audiences.Count == 0
-        ? HttpContext.T("alle", "all")
+        ? PeopleTexts.All.In(Ui.Language(HttpContext))
         : string.Join(", ", Audiences.All.Where(person.Audiences.Contains).Concat(person.Audiences.Where(a => !Audiences.IsKnown(a)))
             .Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
 
@@ -82,13 +75,13 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
         }
         catch (ArgumentException)
         {
-            EmailError = HttpContext.T($"Vul een geldig e-mailadres in, zoals naam@organisatie.nl (hoogstens {TextLimits.Email} tekens).", $"Enter a valid e-mail address, such as name@organisation.nl (at most {TextLimits.Email} characters).");
+            EmailError = SiteTexts.EnterAValidEmail.In(Ui.Language(HttpContext));
             await Load(cancellationToken);
             return Page();
         }
         if (!TextLimits.Fits(Name, TextLimits.PersonName))
         {
-            NameError = HttpContext.T($"Een naam heeft hoogstens {TextLimits.PersonName} tekens, op één regel.", $"A name has at most {TextLimits.PersonName} characters, on one line.");
+            NameError = PeopleTexts.NameTooLong.In(Ui.Language(HttpContext));
             await Load(cancellationToken);
             return Page();
         }
@@ -103,7 +96,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
         var existing = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email && p.OrganisationId == organisationId, cancellationToken);
         if (existing is not null)
         {
-            EmailError = HttpContext.T("Deze collega staat al in de lijst. Wijzig haar of hem via ‘Wijzigen’ in de tabel.", "This colleague is already in the list. Change them with ‘Change’ in the table.");
+            EmailError = PeopleTexts.ThisColleagueIsAlreadyInThe.In(Ui.Language(HttpContext));
             ExistingId = existing.Id;
             await Load(cancellationToken);
             return Page();
@@ -124,16 +117,13 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
         // Nothing is planned for the colleague until they accept: the invitation is the only mail.
         var me = await db.People.AsNoTracking().Include(p => p.Organisation).FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
         var invited = await invitations.SendAsync(person, me.Organisation!.Name, me.Name.Length > 0 ? $"{me.Name} ({me.Email})" : me.Email, cancellationToken);
-        TempData.Flash(invited switch
+        TempData.Flash((invited switch
         {
-            Invitations.Outcome.Sent => HttpContext.T($"{person.Email} toegevoegd en uitgenodigd. Herinneringen beginnen pas als zij of hij de uitnodiging accepteert.",
-                $"{person.Email} added and invited. Reminders start only once they accept the invitation."),
-            Invitations.Outcome.OptedOut => HttpContext.T($"{person.Email} toegevoegd, maar dit adres wil geen e-mail van Timing: er is geen uitnodiging gestuurd. Zij of hij kan zich aanmelden en zelf herinneringen aanzetten.",
-                $"{person.Email} added, but this address wants no e-mail from Timing: no invitation was sent. They can sign in and turn on reminders themselves."),
-            _ => HttpContext.T($"{person.Email} toegevoegd, maar de uitnodiging kon niet worden verstuurd. Zij of hij kan zich aanmelden en de uitnodiging op ‘Mijn agenda-feed’ accepteren.",
-                $"{person.Email} added, but the invitation could not be sent. They can sign in and accept on ‘My calendar feed’."),
-        });
-        return Redirect("/mensen");
+            Invitations.Outcome.Sent => PeopleTexts.AddedAndInvited(person.Email),
+            Invitations.Outcome.OptedOut => PeopleTexts.AddedButOptedOut(person.Email),
+            _ => PeopleTexts.AddedButNotInvited(person.Email),
+        }).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/People/Index");
     }
 
     private async Task Load(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.People;
 
@@ -50,7 +51,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         var language = Ui.Language(HttpContext);
         if (nudge.Kind == NudgeKinds.Daily)
         {
-            return HttpContext.T("Herinneringsmail van de dag", "Reminder mail of the day");
+            return PeopleTexts.ReminderMailOfTheDay.In(Ui.Language(HttpContext));
         }
         if (nudge.Kind != NudgeKinds.Speaking)
         {
@@ -94,7 +95,7 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(preview.Trim());
             if (!parsed.Success || !Timing.Core.SupportedDates.Contains(parsed.Value))
             {
-                PreviewProblem = HttpContext.T($"'{preview}' is geen datum die Timing kent; kies een dag als 17-03-2027.", $"'{preview}' is not a date Timing knows; choose a day such as 17-03-2027.");
+                PreviewProblem = PeopleTexts.NotADate(preview).In(Ui.Language(HttpContext));
             }
             else
             {
@@ -121,19 +122,16 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
                 .SetProperty(n => n.Attempts, 0)
                 .SetProperty(n => n.NextAttempt, Nudge.Immediately)
                 .SetProperty(n => n.LastError, (string?)null), cancellationToken);
-        TempData.Flash(resent > 0
-            ? HttpContext.T($"De herinnering voor {person.Email} staat opnieuw in de wachtrij en gaat binnen een paar minuten weg, met hetzelfde Message-ID.",
-                $"The reminder for {person.Email} is queued again and goes out within a few minutes, with the same Message-ID.")
-            : HttpContext.T("Niets gewijzigd: deze herinnering stond al in de wachtrij of is al verstuurd.", "Nothing changed: this reminder was already queued or has been sent."));
-        return Redirect($"/mensen/{id}");
+        TempData.Flash((resent > 0 ? PeopleTexts.QueuedAgain(person.Email) : PeopleTexts.NothingChangedThisReminderWasAlready).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/People/Nudges", new { id });
     }
 
     public string StateName(string state) => state switch
     {
-        NudgeStates.Pending => HttpContext.T("gepland", "pending"),
-        NudgeStates.Sent => HttpContext.T("verstuurd", "sent"),
-        NudgeStates.Failed => HttpContext.T("mislukt", "failed"),
-        NudgeStates.Uncertain => HttpContext.T("onzeker (niet opnieuw verstuurd)", "uncertain (not resent)"),
-        _ => HttpContext.T("bezig", "in progress"),
+        NudgeStates.Pending => PeopleTexts.Pending.In(Ui.Language(HttpContext)),
+        NudgeStates.Sent => PeopleTexts.Sent.In(Ui.Language(HttpContext)),
+        NudgeStates.Failed => PeopleTexts.Failed.In(Ui.Language(HttpContext)),
+        NudgeStates.Uncertain => PeopleTexts.UncertainNotResent.In(Ui.Language(HttpContext)),
+        _ => PeopleTexts.InProgress.In(Ui.Language(HttpContext)),
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timing.Storage;
+using Timing.Web.Texts;
 
 namespace Timing.Web.Pages.People;
 
@@ -23,8 +24,8 @@ public sealed class RemovePersonModel(TimingDbContext db, IClock clock, Timing.W
         var person = await Find(id, cancellationToken);
         if (person is null)
         {
-            TempData.Flash(HttpContext.T("Deze persoon was al verwijderd.", "This person was already removed."));
-            return Redirect("/mensen");
+            TempData.Flash(PeopleTexts.ThisPersonWasAlreadyRemoved.In(Ui.Language(HttpContext)));
+            return RedirectToPage("/People/Index");
         }
         var me = await db.People.AsNoTracking().FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
         await db.FeedTokens.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
@@ -39,10 +40,9 @@ public sealed class RemovePersonModel(TimingDbContext db, IClock clock, Timing.W
         });
         db.People.Remove(person);
         await db.SaveChangesAsync(cancellationToken);
-        TempData.Flash(HttpContext.T($"{person.Email} is verwijderd. Het feed-adres werkt niet meer en er worden geen herinneringen meer verstuurd.",
-            $"{person.Email} has been removed. The feed address no longer works and no more reminders are sent."));
+        TempData.Flash(PeopleTexts.Removed(person.Email).In(Ui.Language(HttpContext)));
         trigger.PlanSoon();
-        return Redirect("/mensen");
+        return RedirectToPage("/People/Index");
     }
 
     /// <summary>Someone of the director's own organisation, never the director themselves.</summary>

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Timing.Core.Cycle;
-using Timing.Feeds;
 using Timing.Municipalities;
 
 namespace Timing.Web.Pages.Public;
@@ -12,7 +10,7 @@ namespace Timing.Web.Pages.Public;
 /// A moment of a municipality as the rules and its public facts give it, for anyone: the page each event of a
 /// public feed links to. No sign-in, nothing of any organisation.
 /// </summary>
-public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, IOptions<FeedOptions> options, Facts.PublicFactStore facts, Storage.TimingDbContext db) : PageModel
+public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, PublicLinks links, Facts.PublicFactStore facts, Storage.TimingDbContext db) : PageModel
 {
     public Moment? Moment { get; private set; }
 
@@ -44,13 +42,13 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
         {
             return NotFound();
         }
-        SignedInPath = new Uri(new PublicLinks(options.Value.BaseUrl).Moment(Moment.Key).AbsoluteUri).AbsolutePath;
+        SignedInPath = Url.Moment(Moment.Key);
         if (User.Identity?.IsAuthenticated == true && await db.FollowedMunicipalities.AnyAsync(m => m.OrganisationId == User.OrganisationId() && m.Code == parsed.Value.Value, cancellationToken))
         {
             // A mail's link opens the public page for everyone; a signed-in reader sees their organisation's page.
             return Redirect(SignedInPath);
         }
-        FeedUrl = $"{options.Value.BaseUrl.TrimEnd('/')}/feeds/{parsed.Value}.ics";
+        FeedUrl = links.MunicipalityFeed(parsed.Value).AbsoluteUri;
         AudienceFeedUrl = FeedUrl + "?audience=" + string.Join(',', Moment.Audiences);
         return Page();
     }
