@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,7 +31,6 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Feeds:BaseUrl"] = "https://timing.test",
             // Tests drive planning and dispatch themselves, with the fake clock.
             ["Worker:Enabled"] = "false",
-            ["Worker:HangfireStorage"] = "InMemory",
             ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])
@@ -51,7 +52,12 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            // Jobs the tests do not run need not outlive the test: Hangfire keeps them in memory here.
+            services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        });
         _configure?.Invoke(builder);
     }
 }

@@ -58,9 +58,6 @@ public static class WorkerServiceCollectionExtensions
                     cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgreSqlConnectionString),
                         new PostgreSqlStorageOptions { QueuePollInterval = poll, PrepareSchemaIfNecessary = true });
                     break;
-                case HangfireStorageKind.InMemory:
-                    cfg.UseInMemoryStorage();
-                    break;
                 default:
                     // Its own file, so Hangfire's polling never waits for the outbox's write lock (or the reverse).
                     var path = worker.ResolvedHangfireSqlitePath(storage);
