@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NodaTime.Text;
 using Timing.Core.Elections;
 
 namespace Timing.Core.Cycle;
@@ -33,9 +32,6 @@ public static class CycleConfigParser
         ["otherElections"] = ("other election", null),
     };
 
-    /// <summary>A day to measure periods from, so that P1M and P30D can be compared.</summary>
-    private static readonly LocalDate Anchor = new(2026, 1, 1);
-
     public static ConfigResult Parse(string cycleJson, string electionsJson)
     {
         var problems = new List<ConfigProblem>();
@@ -45,8 +41,8 @@ public static class CycleConfigParser
         {
             return new ConfigResult(null, problems);
         }
-        var calendar = Elections(elections, new Problems(ElectionsFile, problems));
-        var p = new Problems(CycleFile, problems);
+        var calendar = Elections(elections, new ConfigProblems(ElectionsFile, problems));
+        var p = new ConfigProblems(CycleFile, problems);
         var phases = Phases(cycle.Phases, p);
         var holidays = Holidays(cycle.SchoolSummerHolidays ?? [], p);
         var regions = SchoolRegions(cycle.SchoolRegions ?? [], p);
@@ -59,7 +55,7 @@ public static class CycleConfigParser
             : new ConfigResult(new CycleRules(phases, moments, calendar, holidays, regions), problems);
     }
 
-    private static List<PhaseDefinition> Phases(PhaseRecord[] records, Problems p)
+    private static List<PhaseDefinition> Phases(PhaseRecord[] records, ConfigProblems p)
     {
         var phases = new List<PhaseDefinition>();
         foreach (var phase in records)
@@ -77,7 +73,7 @@ public static class CycleConfigParser
     private static SchoolRegion Region(string id) => Enum.Parse<SchoolRegion>(id, ignoreCase: true);
 
     /// <summary>The CBS codes of the municipalities in each school holiday region; a code may be in one region only.</summary>
-    private static Dictionary<MunicipalityCode, SchoolRegion> SchoolRegions(Dictionary<string, string[]> lists, Problems p)
+    private static Dictionary<MunicipalityCode, SchoolRegion> SchoolRegions(Dictionary<string, string[]> lists, ConfigProblems p)
     {
         var regions = new Dictionary<MunicipalityCode, SchoolRegion>();
         foreach (var (region, codes) in lists)
@@ -90,7 +86,7 @@ public static class CycleConfigParser
         return regions;
     }
 
-    private static Dictionary<(int, SchoolRegion), DateInterval> Holidays(HolidayRecord[] records, Problems p)
+    private static Dictionary<(int, SchoolRegion), DateInterval> Holidays(HolidayRecord[] records, ConfigProblems p)
     {
         var holidays = new Dictionary<(int, SchoolRegion), DateInterval>();
         foreach (var (holiday, index) in records.Select((h, i) => (h, i + 1)))
@@ -108,7 +104,7 @@ public static class CycleConfigParser
         (root?[list] as JsonArray ?? []).Select(e => e is JsonObject o && o[id] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-    private static List<MomentDefinition> Moments(MomentRecord[] records, HashSet<string> phaseIds, HashSet<string> written, Problems p)
+    private static List<MomentDefinition> Moments(MomentRecord[] records, HashSet<string> phaseIds, HashSet<string> written, ConfigProblems p)
     {
         var moments = new List<MomentDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -151,10 +147,10 @@ public static class CycleConfigParser
         return moments;
     }
 
-    private static NudgeLead? Nudge(NudgeRecord nudge, string label, string field, Problems p)
+    private static NudgeLead? Nudge(NudgeRecord nudge, string label, string field, ConfigProblems p)
     {
         var lead = p.Period(nudge.Lead, label, field + "lead");
-        if (lead is not null && Anchor + lead < Anchor)
+        if (lead is not null && ConfigProblems.Anchor + lead < ConfigProblems.Anchor)
         {
             p.Add(label, field + "lead", $"'{lead}' is negative; a lead is how long before the {(nudge.Before == MomentEdge.Start ? "start" : "end")}, e.g. P14D (or P0D for the day itself).");
             return null;
@@ -163,7 +159,7 @@ public static class CycleConfigParser
     }
 
     /// <summary>The one derivation the schema let through, with its periods and dates read and put in order.</summary>
-    private static Derivation? Derivation(DerivationRecord d, string kind, string label, string prefix, Problems p)
+    private static Derivation? Derivation(DerivationRecord d, string kind, string label, string prefix, ConfigProblems p)
     {
         if (d.Law is { } rule)
         {
@@ -201,7 +197,7 @@ public static class CycleConfigParser
             {
                 return null;
             }
-            if (Anchor + p10 > Anchor + median || Anchor + median > Anchor + p90)
+            if (ConfigProblems.Anchor + p10 > ConfigProblems.Anchor + median || ConfigProblems.Anchor + median > ConfigProblems.Anchor + p90)
             {
                 p.Add(label, field, $"needs p10 ≤ median ≤ p90 (got {p10}, {median}, {p90}).");
                 return null;
@@ -223,14 +219,14 @@ public static class CycleConfigParser
         return new YearlyDerivation(first.Value, last.Value, yearly.FollowSchoolHolidays);
     }
 
-    private static DateReference? Reference(ReferenceRecord r, string label, string field, Problems p)
+    private static DateReference? Reference(ReferenceRecord r, string label, string field, ConfigProblems p)
     {
         var offset = r.Offset is null ? Period.Zero : p.Period(r.Offset, label, field + ".offset");
         return offset is null ? null : new DateReference(r.From, r.Edge, offset);
     }
 
     /// <summary>Checks that every "from" names a moment of the same cycle and that no moment depends on itself.</summary>
-    private static void CheckReferences(List<MomentDefinition> moments, Problems p)
+    private static void CheckReferences(List<MomentDefinition> moments, ConfigProblems p)
     {
         var byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
         foreach (var merger in new[] { false, true })
@@ -292,7 +288,7 @@ public static class CycleConfigParser
         _ => [],
     };
 
-    private static ElectionCalendar Elections(ElectionsRecord file, Problems p)
+    private static ElectionCalendar Elections(ElectionsRecord file, ConfigProblems p)
     {
         var exceptions = new List<StatutoryException>();
         foreach (var (e, index) in file.Exceptions.Select((e, i) => (e, i + 1)))
@@ -335,79 +331,5 @@ public static class CycleConfigParser
             others.Add(new KnownElection(o.Body, date.Value, o.Name.Nl, o.Name.En, expected, declared));
         }
         return new ElectionCalendar(exceptions, others.OrderBy(o => o.Date).ToArray());
-    }
-
-    /// <summary>The problems found in one file, and the readers of the texts whose form the schema only sketches.</summary>
-    private sealed class Problems(string file, List<ConfigProblem> all)
-    {
-        public int Count => all.Count;
-
-        public void Add(string item, string field, string message) => all.Add(new ConfigProblem(file, item, field, message));
-
-        public Period? Period(string text, string item, string field)
-        {
-            var result = PeriodPattern.NormalizingIso.Parse(text);
-            if (!result.Success)
-            {
-                Add(item, field, $"'{text}' is not an ISO-8601 period; write for example P14D, P6M or P-15M (a minus goes after the P).");
-                return null;
-            }
-            if (!WithinACentury(result.Value))
-            {
-                Add(item, field, $"'{text}' is out of range; an offset must stay within 100 years.");
-                return null;
-            }
-            return result.Value;
-        }
-
-        private static bool WithinACentury(Period period)
-        {
-            try
-            {
-                var date = Anchor + period;
-                return date.Year >= Anchor.Year - 100 && date.Year <= Anchor.Year + 100;
-            }
-            catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
-            {
-                return false;
-            }
-        }
-
-        public LocalDate? Date(string text, string item, string field)
-        {
-            var result = LocalDatePattern.Iso.Parse(text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-            Add(item, field, $"'{text}' is not a date; use YYYY-MM-DD.");
-            return null;
-        }
-
-        public DateInterval? Interval(string startText, string endText, string item, string startField = "start", string endField = "end")
-        {
-            var (start, end) = (Date(startText, item, startField), Date(endText, item, endField));
-            if (start is null || end is null)
-            {
-                return null;
-            }
-            if (end < start)
-            {
-                Add(item, endField, $"{end:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}.");
-                return null;
-            }
-            return new DateInterval(start.Value, end.Value);
-        }
-
-        public AnnualDate? AnnualDate(string text, string item, string field)
-        {
-            var result = AnnualDatePattern.Iso.Parse(text.StartsWith("--", StringComparison.Ordinal) ? text[2..] : text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-            Add(item, field, $"'{text}' is not a day of the year; write --MM-DD, e.g. --07-15.");
-            return null;
-        }
     }
 }
