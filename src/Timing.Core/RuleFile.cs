@@ -163,6 +163,9 @@ public static class RuleFile
             case "minItems":
                 yield return At(at, "is empty; give at least one.");
                 break;
+            case "maxLength":
+                yield return At(at, $"'{Show(value)}' is longer than {schema!["maxLength"]} characters.");
+                break;
             case "minLength":
                 yield return At(at, "is empty; it must be a text.");
                 break;

@@ -22,8 +22,10 @@ public static class CycleConfigParser
     private static readonly Dictionary<string, (string, string?)> CycleItems = new(StringComparer.Ordinal)
     {
         ["phases"] = ("phase", "id"),
+        ["audiences"] = ("audience", "id"),
         ["moments"] = ("moment", "kind"),
         ["schoolSummerHolidays"] = ("school holiday", null),
+        ["schoolRegions"] = ("school region", "id"),
     };
 
     private static readonly Dictionary<string, (string, string?)> ElectionItems = new(StringComparer.Ordinal)
@@ -35,7 +37,7 @@ public static class CycleConfigParser
     public static ConfigResult Parse(string cycleJson, string electionsJson)
     {
         var problems = new List<ConfigProblem>();
-        var cycle = RuleFile.Read<CycleRecord>(CycleFile, cycleJson, CycleItems, problems, out var written);
+        var cycle = RuleFile.Read<CycleRecord>(CycleFile, cycleJson, CycleItems, problems, out var json);
         var elections = RuleFile.Read<ElectionsRecord>(ElectionsFile, electionsJson, ElectionItems, problems, out _);
         if (cycle is null || elections is null)
         {
@@ -43,56 +45,68 @@ public static class CycleConfigParser
         }
         var calendar = Elections(elections, new ConfigProblems(ElectionsFile, problems));
         var p = new ConfigProblems(CycleFile, problems);
-        var phases = Phases(cycle.Phases, p);
-        var holidays = Holidays(cycle.SchoolSummerHolidays ?? [], p);
-        var regions = SchoolRegions(cycle.SchoolRegions ?? [], p);
+        var phases = Unique(cycle.Phases, x => x.Id, "phase", p).Select(x => new PhaseDefinition(x.Id, x.Name, x.Colour)).ToList();
+        var audiences = Unique(cycle.Audiences, x => x.Id, "audience", p);
+        var regions = Unique(cycle.SchoolRegions ?? [], x => x.Id, "school region", p);
         // Ids as written, also of items the schema refused: a moment naming a phase with a wrong colour names a defined
         // phase, and a kind whose definition is broken is not missing as well.
-        var moments = Moments(cycle.Moments, Ids(written, "phases", "id"), Ids(written, "moments", "kind"), p);
-        CheckReferences(moments, p);
+        var written = new Written(Ids(json, "phases", "id"), Ids(json, "audiences", "id"), Ids(json, "moments", "kind"), Ids(json, "schoolRegions", "id"));
+        var holidays = Holidays(cycle.SchoolSummerHolidays ?? [], written.Regions, p);
+        var moments = Moments(cycle.Moments, written, p);
+        CheckReferences(moments, written.Kinds, p);
         return problems.Count > 0
             ? new ConfigResult(null, problems)
-            : new ConfigResult(new CycleRules(phases, moments, calendar, holidays, regions), problems);
+            : new ConfigResult(new CycleRules(phases, audiences, moments, calendar, regions.Select(r => new SchoolRegionDefinition(r.Id, r.Name)).ToArray(),
+                holidays, RegionOf(regions, p)), problems);
     }
 
-    private static List<PhaseDefinition> Phases(PhaseRecord[] records, ConfigProblems p)
+    /// <summary>The ids each list defines as written, so that references are checked against what the author meant.</summary>
+    private sealed record Written(HashSet<string> Phases, HashSet<string> Audiences, HashSet<string> Kinds, HashSet<string> Regions);
+
+    /// <summary>The items of a list with an id not seen before; each repeat is a problem.</summary>
+    private static List<T> Unique<T>(IEnumerable<T> items, Func<T, string> id, string noun, ConfigProblems p)
     {
-        var phases = new List<PhaseDefinition>();
-        foreach (var phase in records)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<T>();
+        foreach (var item in items)
         {
-            if (phases.Any(x => x.Id == phase.Id))
+            if (seen.Add(id(item)))
             {
-                p.Add($"phase '{phase.Id}'", "id", "is defined twice; each phase id must be unique.");
-                continue;
+                unique.Add(item);
             }
-            phases.Add(new PhaseDefinition(phase.Id, phase.Name, phase.Colour));
-        }
-        return phases;
-    }
-
-    private static SchoolRegion Region(string id) => Enum.Parse<SchoolRegion>(id, ignoreCase: true);
-
-    /// <summary>The CBS codes of the municipalities in each school holiday region; a code may be in one region only.</summary>
-    private static Dictionary<MunicipalityCode, SchoolRegion> SchoolRegions(Dictionary<string, string[]> lists, ConfigProblems p)
-    {
-        var regions = new Dictionary<MunicipalityCode, SchoolRegion>();
-        foreach (var (region, codes) in lists)
-        {
-            foreach (var code in codes.Select(MunicipalityCode.Parse).Where(code => !regions.TryAdd(code, Region(region))))
+            else
             {
-                p.Add("the file", $"schoolRegions.{region}", $"{code} is listed in more than one region.");
+                p.Add($"{noun} '{id(item)}'", noun == "moment" ? "kind" : "id", $"is defined twice; each {noun} {(noun == "moment" ? "kind" : "id")} must be unique.");
             }
         }
-        return regions;
+        return unique;
     }
 
-    private static Dictionary<(int, SchoolRegion), DateInterval> Holidays(HolidayRecord[] records, ConfigProblems p)
+    /// <summary>The school region of each municipality that a region lists; a code may be in one region only.</summary>
+    private static Dictionary<MunicipalityCode, string> RegionOf(IEnumerable<SchoolRegionRecord> regions, ConfigProblems p)
     {
-        var holidays = new Dictionary<(int, SchoolRegion), DateInterval>();
+        var regionOf = new Dictionary<MunicipalityCode, string>();
+        foreach (var region in regions)
+        {
+            foreach (var code in region.Municipalities.Select(MunicipalityCode.Parse).Where(code => !regionOf.TryAdd(code, region.Id)))
+            {
+                p.Add($"school region '{region.Id}'", "municipalities", $"{code} is listed in more than one region.");
+            }
+        }
+        return regionOf;
+    }
+
+    private static Dictionary<(int, string), DateInterval> Holidays(HolidayRecord[] records, HashSet<string> regions, ConfigProblems p)
+    {
+        var holidays = new Dictionary<(int, string), DateInterval>();
         foreach (var (holiday, index) in records.Select((h, i) => (h, i + 1)))
         {
             var label = $"school holiday #{index}";
-            if (p.Interval(holiday.Start, holiday.End, label) is { } dates && !holidays.TryAdd((dates.Start.Year, Region(holiday.Region)), dates))
+            if (!regions.Contains(holiday.Region))
+            {
+                p.Add(label, "region", $"'{holiday.Region}' is not a school region; defined regions: {string.Join(", ", regions)}.");
+            }
+            else if (p.Interval(holiday.Start, holiday.End, label) is { } dates && !holidays.TryAdd((dates.Start.Year, holiday.Region), dates))
             {
                 p.Add(label, "start", $"region {holiday.Region} already has a summer holiday in {dates.Start.Year}.");
             }
@@ -104,30 +118,23 @@ public static class CycleConfigParser
         (root?[list] as JsonArray ?? []).Select(e => e is JsonObject o && o[id] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-    private static List<MomentDefinition> Moments(MomentRecord[] records, HashSet<string> phaseIds, HashSet<string> written, ConfigProblems p)
+    private static List<MomentDefinition> Moments(MomentRecord[] records, Written written, ConfigProblems p)
     {
         var moments = new List<MomentDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in records)
+        foreach (var m in Unique(records, m => m.Kind, "moment", p))
         {
             var label = $"moment '{m.Kind}'";
             var before = p.Count;
-            if (!MomentKinds.IsKnown(m.Kind))
-            {
-                p.Add(label, "kind", $"is not a canonical moment kind; known kinds: {string.Join(", ", MomentKinds.All)}.");
-                continue;
-            }
-            if (!seen.Add(m.Kind))
-            {
-                p.Add(label, "kind", "is defined twice; each kind must appear once.");
-                continue;
-            }
-            if (!phaseIds.Contains(m.Phase))
+            if (!written.Phases.Contains(m.Phase))
             {
                 p.Add(label, "phase", $"'{m.Phase}' is not one of the phases defined at the top of the file.");
             }
-            var derivation = Derivation(m, m.Kind, label, "", p);
-            var merger = m.Merger is null ? null : Derivation(m.Merger, m.Kind, label, "merger.", p);
+            foreach (var audience in m.Audiences.Where(a => !written.Audiences.Contains(a)))
+            {
+                p.Add(label, "audiences", $"'{audience}' is not an audience; known audiences: {string.Join(", ", written.Audiences)}.");
+            }
+            var derivation = Derivation(m, label, "", p);
+            var merger = m.Merger is null ? null : Derivation(m.Merger, label, "merger.", p);
             var nudges = m.Nudges.Select((n, i) => Nudge(n, label, $"nudges[{i + 1}].", p)).ToArray();
             if (m.BudgetYear is not null && !(m.Name.Nl.Contains(MomentDefinition.YearPlaceholder, StringComparison.Ordinal)
                 && m.Name.En.Contains(MomentDefinition.YearPlaceholder, StringComparison.Ordinal)))
@@ -137,12 +144,12 @@ public static class CycleConfigParser
             if (p.Count == before && derivation is not null)
             {
                 moments.Add(new MomentDefinition(m.Kind, m.Phase, m.Name, m.Advice, m.Audiences, derivation, merger, nudges.OfType<NudgeLead>().ToArray(), m.AdviceByTermYear,
-                    m.Action, m.Bring, m.BringByTermYear, m.BudgetYear));
+                    m.Action, m.Bring, m.BringByTermYear, m.BudgetYear, m.ShortName));
             }
         }
-        foreach (var missing in MomentKinds.All.Where(k => !written.Contains(k)))
+        foreach (var missing in MomentKinds.Named.Where(k => !written.Kinds.Contains(k)))
         {
-            p.Add($"moment '{missing}'", "", "is missing; every canonical moment kind needs a definition.");
+            p.Add($"moment '{missing}'", "", "is missing; the program names this kind, so the file must define it.");
         }
         return moments;
     }
@@ -159,7 +166,7 @@ public static class CycleConfigParser
     }
 
     /// <summary>The one derivation the schema let through, with its periods and dates read and put in order.</summary>
-    private static Derivation? Derivation(DerivationRecord d, string kind, string label, string prefix, ConfigProblems p)
+    private static Derivation? Derivation(DerivationRecord d, string label, string prefix, ConfigProblems p)
     {
         if (d.Law is { } rule)
         {
@@ -172,11 +179,6 @@ public static class CycleConfigParser
         }
         if (d.Entered)
         {
-            if (!MomentKinds.Entered.Contains(kind, StringComparer.Ordinal))
-            {
-                p.Add(label, prefix + "entered", $"only these kinds are entered by directors: {string.Join(", ", MomentKinds.Entered)}.");
-                return null;
-            }
             return new EnteredDerivation();
         }
         if (d.Calendar is { } body)
@@ -226,7 +228,7 @@ public static class CycleConfigParser
     }
 
     /// <summary>Checks that every "from" names a moment of the same cycle and that no moment depends on itself.</summary>
-    private static void CheckReferences(List<MomentDefinition> moments, ConfigProblems p)
+    private static void CheckReferences(List<MomentDefinition> moments, HashSet<string> kinds, ConfigProblems p)
     {
         var byKind = moments.ToDictionary(m => m.Kind, StringComparer.Ordinal);
         foreach (var merger in new[] { false, true })
@@ -239,7 +241,7 @@ public static class CycleConfigParser
                     if (!byKind.TryGetValue(from, out var target))
                     {
                         p.Add($"moment '{moment.Kind}'", prefix + field,
-                            MomentKinds.IsKnown(from) ? $"refers to '{from}', which has no valid definition." : $"'{from}' is not a moment kind to derive from.");
+                            kinds.Contains(from) ? $"refers to '{from}', which has no valid definition." : $"'{from}' is not a moment kind to derive from.");
                     }
                     else if (target.IsYearly || moment.IsYearly || target.IsArena || moment.IsArena || target.IsEntered)
                     {

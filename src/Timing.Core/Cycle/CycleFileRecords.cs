@@ -5,9 +5,12 @@ namespace Timing.Core.Cycle;
 
 internal sealed record CycleRecord(
     PhaseRecord[] Phases,
+    AudienceDefinition[] Audiences,
     MomentRecord[] Moments,
     HolidayRecord[]? SchoolSummerHolidays,
-    Dictionary<string, string[]>? SchoolRegions);
+    SchoolRegionRecord[]? SchoolRegions);
+
+internal sealed record SchoolRegionRecord(string Id, LocalizedText Name, string[] Municipalities);
 
 internal sealed record PhaseRecord(string Id, LocalizedText Name, string Colour);
 
@@ -38,6 +41,7 @@ internal sealed record MomentRecord : DerivationRecord
     public required string Kind { get; init; }
     public required string Phase { get; init; }
     public required LocalizedText Name { get; init; }
+    public LocalizedText? ShortName { get; init; }
     public required LocalizedText Advice { get; init; }
     public required string[] Audiences { get; init; }
     public required NudgeRecord[] Nudges { get; init; }

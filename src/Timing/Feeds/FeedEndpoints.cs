@@ -60,7 +60,7 @@ public static class FeedEndpoints
                 $"Unknown municipality {parsed}: it is not in the municipality list."));
             return;
         }
-        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
+        if (!FeedQuery.TryParse(http.Request.Query, http.RequestServices.GetRequiredService<CycleRules>(), out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;
@@ -76,7 +76,7 @@ public static class FeedEndpoints
     /// </summary>
     private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
     {
-        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
+        if (!FeedQuery.TryParse(http.Request.Query, http.RequestServices.GetRequiredService<CycleRules>(), out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;

@@ -27,7 +27,8 @@ public static class MeetingsServiceCollectionExtensions
                 "Meetings:NotubizBaseUrl and Meetings:OpenBesluitvormingBaseUrl must be absolute http(s) addresses.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MeetingsOptions>>(new MeetingRulesValidator(configuration));
-        services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
+        services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory,
+                sp.GetRequiredService<Core.Cycle.CycleRules>().Moments.Select(m => m.Kind).ToArray()).Rules
             ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
         services.AddMeetingsHttp();
         services.AddSingleton<MeetingFetcher>();
@@ -53,7 +54,12 @@ public static class MeetingsServiceCollectionExtensions
         public ValidateOptionsResult Validate(string? name, MeetingsOptions options)
         {
             var timing = configuration.GetSection(TimingOptions.Section).Get<TimingOptions>() ?? new TimingOptions();
-            var result = MeetingRulesLoader.Load(timing.ResolvedConfigDirectory);
+            // Broken cycle rules are reported by their own check; the meeting rules name kinds those rules define.
+            if (CycleRulesLoader.Load(timing.ResolvedConfigDirectory).Rules is not { } cycle)
+            {
+                return ValidateOptionsResult.Success;
+            }
+            var result = MeetingRulesLoader.Load(timing.ResolvedConfigDirectory, cycle.Moments.Select(m => m.Kind).ToArray());
             return result.IsValid ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(result.Problems.Select(p => p.ToString()));
         }
     }

@@ -48,7 +48,8 @@ public class CycleSchemaTests
         { c => Moment(c, "nomination")["calendar"] = "tweede-kamer", "moment 'nomination'" },
         { c => Moment(c, "new-mayor")["entered"] = false, "moment 'new-mayor', field 'entered'" },
         { c => Moment(c, "framework-note")["budgetYear"] = 2, "moment 'framework-note', field 'budgetYear'" },
-        { c => c["schoolRegions"]!["noord"]![0] = "0344", "the file, field 'schoolRegions.noord[1]'" },
+        { c => c["schoolRegions"]![0]!["municipalities"]![0] = "0344", "school region 'noord', field 'municipalities[1]'" },
+        { c => Moment(c, "budget-debate")["shortName"]!["nl"] = "Begrotingsbehandeling!", "moment 'budget-debate', field 'shortName.nl'" },
     };
 
     [Theory]

@@ -77,7 +77,7 @@ public class SettingsTests
         Assert.Equal(2, lines.Length);
         Assert.All(lines, l => Assert.StartsWith($"timing meetings import: {Path.Combine(config, "cycle.json")}: ", l, StringComparison.Ordinal));
         Assert.Contains("field 'colour': 'red' is not a colour", lines[0], StringComparison.Ordinal);
-        Assert.Contains("field 'audiences[1]': 'everyone' is not one of", lines[1], StringComparison.Ordinal);
+        Assert.Contains("field 'audiences': 'everyone' is not an audience", lines[1], StringComparison.Ordinal);
         Directory.Delete(dir, true);
         Directory.Delete(config, true);
     }

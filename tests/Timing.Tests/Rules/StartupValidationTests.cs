@@ -72,7 +72,7 @@ public class StartupValidationTests
         var dir = Cli.CheckConfigCommandTests.CopyConfig(c => c["moments"]![3]!["audiences"] = new System.Text.Json.Nodes.JsonArray("everyone"));
         var result = new TimingOptionsValidator(new RulesSource()).Validate(null, new TimingOptions { ConfigDirectory = dir });
         Assert.True(result.Failed);
-        Assert.Contains(result.Failures!, f => f.Contains("moment 'programme-adoption', field 'audiences[1]': 'everyone' is not one of: parties, candidates", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("moment 'programme-adoption', field 'audiences': 'everyone' is not an audience", StringComparison.Ordinal));
         Directory.Delete(dir, true);
     }
 
@@ -84,7 +84,7 @@ public class StartupValidationTests
             environment: new Dictionary<string, string> { ["Timing__ConfigDirectory"] = dir });
         Assert.Equal(1, exit);
         Assert.Contains("Timing cannot start; fix these settings first:", error, StringComparison.Ordinal);
-        Assert.Contains("moment 'programme-adoption', field 'audiences[1]': 'everyone' is not one of: parties, candidates", error, StringComparison.Ordinal);
+        Assert.Contains("moment 'programme-adoption', field 'audiences': 'everyone' is not an audience", error, StringComparison.Ordinal);
         Directory.Delete(dir, true);
     }
 

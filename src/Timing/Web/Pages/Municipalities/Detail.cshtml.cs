@@ -78,7 +78,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(me);
         var lang = Ui.Language(HttpContext);
-        if (Kind is null || !MomentKinds.IsKnown(Kind))
+        if (Kind is null || rules.Find(Kind) is null)
         {
             KindError = HttpContext.T("Kies een moment uit de lijst.", "Choose a moment from the list.");
             return await Show(row, cancellationToken);
@@ -163,7 +163,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
             }
             merger = parsed.Value;
         }
-        var region = Region is "noord" or "midden" or "zuid" ? Region : "";
+        var region = Region is not null && rules.SchoolRegion(Region) is not null ? Region : "";
         var now = clock.GetCurrentInstant();
         var changed = new List<string>();
         if (row.MergerDate != merger)
@@ -203,7 +203,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         var parsed = LocalDatePattern.Iso.Parse(EventDate ?? "");
         var kind = string.IsNullOrWhiteSpace(EventKind) ? MomentKinds.LocalEvent : EventKind;
         var free = kind == MomentKinds.LocalEvent;
-        if (!MomentKinds.IsEntered(kind))
+        if (!free && rules.Find(kind) is not { IsEntered: true })
         {
             EventError = HttpContext.T("Kies wat er gebeurt.", "Choose what happens.");
         }
@@ -302,13 +302,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CyclePlanner 
         return Redirect($"/gemeenten/{row!.Code}");
     }
 
-    public string RegionName(string region) => region switch
-    {
-        "noord" => HttpContext.T("Noord", "North"),
-        "midden" => HttpContext.T("Midden", "Central"),
-        "zuid" => HttpContext.T("Zuid", "South"),
-        _ => HttpContext.T("onbekend", "unknown"),
-    };
+    public string RegionName(string region) => rules.SchoolRegion(region)?.Name.In(Ui.Language(HttpContext)) ?? HttpContext.T("onbekend", "unknown");
 
     /// <summary>The title of a moment kind in the page's language, for the lists of entered dates.</summary>
     public string KindTitle(string kind) => rules.Moments.FirstOrDefault(d => d.Kind == kind)?.GenericName(Ui.Language(HttpContext)) ?? kind;
