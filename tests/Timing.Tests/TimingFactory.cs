@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime.Testing;
 
 namespace Timing.Tests;
@@ -55,8 +56,14 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IClock>(Clock);
-            // Jobs the tests do not run need not outlive the test: Hangfire keeps them in memory here.
-            services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+            // Jobs the tests do not run need not outlive the test: Hangfire keeps them in memory here. Its configuration
+            // is made anew as the product makes it, so Hangfire also logs through this host rather than an earlier one.
+            services.RemoveAll<IGlobalConfiguration>();
+            services.RemoveAll<JobStorage>();
+            services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseInMemoryStorage());
         });
         _configure?.Invoke(builder);
     }
