@@ -95,6 +95,27 @@ public class CycleConfigParserTests
     }
 
     [Fact]
+    public void Parse_AudiencesRegionsAndShortNames_ComeFromTheRuleFile()
+    {
+        var rules = ShippedRules.Rules;
+        Assert.Equal(("raadsleden", "councillors"), (rules.AudienceName("councillors", Language.Nl), rules.AudienceName("councillors", Language.En)));
+        Assert.Equal(["noord", "midden", "zuid"], rules.SchoolRegions.Select(r => r.Id));
+        Assert.Equal("zuid", rules.SchoolRegionOf(MunicipalityCode.Parse("GM0796")));
+        Assert.Equal(new LocalizedText("Meicirculaire", "May circular"), rules.Moment("may-circular").ShortName);
+    }
+
+    [Fact]
+    public void Parse_AudienceOrRegionNotDefined_NamesWhatIsDefined()
+    {
+        var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
+        cycle["schoolSummerHolidays"]![0]!["region"] = "oost";
+        cycle["moments"]![0]!["audiences"] = new JsonArray("burgers");
+        var problems = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson).Problems.Select(p => p.ToString()).ToList();
+        Assert.Contains("cycle.json: school holiday #1, field 'region': 'oost' is not a school region; defined regions: noord, midden, zuid.", problems);
+        Assert.Contains(problems, p => p.StartsWith("cycle.json: moment 'party-preparation', field 'audiences': 'burgers' is not an audience; known audiences: parties,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_KindTheProgramNamesMissing_IsReported()
     {
         // Kinds are defined by the rule file; only the ones the program names by id must be there.
