@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
+using Timing.Rules;
 
 namespace Timing.Feeds;
 
@@ -10,8 +11,7 @@ public static class FeedEndpoints
 {
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedOptions>()
-            .Bind(configuration.GetSection(FeedOptions.Section))
+        services.AddSettings<FeedOptions>(configuration, FeedOptions.Section)
             .PostConfigure(o =>
             {
                 if (!PublicAddress.IsConfigured(configuration))
