@@ -57,12 +57,6 @@ catch (Exception e) when (StartupProblems.Explain(e) is { } line)
     Console.Error.WriteLine(line);
     return 1;
 }
-// A setting of the wrong kind (a word for a number, an unknown choice, a broken cron expression) stops here, before anything binds it.
-if (SettingsCheck.Problems(builder.Configuration) is [_, ..] settingProblems)
-{
-    Console.Error.WriteLine(StartupProblems.Settings(settingProblems));
-    return 1;
-}
 // Log levels come from the settings alone; personal feed tokens are redacted from whatever is logged.
 Timing.Web.Logging.RedactingLoggerFactory.Register(builder.Services);
 builder.Logging.ExplainFailedStarts();
@@ -77,6 +71,12 @@ builder.Services.AddSourceDiscovery(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddScoped<PageData>();
+// A setting of the wrong kind (a word for a number, an unknown choice, a broken cron expression) stops here, before the host is built.
+if (builder.Services.SettingProblems(builder.Configuration) is [_, ..] settingProblems)
+{
+    Console.Error.WriteLine(StartupProblems.Settings(settingProblems));
+    return 1;
+}
 
 var app = builder.Build();
 try

@@ -23,7 +23,7 @@ public class NudgePlanningBenchmarks
         _planner = new CyclePlanner(BenchmarkRules.Load());
         _profiles = Enumerable.Range(1, 342).Select(i => new MunicipalityProfile(Municipality.Unnamed(MunicipalityCode.Parse($"GM{i:0000}")))).ToArray();
         var random = new Random(42);
-        string[][] audiences = [[], [Audiences.Parties], [Audiences.Finance, Audiences.Councillors], [Audiences.Negotiators, Audiences.College, Audiences.CivilServants]];
+        string[][] audiences = [[], ["parties"], ["finance", "councillors"], ["negotiators", "college", "civil-servants"]];
         _people = Enumerable.Range(1, 10_000).Select(i => new Recipient(i,
             Enumerable.Range(0, 3).Select(_ => _profiles[random.Next(_profiles.Length)].Code).ToHashSet(),
             audiences[i % audiences.Length].ToHashSet(StringComparer.Ordinal),

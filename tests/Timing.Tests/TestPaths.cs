@@ -3,6 +3,11 @@ namespace Timing.Tests;
 /// <summary>Where the tests find the repository, the shipped data and a scratch folder.</summary>
 public static class TestPaths
 {
+    private static readonly Lazy<Timing.Core.Cycle.CycleRules> ShippedRules = new(() => Timing.Rules.CycleRulesLoader.Load(ConfigDirectory).Rules!);
+
+    /// <summary>The rule files of the repository, read once: the kinds, audiences and regions the tests walk through.</summary>
+    public static Timing.Core.Cycle.CycleRules Rules => ShippedRules.Value;
+
     /// <summary>The folder that holds Timing.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -1,7 +1,10 @@
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime.Testing;
 
 namespace Timing.Tests;
@@ -29,7 +32,6 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             ["Feeds:BaseUrl"] = "https://timing.test",
             // Tests drive planning and dispatch themselves, with the fake clock.
             ["Worker:Enabled"] = "false",
-            ["Worker:HangfireStorage"] = "InMemory",
             ["Mail:PickupDirectory"] = PickupDirectory = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "pickup"),
         };
         foreach (var (key, value) in settings ?? [])
@@ -51,7 +53,18 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            // Jobs the tests do not run need not outlive the test: Hangfire keeps them in memory here. Its configuration
+            // is made anew as the product makes it, so Hangfire also logs through this host rather than an earlier one.
+            services.RemoveAll<IGlobalConfiguration>();
+            services.RemoveAll<JobStorage>();
+            services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseInMemoryStorage());
+        });
         _configure?.Invoke(builder);
     }
 }

@@ -10,10 +10,6 @@ public sealed record ActualDate
 {
     public ActualDate(string kind, int cycle, DateInterval dates, Basis basis = Basis.Actual, string? source = null)
     {
-        if (!MomentKinds.IsKnown(kind))
-        {
-            throw new ArgumentException($"'{kind}' is not a moment kind.", nameof(kind));
-        }
         Kind = kind;
         Cycle = cycle;
         Dates = dates;

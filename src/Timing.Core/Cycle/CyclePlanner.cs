@@ -468,8 +468,6 @@ public sealed class CyclePlanner
         new(new MomentKey(code, definition.Kind, cycle), definition, dates.Start, dates.End, dates.Basis,
             dates.Basis == Basis.Estimate ? dates.Range : null, dates.Source);
 
-    private static readonly IReadOnlyList<string> AllAudiences = Audiences.All;
-
     private Moment LocalMoment(MunicipalityCode code, LocalEvent local)
     {
         var key = new MomentKey(code, local.Kind, local.Dates.Start.Year, local.Id);
@@ -484,7 +482,7 @@ public sealed class CyclePlanner
         }
         var text = new LocalizedText(local.Title, local.Title);
         var advice = new LocalizedText(local.Description ?? "", local.Description ?? "");
-        var definition = new MomentDefinition(MomentKinds.LocalEvent, "local", text, advice, AllAudiences,
+        var definition = new MomentDefinition(MomentKinds.LocalEvent, "local", text, advice, _rules.Audiences.Select(a => a.Id).ToArray(),
             new YearlyDerivation(new AnnualDate(1, 1), new AnnualDate(1, 1)), null, []);
         return new Moment(key with { Kind = MomentKinds.LocalEvent }, definition,
             local.Dates.Start, local.Dates.End, Basis.Local);

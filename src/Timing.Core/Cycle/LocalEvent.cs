@@ -9,5 +9,5 @@ namespace Timing.Core.Cycle;
 /// <param name="Title">The title as the user typed it (may be empty for an entered kind).</param>
 /// <param name="Dates">The day or days of the event.</param>
 /// <param name="Description">Optional notes.</param>
-/// <param name="Kind">The moment kind: <see cref="MomentKinds.LocalEvent"/> or one of <see cref="MomentKinds.Entered"/>.</param>
+/// <param name="Kind">The moment kind: <see cref="MomentKinds.LocalEvent"/> or a kind the rule file marks "entered".</param>
 public sealed record LocalEvent(string Id, string Title, DateInterval Dates, string? Description = null, string Kind = MomentKinds.LocalEvent);

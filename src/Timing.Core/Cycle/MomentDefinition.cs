@@ -14,7 +14,8 @@ public sealed record MomentDefinition(
     LocalizedText? Action = null,
     LocalizedText? Bring = null,
     IReadOnlyDictionary<TermYear, LocalizedText>? BringByTermYear = null,
-    int? BudgetYearOffset = null)
+    int? BudgetYearOffset = null,
+    LocalizedText? ShortName = null)
 {
     /// <summary>The placeholder in a name that becomes the budget year the document concerns ("Kadernota {year}").</summary>
     public const string YearPlaceholder = "{year}";

@@ -1,38 +1,27 @@
+using System.Reflection;
+
 namespace Timing.Core.Cycle;
 
 /// <summary>
-/// The canonical moment ids. They appear in config, JSON output, feed categories and storage,
-/// so they never change once published.
+/// The moment kinds that code names: law rules, order checks and deadlines. Every kind, with its names and advice, is
+/// defined in config/cycle.json; these ids must be among them, and never change once published (they appear in feeds,
+/// JSON output and storage).
 /// </summary>
 public static class MomentKinds
 {
-    public const string PartyPreparation = "party-preparation";
-    public const string ProgrammeInput = "programme-input";
-    public const string LeadCandidates = "lead-candidates";
-    public const string ProgrammeAdoption = "programme-adoption";
-    public const string CandidateLists = "candidate-lists";
     public const string RegistrationDeadline = "registration-deadline";
     public const string SupportDeclarations = "support-declarations";
     public const string Nomination = "nomination";
     public const string ListsFinal = "lists-final";
-    public const string Campaign = "campaign";
     public const string Election = "election";
     public const string Result = "result";
-    public const string Exploration = "exploration";
     public const string Installation = "installation";
-    public const string CouncillorInduction = "councillor-induction";
-    public const string Negotiation = "negotiation";
     public const string CoalitionAgreement = "coalition-agreement";
     public const string CollegeAppointed = "college-appointed";
     public const string CollegeProgramme = "college-programme";
-    public const string MidtermReview = "midterm-review";
-    public const string AnnualAccounts = "annual-accounts";
     public const string AnnualAccountsDeadline = "annual-accounts-deadline";
     public const string FrameworkNote = "framework-note";
-    public const string MayCircular = "may-circular";
-    public const string SummerRecess = "summer-recess";
     public const string BudgetDay = "budget-day";
-    public const string DraftBudget = "draft-budget";
     public const string BudgetDebate = "budget-debate";
     public const string BudgetDeadline = "budget-deadline";
     public const string DecemberCircular = "december-circular";
@@ -73,45 +62,13 @@ public static class MomentKinds
     public const string ProvincialAgreement = "provincial-agreement";
     public const string SenateElection = "senate-election";
 
-    /// <summary>An event a municipality's user entered themselves (a coalition crisis, a hearing).</summary>
+    /// <summary>An event a municipality's user entered themselves (a coalition crisis, a hearing); not in the rule file.</summary>
     public const string LocalEvent = "local-event";
 
-    /// <summary>Every kind the cycle configuration must define, in cycle order.</summary>
-    public static readonly IReadOnlyList<string> All =
-    [
-        PartyPreparation, ProgrammeInput, LeadCandidates, ProgrammeAdoption, CandidateLists,
-        RegistrationDeadline, SupportDeclarations, Nomination, ListsFinal, Campaign, Election, Result,
-        Exploration, Installation, CouncillorInduction, Negotiation, CoalitionAgreement, CollegeAppointed,
-        CollegeProgramme, MidtermReview, AnnualAccounts, AnnualAccountsDeadline, FrameworkNote, MayCircular,
-        SummerRecess, BudgetDay, DraftBudget, BudgetDebate, BudgetDeadline, DecemberCircular, AutumnReport,
-        FrameworkNotePreparation, FrameworkNoteCollege, FrameworkNotePublication, FrameworkNoteCommittee,
-        SubsidyApplication, SubsidyCeiling, SubsidyDecision, SubsidySettlement,
-        FirstHundredDays, FirstBudget, Spokespersons,
-        AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan, BudgetAmendment, SpokespersonChange,
-        ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, ProvincialAgreement, SenateElection,
-        NationalElection, EuropeanElection,
-    ];
-
-    /// <summary>The kinds of other arenas (provinces, water boards, national and European elections).</summary>
-    public static readonly IReadOnlyList<string> OtherArenas =
-        [ProvincialNomination, ProvincialElection, WaterBoardElection, ProvincialInstallation, ProvincialAgreement, SenateElection, NationalElection, EuropeanElection];
-
-    private static readonly HashSet<string> Arena = new(OtherArenas, StringComparer.Ordinal);
-
-    /// <summary>Kinds that only appear when a director enters a dated event of that kind for a municipality.</summary>
     /// <summary>Statutory last days: when one falls in a weekend the plan names the working day before it.</summary>
     public static readonly IReadOnlyList<string> Deadlines = [AnnualAccountsDeadline, BudgetDeadline];
 
-    public static readonly IReadOnlyList<string> Entered = [AldermanLeaving, CoalitionBreak, NewMayor, SubsidyRound, AuditPlan, BudgetAmendment, SpokespersonChange];
-
-    /// <summary>Whether a director may enter a dated event of <paramref name="kind"/>: one of <see cref="Entered"/> or a free local event.</summary>
-    public static bool IsEntered(string kind) => kind == LocalEvent || Entered.Contains(kind, StringComparer.Ordinal);
-
-    /// <summary>Whether <paramref name="kind"/> belongs to another arena than the municipality's own cycle.</summary>
-    public static bool IsOtherArena(string kind) => Arena.Contains(kind);
-
-    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
-
-    /// <summary>Whether <paramref name="kind"/> is one of the canonical ids in <see cref="All"/>.</summary>
-    public static bool IsKnown(string kind) => Known.Contains(kind);
+    /// <summary>Every kind named above except <see cref="LocalEvent"/>: the rule file must define each of them.</summary>
+    public static IReadOnlyList<string> Named { get; } = typeof(MomentKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Where(k => k != LocalEvent).ToArray();
 }

@@ -9,7 +9,7 @@ public sealed record MunicipalityProfile(
     LocalDate? MergerDate = null,
     IReadOnlyList<ActualDate>? Actuals = null,
     IReadOnlyList<LocalEvent>? Events = null,
-    SchoolRegion? Region = null)
+    string? Region = null)
 {
     public IReadOnlyList<ActualDate> Actuals { get; init; } = Actuals ?? [];
 

@@ -17,7 +17,8 @@ public static class MeetingRulesParser
 {
     public const string File = "meetings.json";
 
-    public static MeetingRulesResult Parse(string json)
+    /// <param name="kinds">The moment kinds the cycle rules define: a rule may only name one of them.</param>
+    public static MeetingRulesResult Parse(string json, IReadOnlyCollection<string> kinds)
     {
         var problems = new List<ConfigProblem>();
         JsonDocument document;
@@ -65,9 +66,9 @@ public static class MeetingRulesParser
                     {
                         problems.Add(new ConfigProblem(File, name, "kind", "is missing; expected a moment kind such as 'budget-debate'."));
                     }
-                    else if (!MomentKinds.IsKnown(k.GetString()!))
+                    else if (!kinds.Contains(k.GetString()!))
                     {
-                        problems.Add(new ConfigProblem(File, name, "kind", $"'{k.GetString()}' is not a moment kind; expected one of: {string.Join(", ", MomentKinds.All)}."));
+                        problems.Add(new ConfigProblem(File, name, "kind", $"'{k.GetString()}' is not a moment kind; expected one of: {string.Join(", ", kinds)}."));
                     }
                     else
                     {

@@ -23,7 +23,7 @@ public static class CheckConfigCommand
                 context.Error.WriteLine($"{result.Problems.Count} problem(s) in {directory}.");
                 return 1;
             }
-            var meetings = Meetings.MeetingRulesLoader.Load(directory);
+            var meetings = Meetings.MeetingRulesLoader.Load(directory, result.Rules!.Moments.Select(m => m.Kind).ToArray());
             if (!meetings.IsValid)
             {
                 foreach (var problem in meetings.Problems)

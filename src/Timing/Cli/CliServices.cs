@@ -28,20 +28,23 @@ public static class CliServices
         return Build(context, overrides, readOnly: true, rulesOnly);
     }
 
+    /// <summary>The parts every command may use; their settings are the ones a command checks before it runs.</summary>
+    public static IServiceCollection Register(IServiceCollection services, IConfiguration settings) => services
+        .AddLogging()
+        .AddTimingRules(settings)
+        .AddStorage(settings)
+        .AddFeeds(settings)
+        .AddMail(settings)
+        .AddWorker(settings)
+        .AddMeetings(settings);
+
     private static ServiceProvider Build(CliContext context, IDictionary<string, string?> overrides, bool readOnly = false, bool rulesOnly = false)
     {
         // Commands do their work in the foreground: no background job server in a command's process.
         var settings = new ConfigurationBuilder().AddConfiguration(context.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:Enabled"] = "false" })
             .AddInMemoryCollection(overrides).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddTimingRules(settings);
-        services.AddStorage(settings);
-        services.AddFeeds(settings);
-        services.AddMail(settings);
-        services.AddWorker(settings);
-        services.AddMeetings(settings);
+        var services = Register(new ServiceCollection(), settings);
         services.AddSingleton(context.Clock);
         if (readOnly)
         {

@@ -122,7 +122,7 @@ public static partial class CommandLine
             return 2;
         }
         // A command that runs (not --help) needs settings it can bind: each value of the wrong kind is one line.
-        if (parsed.Action is { } action && action == parsed.CommandResult.Command.Action && Rules.SettingsCheck.Problems(context.Settings) is [_, ..] problems)
+        if (parsed.Action is { } action && action == parsed.CommandResult.Command.Action && Rules.SettingsServiceCollectionExtensions.SettingProblems(CliServices.Register(new ServiceCollection(), context.Settings), context.Settings) is [_, ..] problems)
         {
             foreach (var problem in problems)
             {

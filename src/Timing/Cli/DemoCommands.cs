@@ -53,7 +53,8 @@ public static class DemoCommands
                 }
                 var watch = Stopwatch.StartNew();
                 using var tokenFile = parsed.GetValue(tokens) is { } path ? NewPrivateFile(path) : null;
-                var counts = await SeedAsync(db, services.GetRequiredService<MunicipalityDirectory>().All.ToList(), services.GetRequiredService<IClock>().GetCurrentInstant(),
+                var counts = await SeedAsync(db, services.GetRequiredService<MunicipalityDirectory>().All.ToList(),
+                    services.GetRequiredService<Core.Cycle.CycleRules>().SchoolRegions.Select(r => r.Id).ToArray(), services.GetRequiredService<IClock>().GetCurrentInstant(),
                     orgCount, peopleCount, meetingCount, tokenFile);
                 context.Output.WriteLine($"Voorbeeldgegevens toegevoegd / demo data added: {counts} in {watch.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
@@ -62,7 +63,7 @@ public static class DemoCommands
         return new Command("demo", "Voorbeeldgegevens voor een wegwerp-installatie / Demo data for a throwaway instance.") { seed };
     }
 
-    private static async Task<string> SeedAsync(TimingDbContext db, List<Municipality> municipalities, Instant now, int organisations, int people, int meetingsPerMunicipality, TextWriter? tokenFile)
+    private static async Task<string> SeedAsync(TimingDbContext db, List<Municipality> municipalities, string[] regions, Instant now, int organisations, int people, int meetingsPerMunicipality, TextWriter? tokenFile)
     {
         // Fixed seed: two runs of the same size give the same data, so measurements compare.
         var random = new Random(20261207);
@@ -79,7 +80,7 @@ public static class DemoCommands
             var first = random.Next(municipalities.Count);
             foreach (var municipality in Enumerable.Range(0, random.Next(2, 13)).Select(i => municipalities[(first + i) % municipalities.Count]))
             {
-                var row = new FollowedMunicipality { Code = municipality.Code.Value, Name = municipality.Name, SchoolRegion = Pick(random, "noord", "midden", "zuid") };
+                var row = new FollowedMunicipality { Code = municipality.Code.Value, Name = municipality.Name, SchoolRegion = Pick(random, regions) };
                 if (random.Next(3) == 0)
                 {
                     // The coalition agreement after the 2026 election, entered by the director.

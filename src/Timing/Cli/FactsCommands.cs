@@ -52,10 +52,6 @@ public static class FactsCommands
             // The input is checked before the database is opened.
             var code = InputParsers.Municipality(parsed.GetValue(municipality)!).Value;
             var k = parsed.GetValue(kind)!;
-            if (!Core.Cycle.MomentKinds.IsKnown(k))
-            {
-                throw new UsageException($"--kind '{k}' is not a moment kind; expected one of the ids in config/cycle.json, e.g. budget-debate.");
-            }
             var who = "operator:" + InputParsers.Text(parsed.GetValue(by) ?? Environment.UserName, "--by", Web.TextLimits.PersonName, required: true);
             return MeetingsCommands.Run(context, services => RevertAsync(context, services, code, k, parsed.GetValue(cycleOption), who));
         });
@@ -64,6 +60,10 @@ public static class FactsCommands
 
     private static async Task<int> RevertAsync(CliContext context, IServiceProvider services, string code, string k, int cycle, string who)
     {
+        if (services.GetRequiredService<Core.Cycle.CycleRules>().Find(k) is null)
+        {
+            throw new UsageException($"--kind '{k}' is not a moment kind; expected one of the ids in config/cycle.json, e.g. budget-debate.");
+        }
         var db = services.GetRequiredService<TimingDbContext>();
         var reverted = await PublicFactRows.RevertAsync(db, code, k, cycle, who, services.GetRequiredService<IClock>().GetCurrentInstant(), CancellationToken.None);
         if (reverted is null)

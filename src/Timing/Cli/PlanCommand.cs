@@ -56,6 +56,10 @@ public static class PlanCommand
                 }
                 return 1;
             }
+            if (actuals.FirstOrDefault(a => rules.Rules!.Find(a.Kind) is null) is { Kind: not null } unknown)
+            {
+                throw new UsageException($"--actual names unknown moment kind '{unknown.Kind}'; {InputParsers.ActualExpected}. Kinds: {string.Join(", ", rules.Rules!.Moments.Select(m => m.Kind))}.");
+            }
             var directory = LoadDirectory(context, parsed.GetValue(listFile));
             if (directory is null)
             {
@@ -103,7 +107,7 @@ public static class PlanCommand
             var timeline = planner.Plan(profile, new DateInterval(start, end));
             if (parsed.GetValue(arena) == "municipal")
             {
-                timeline = timeline with { Moments = timeline.Moments.Where(m => !MomentKinds.IsOtherArena(m.Kind)).ToArray() };
+                timeline = timeline with { Moments = timeline.Moments.Where(m => !m.Definition.IsArena).ToArray() };
             }
 
             context.Output.Write(parsed.GetValue(format) switch

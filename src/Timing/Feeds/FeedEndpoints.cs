@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
+using Timing.Rules;
 
 namespace Timing.Feeds;
 
@@ -10,8 +11,7 @@ public static class FeedEndpoints
 {
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedOptions>()
-            .Bind(configuration.GetSection(FeedOptions.Section))
+        services.AddSettings<FeedOptions>(configuration, FeedOptions.Section)
             .PostConfigure(o =>
             {
                 if (!PublicAddress.IsConfigured(configuration))
@@ -60,7 +60,7 @@ public static class FeedEndpoints
                 $"Unknown municipality {parsed}: it is not in the municipality list."));
             return;
         }
-        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
+        if (!FeedQuery.TryParse(http.Request.Query, http.RequestServices.GetRequiredService<CycleRules>(), out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;
@@ -76,7 +76,7 @@ public static class FeedEndpoints
     /// </summary>
     private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
     {
-        if (!FeedQuery.TryParse(http.Request.Query, out var filter, out var language, out var error))
+        if (!FeedQuery.TryParse(http.Request.Query, http.RequestServices.GetRequiredService<CycleRules>(), out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;

@@ -46,7 +46,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     {
         var municipality = places[0];
         var phase = PhaseName(moment, language);
-        var categories = new[] { phase }.Concat(moment.Audiences.Select(a => Audiences.Name(a, language))).ToArray();
+        var categories = new[] { phase }.Concat(moment.Audiences.Select(a => rules.AudienceName(a, language))).ToArray();
         var status = moment.Basis switch
         {
             Basis.Estimate => FeedStatus.Tentative,
@@ -87,7 +87,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
     /// <summary>The page of a moment in the signed-in web application: what personal feeds link to.</summary>
     public Uri MomentUrl(MomentKey key) => _links.Moment(key);
 
-    private static string Description(IReadOnlyList<Municipality> places, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
+    private string Description(IReadOnlyList<Municipality> places, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
     {
         var en = language == Language.En;
         var text = new StringBuilder();
@@ -125,7 +125,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         {
             text.Append(en ? "Source of the date: " : "Bron van de datum: ").Append(source).Append('\n');
         }
-        text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => Audiences.Name(a, language))).Append('\n');
+        text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))).Append('\n');
         text.Append(places.Count > 1 ? (en ? "Municipalities: " : "Gemeenten: ") : (en ? "Municipality: " : "Gemeente: "))
             .AppendJoin(", ", places.Select(p => p.Name == p.Code.Value ? p.Name : $"{p.Name} ({p.Code.Value})"));
         text.Append('\n').Append(en ? "More: " : "Meer: ").Append(url);

@@ -14,7 +14,7 @@ public sealed record FeedFilter(IReadOnlySet<string>? Audiences = null, IReadOnl
     public bool Includes(Moment moment) =>
         (Kinds is null || Kinds.Contains(moment.Kind))
         && (Audiences is null || moment.Audiences.Any(Audiences.Contains))
-        && !(MunicipalOnly && MomentKinds.IsOtherArena(moment.Kind));
+        && !(MunicipalOnly && moment.Definition.IsArena);
 
     /// <summary>
     /// This filter within the audiences a person follows (none means all): a feed address can narrow what the person

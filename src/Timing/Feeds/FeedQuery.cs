@@ -12,7 +12,7 @@ namespace Timing.Feeds;
 public static class FeedQuery
 {
     /// <param name="language">The language the address asks for, or null when it names none (each feed has its own default).</param>
-    public static bool TryParse(IQueryCollection query, out FeedFilter filter, out Language? language, [NotNullWhen(false)] out LocalizedText? error)
+    public static bool TryParse(IQueryCollection query, CycleRules rules, out FeedFilter filter, out Language? language, [NotNullWhen(false)] out LocalizedText? error)
     {
         filter = FeedFilter.All;
         language = null;
@@ -29,8 +29,8 @@ public static class FeedQuery
                     return false;
             }
         }
-        if (!TryList(query, "audience", Audiences.IsKnown, Audiences.All, out var audiences, out error)
-            || !TryList(query, "kinds", MomentKinds.IsKnown, MomentKinds.All, out var kinds, out error))
+        if (!TryList(query, "audience", rules.IsAudience, rules.Audiences.Select(a => a.Id).ToArray(), out var audiences, out error)
+            || !TryList(query, "kinds", k => rules.Find(k) is not null, rules.Moments.Select(m => m.Kind).ToArray(), out var kinds, out error))
         {
             return false;
         }

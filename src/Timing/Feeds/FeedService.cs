@@ -230,7 +230,7 @@ public sealed class FeedService(
             $"Wanneer u de lokale politiek in {municipality.Name} benadert: verkiezingen, coalitievorming en de begrotingscyclus. " + ExpectedNote(language));
 
     /// <summary>A filter in words, for the event that says nothing matched.</summary>
-    private static string Describe(FeedFilter filter, Language language)
+    private string Describe(FeedFilter filter, Language language)
     {
         var en = language == Language.En;
         var parts = new List<string>();
@@ -248,12 +248,12 @@ public sealed class FeedService(
     }
 
     /// <summary>Why a personal feed whose address names only audiences the person does not follow shows nothing.</summary>
-    private static string NotFollowed(IReadOnlySet<string> audiences, Language language) => language == Language.En
+    private string NotFollowed(IReadOnlySet<string> audiences, Language language) => language == Language.En
         ? "you do not follow audience " + AudienceNames(audiences, language)
         : "u volgt doelgroep " + AudienceNames(audiences, language) + " niet";
 
-    private static string AudienceNames(IReadOnlySet<string> audiences, Language language) =>
-        string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => Audiences.Name(a, language)));
+    private string AudienceNames(IReadOnlySet<string> audiences, Language language) =>
+        string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => rules.AudienceName(a, language)));
 
     /// <summary>
     /// The one event of a feed in which nothing matches, so the calendar still has a component (RFC 5545

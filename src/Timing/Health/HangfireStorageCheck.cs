@@ -15,7 +15,7 @@ public sealed partial class HangfireStorageCheck(JobStorage storage, IOptions<Wo
     {
         var kind = worker.Value.ResolvedHangfireStorage(database.Value);
         var data = new Dictionary<string, object> { ["kind"] = kind.ToString() };
-        if (kind == HangfireStorageKind.Sqlite && !File.Exists(worker.Value.ResolvedHangfireSqlitePath(database.Value)))
+        if (storage is Hangfire.Storage.SQLite.SQLiteStorage && !File.Exists(worker.Value.ResolvedHangfireSqlitePath(database.Value)))
         {
             Failing(logger, worker.Value.ResolvedHangfireSqlitePath(database.Value), "the file is gone");
             return HealthCheckResult.Unhealthy("Hangfire's file is gone", data: data);

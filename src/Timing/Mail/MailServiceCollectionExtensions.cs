@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Timing.Rules;
 
 namespace Timing.Mail;
 
@@ -8,8 +9,7 @@ public static class MailServiceCollectionExtensions
 {
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
+        services.AddSettings<MailOptions>(configuration, MailOptions.Section)
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From is not an address; write for example Timing <timing@example.nl>.")
             .Validate(o => o.Host.Length == 0 || o.Port is > 0 and < 65536, "Mail:Port must be 1–65535 (587 for STARTTLS, 465 for SSL).")
             .Validate(o => o.Host.Length > 0 || o.PickupDirectory.Length > 0, "Mail:PickupDirectory is empty; set it or set Mail:Host.")

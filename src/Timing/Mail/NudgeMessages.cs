@@ -15,7 +15,7 @@ namespace Timing.Mail;
 /// person's feed, and List-Unsubscribe headers (RFC 8058 one-click). No meeting invitations are attached.
 /// The words come from <see cref="MailWords"/>, the links from <see cref="PublicLinks"/>, the HTML from Razor components.
 /// </summary>
-public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<MailOptions> mail)
+public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<MailOptions> mail, CycleRules rules)
 {
     public async Task<MimeMessage> NudgeAsync(string email, string name, Language language, Municipality municipality, Moment moment, NudgeLead lead,
         LocalDate sendDay, string messageId, string unsubscribeToken, Instant now)
@@ -32,7 +32,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             Basis: FeedEventBuilder.BasisText(moment.Basis, language),
             Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
             Advice: moment.Advice.In(language),
-            Audiences: string.Join(", ", moment.Audiences.Select(a => Audiences.Name(a, language))),
+            Audiences: string.Join(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))),
             Bring: moment.Bring?.In(language) ?? "",
             MomentUrl: links.MailMoment(moment.Key).AbsoluteUri,
             FeedUrl: links.MyFeed.AbsoluteUri,

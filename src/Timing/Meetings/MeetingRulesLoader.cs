@@ -8,7 +8,8 @@ namespace Timing.Meetings;
 /// </summary>
 public static class MeetingRulesLoader
 {
-    public static MeetingRulesResult Load(string directory)
+    /// <param name="kinds">The moment kinds of the cycle rules, which the meeting rules name.</param>
+    public static MeetingRulesResult Load(string directory, IReadOnlyCollection<string> kinds)
     {
         var path = Path.Combine(directory, MeetingRulesParser.File);
         var shipped = Path.Combine(AppContext.BaseDirectory, "config", MeetingRulesParser.File);
@@ -26,7 +27,7 @@ public static class MeetingRulesLoader
             return new MeetingRulesResult(null, [new Core.Cycle.ConfigProblem(path, "the file", "",
                 $"cannot be read ({e.Message}); set Timing:ConfigDirectory (or --config-dir) to the folder that holds {MeetingRulesParser.File}.")]);
         }
-        var result = MeetingRulesParser.Parse(text);
+        var result = MeetingRulesParser.Parse(text, kinds);
         return result with { Problems = result.Problems.Select(p => p with { File = path }).ToArray() };
     }
 }

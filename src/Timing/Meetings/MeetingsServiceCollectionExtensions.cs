@@ -11,8 +11,7 @@ public static class MeetingsServiceCollectionExtensions
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MeetingsOptions>()
-            .Bind(configuration.GetSection(MeetingsOptions.Section))
+        services.AddSettings<MeetingsOptions>(configuration, MeetingsOptions.Section)
             .Validate(o => o.IntervalHours is >= 1 and <= 168, "Meetings:IntervalHours must be 1–168.")
             .Validate(o => o.HostUnitsPerMinute is >= 1 and <= 6000, "Meetings:HostUnitsPerMinute must be 1–6000 (60 keeps to OpenBesluitvorming's 60 units a minute).")
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1L << 30 && o.MaxDecompressedBytes >= o.MaxBodyBytes && o.MaxDecompressedBytes <= 1L << 30,
@@ -27,7 +26,8 @@ public static class MeetingsServiceCollectionExtensions
                 "Meetings:NotubizBaseUrl and Meetings:OpenBesluitvormingBaseUrl must be absolute http(s) addresses.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MeetingsOptions>>(new MeetingRulesValidator(configuration));
-        services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory).Rules
+        services.AddSingleton(sp => MeetingRulesLoader.Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value.ResolvedConfigDirectory,
+                sp.GetRequiredService<Core.Cycle.CycleRules>().Moments.Select(m => m.Kind).ToArray()).Rules
             ?? throw new InvalidOperationException("config/meetings.json is invalid; run 'timing check-config'."));
         services.AddMeetingsHttp();
         services.AddSingleton<MeetingFetcher>();
@@ -38,7 +38,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddScoped<MeetingImporter>();
         services.AddScoped<MeetingSync>();
         services.AddScoped<MeetingJobs>();
-        var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var worker = configuration.Read<WorkerOptions>(WorkerOptions.Section);
         if (worker.Enabled)
         {
             services.AddHostedService<RegisterJob>();
@@ -52,8 +52,13 @@ public static class MeetingsServiceCollectionExtensions
     {
         public ValidateOptionsResult Validate(string? name, MeetingsOptions options)
         {
-            var timing = configuration.GetSection(TimingOptions.Section).Get<TimingOptions>() ?? new TimingOptions();
-            var result = MeetingRulesLoader.Load(timing.ResolvedConfigDirectory);
+            var timing = configuration.Read<TimingOptions>(TimingOptions.Section);
+            // Broken cycle rules are reported by their own check; the meeting rules name kinds those rules define.
+            if (CycleRulesLoader.Load(timing.ResolvedConfigDirectory).Rules is not { } cycle)
+            {
+                return ValidateOptionsResult.Success;
+            }
+            var result = MeetingRulesLoader.Load(timing.ResolvedConfigDirectory, cycle.Moments.Select(m => m.Kind).ToArray());
             return result.IsValid ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(result.Problems.Select(p => p.ToString()));
         }
     }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Timing.Worker;
+using Timing.Rules;
 
 namespace Timing.Meetings;
 
@@ -9,15 +10,14 @@ public static class SourceDiscoveryServiceCollectionExtensions
 {
     public static IServiceCollection AddSourceDiscovery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SourceDiscoveryOptions>()
-            .Bind(configuration.GetSection(SourceDiscoveryOptions.Section))
+        services.AddSettings<SourceDiscoveryOptions>(configuration, SourceDiscoveryOptions.Section)
             .Validate(o => o.RetryHours is >= 1 and <= 720, "Meetings:Discovery:RetryHours must be 1–720 (default 24).")
             .ValidateOnStart();
         services.AddSingleton<NotubizOrganisations>();
         services.AddSingleton<SourceDiscoveryTrigger>();
         services.AddScoped<SourceDiscovery>();
         services.AddScoped<SourceDiscoveryJobs>();
-        var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var worker = configuration.Read<WorkerOptions>(WorkerOptions.Section);
         if (worker.Enabled)
         {
             services.AddHostedService<RegisterJob>();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using Timing.Rules;
 
 namespace Timing.Metrics;
 
@@ -13,12 +14,11 @@ public static class MetricsServiceCollectionExtensions
 {
     public static IServiceCollection AddMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MetricsOptions>()
-            .Bind(configuration.GetSection(MetricsOptions.Section))
+        services.AddSettings<MetricsOptions>(configuration, MetricsOptions.Section)
             .Validate(o => o.Port is >= 0 and <= 65535, "Metrics:Port must be 0 (no metrics) or a port number up to 65535.")
             .Validate(o => IPAddress.TryParse(o.Address, out _), "Metrics:Address must be an IP address, such as 127.0.0.1 or a private network address.")
             .ValidateOnStart();
-        if (configuration.GetValue<int>($"{MetricsOptions.Section}:{nameof(MetricsOptions.Port)}") <= 0)
+        if (configuration.Read<MetricsOptions>(MetricsOptions.Section).Port <= 0)
         {
             return services;
         }

@@ -39,16 +39,9 @@ public static class ChangeTexts
 
     public static LocalizedText NoMerger { get; } = new("geen herindeling", "no merger");
 
-    public static LocalizedText SchoolRegion(string region) => new LocalizedText("schoolregio ", "school region ") + RegionName(region);
+    public static LocalizedText SchoolRegion(LocalizedText region) => new LocalizedText("schoolregio ", "school region ") + region;
 
-    /// <summary>A school holiday region by its stored name (noord, midden, zuid; empty when not set).</summary>
-    public static LocalizedText RegionName(string region) => region switch
-    {
-        "noord" => new("Noord", "North"),
-        "midden" => new("Midden", "Central"),
-        "zuid" => new("Zuid", "South"),
-        _ => new("onbekend", "unknown"),
-    };
+    public static LocalizedText UnknownRegion { get; } = new("onbekend", "unknown");
 
     public static LocalizedText ScheduleUnchanged { get; } = new("Niets gewijzigd: het schema was al zo.", "Nothing changed: the schedule already was like this.");
 

@@ -13,7 +13,7 @@ public static class FollowedMunicipalities
         row.MergerDate,
         row.Actuals.Select(a => new ActualDate(a.Kind, a.Cycle, new DateInterval(a.Start, a.End))).ToArray(),
         row.Events.Select(e => new LocalEvent(e.Id.ToString(CultureInfo.InvariantCulture), e.Title, new DateInterval(e.Start, e.End), e.Description, e.Kind)).ToArray(),
-        row.SchoolRegion switch { "noord" => SchoolRegion.Noord, "midden" => SchoolRegion.Midden, "zuid" => SchoolRegion.Zuid, _ => null });
+        row.SchoolRegion.Length == 0 ? null : row.SchoolRegion);
 
     /// <summary>The organisation's municipality with this code, with its facts, or null (also for another organisation's).</summary>
     public static Task<FollowedMunicipality?> FindAsync(TimingDbContext db, int organisationId, string code, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ public sealed class MunicipalityChanges(TimingDbContext db, PageData data, Cycle
     public Task<ChangeOutcome> SetActualAsync(Director who, string code, ActualInput input, CancellationToken cancellationToken) =>
         Change(who, code, async (row, me) =>
         {
-            if (input.Kind is not { } kind || !MomentKinds.IsKnown(kind))
+            if (input.Kind is not { } kind || rules.Find(kind) is null)
             {
                 return ChangeOutcome.Invalid("Kind", ChangeTexts.ChooseMoment);
             }
@@ -100,7 +100,7 @@ public sealed class MunicipalityChanges(TimingDbContext db, PageData data, Cycle
                 }
                 merger = parsed.Value;
             }
-            var region = input.Region is "noord" or "midden" or "zuid" ? input.Region : "";
+            var region = input.Region is not null && rules.SchoolRegion(input.Region) is not null ? input.Region : "";
             var now = clock.GetCurrentInstant();
             var changed = new List<LocalizedText>();
             if (row.MergerDate != merger)
@@ -113,7 +113,7 @@ public sealed class MunicipalityChanges(TimingDbContext db, PageData data, Cycle
             {
                 FollowedMunicipalities.Audit(db, row, me, now, "school-region", row.SchoolRegion, region);
                 row.SchoolRegion = region;
-                changed.Add(ChangeTexts.SchoolRegion(region));
+                changed.Add(ChangeTexts.SchoolRegion(RegionName(region)));
             }
             if (changed.Count == 0)
             {
@@ -130,7 +130,7 @@ public sealed class MunicipalityChanges(TimingDbContext db, PageData data, Cycle
             var kind = string.IsNullOrWhiteSpace(input.EventKind) ? MomentKinds.LocalEvent : input.EventKind;
             var free = kind == MomentKinds.LocalEvent;
             var problems = new Dictionary<string, LocalizedText>();
-            if (!MomentKinds.IsEntered(kind))
+            if (!free && rules.Find(kind) is not { IsEntered: true })
             {
                 problems["EventTitle"] = ChangeTexts.ChooseWhatHappens;
             }
@@ -245,6 +245,9 @@ public sealed class MunicipalityChanges(TimingDbContext db, PageData data, Cycle
         await db.SaveChangesAsync(cancellationToken);
         return done + await PlanNowAsync(row, cancellationToken);
     }
+
+    /// <summary>A school holiday region by its id in the rule file ("onbekend" when none is set).</summary>
+    public LocalizedText RegionName(string region) => rules.SchoolRegion(region)?.Name ?? ChangeTexts.UnknownRegion;
 
     /// <summary>The title of a moment kind, for confirmations and lists of entered dates.</summary>
     public LocalizedText KindTitle(string kind) => LocalizedText.From(l => rules.Moments.FirstOrDefault(d => d.Kind == kind)?.GenericName(l) ?? kind);

@@ -10,7 +10,7 @@ public static class RulesServiceCollectionExtensions
     public static IServiceCollection AddTimingRules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddOptions<TimingOptions>().Bind(configuration.GetSection(TimingOptions.Section)).ValidateOnStart();
+        services.AddSettings<TimingOptions>(configuration, TimingOptions.Section);
         services.AddSingleton<RulesSource>();
         services.AddSingleton<IValidateOptions<TimingOptions>, TimingOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<RulesSource>().Load(sp.GetRequiredService<IOptions<TimingOptions>>().Value).Rules);

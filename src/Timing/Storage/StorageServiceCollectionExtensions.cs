@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Timing.Rules;
 
 namespace Timing.Storage;
 
@@ -10,8 +11,7 @@ public static partial class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
+        services.AddSettings<StorageOptions>(configuration, StorageOptions.Section)
             .Validate(o => o.Provider != StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.PostgreSqlConnectionString),
                 "Storage:PostgreSqlConnectionString is empty; it is required when Storage:Provider is PostgreSql (e.g. Host=127.0.0.1;Database=timing;Username=timing;Password=…).")
             .Validate(o => o.Provider != StorageProvider.Sqlite || !string.IsNullOrWhiteSpace(o.SqlitePath),

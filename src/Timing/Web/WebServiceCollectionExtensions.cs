@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Timing.Web.Sessions;
 using Timing.Web.SignIn;
+using Timing.Rules;
 
 namespace Timing.Web;
 
@@ -17,8 +18,7 @@ public static class WebServiceCollectionExtensions
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>()
-            .Bind(configuration.GetSection(WebOptions.Section))
+        services.AddSettings<WebOptions>(configuration, WebOptions.Section)
             // A list given as one value (Web__KnownProxies=10.0.0.5,10.0.0.6 in the environment) counts too; the
             // binder alone reads only numbered entries (Web:KnownProxies:0) and would drop it without a word.
             .Configure(o =>

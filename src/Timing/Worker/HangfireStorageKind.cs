@@ -11,7 +11,4 @@ public enum HangfireStorageKind
 
     /// <summary>Timing's PostgreSQL database (Storage:PostgreSqlConnectionString); several nodes share the jobs.</summary>
     PostgreSql,
-
-    /// <summary>Kept in memory and lost at every stop; for tests that drive the jobs themselves.</summary>
-    InMemory,
 }

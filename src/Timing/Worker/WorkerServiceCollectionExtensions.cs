@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Timing.Core.Nudges;
 using Timing.Mail;
 using Timing.Storage;
+using Timing.Rules;
 
 namespace Timing.Worker;
 
@@ -20,14 +21,13 @@ public static class WorkerServiceCollectionExtensions
 {
     public static IServiceCollection AddWorker(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WorkerOptions>()
-            .Bind(configuration.GetSection(WorkerOptions.Section))
+        services.AddSettings<WorkerOptions>(configuration, WorkerOptions.Section)
             .Validate(o => o.ClaimLeaseSeconds is >= 1 and <= 3600, "Worker:ClaimLeaseSeconds must be 1–3600.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Worker:BatchSize must be 1–1000.")
             .Validate(o => o.NodeName.Length <= 100, "Worker:NodeName must be at most 100 characters (empty: machine name and process id).")
             .Validate(o => o.QueuePollMilliseconds is >= 100 and <= 60_000, "Worker:QueuePollMilliseconds must be 100–60000 (default 1000).")
             .Validate(o => o.HangfireStorage != HangfireStorageKind.PostgreSql
-                    || !string.IsNullOrWhiteSpace(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.PostgreSqlConnectionString),
+                    || !string.IsNullOrWhiteSpace(configuration.Read<StorageOptions>(StorageOptions.Section).PostgreSqlConnectionString),
                 "Worker:HangfireStorage is PostgreSql but Storage:PostgreSqlConnectionString is empty; set it, or use Auto or Sqlite.")
             .ValidateOnStart();
         services.AddScoped<NudgeOutbox>();
@@ -44,8 +44,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<PlanTrigger>();
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var storage = configuration.Read<StorageOptions>(StorageOptions.Section);
+        var worker = configuration.Read<WorkerOptions>(WorkerOptions.Section);
         services.AddHangfire(cfg =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -57,9 +57,6 @@ public static class WorkerServiceCollectionExtensions
                 case HangfireStorageKind.PostgreSql:
                     cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgreSqlConnectionString),
                         new PostgreSqlStorageOptions { QueuePollInterval = poll, PrepareSchemaIfNecessary = true });
-                    break;
-                case HangfireStorageKind.InMemory:
-                    cfg.UseInMemoryStorage();
                     break;
                 default:
                     // Its own file, so Hangfire's polling never waits for the outbox's write lock (or the reverse).

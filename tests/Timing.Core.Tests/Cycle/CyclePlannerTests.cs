@@ -120,7 +120,7 @@ public class CyclePlannerTests
         // 2025–2029 holds a full council term, a provincial election (2027) and a European one (2029).
         var kinds = Planner.Plan(Utrecht, new DateInterval(Date("2025-01-01"), Date("2029-12-31"))).Moments.Select(m => m.Kind).ToHashSet();
         // Entered kinds (a wethouder leaving, a coalition break…) only appear when a director enters one.
-        Assert.Equal(MomentKinds.All.Except(MomentKinds.Entered).OrderBy(k => k), kinds.OrderBy(k => k));
+        Assert.Equal(Rules.Moments.Where(m => !m.IsEntered).Select(m => m.Kind).OrderBy(k => k), kinds.OrderBy(k => k));
     }
 
     [Fact]
@@ -218,14 +218,14 @@ public class CyclePlannerTests
         // End of May, as in 2011–2023 (23, 26, 27 and 30 May); Sunday 23 May 2027 moves to Monday 24 May.
         Assert.Equal((Date("2027-05-24"), Date("2027-05-31"), Basis.Typical), (senate.Start, senate.End, senate.Basis));
         Assert.Empty(senate.Definition.Nudges);
-        Assert.True(MomentKinds.IsOtherArena("senate-election") && MomentKinds.IsOtherArena("provincial-agreement"));
+        Assert.True(senate.Definition.IsArena && agreement.Definition.IsArena);
     }
 
     [Fact]
     public void Plan_SummerRecess_FollowsTheSchoolRegionWhenKnown()
     {
         var range = new DateInterval(Date("2026-01-01"), Date("2026-12-31"));
-        var zuid = Planner.Plan(Utrecht with { Region = SchoolRegion.Zuid }, range).Find("summer-recess", 2026)!;
+        var zuid = Planner.Plan(Utrecht with { Region = "zuid" }, range).Find("summer-recess", 2026)!;
         Assert.Equal((Date("2026-07-11"), Date("2026-08-23"), Basis.Local), (zuid.Start, zuid.End, zuid.Basis));
         // Utrecht is in region midden by the public division, so without a choice of its own it follows midden.
         var preset = Planner.Plan(Utrecht, range).Find("summer-recess", 2026)!;
@@ -283,7 +283,7 @@ public class CyclePlannerTests
         Assert.Equal(Date(election), timeline.Find("water-board-election", year)!.Start);
         var installed = timeline.Find("provincial-installation", year)!;
         Assert.Equal((Date(installation), Basis.Law), (installed.Start, installed.Basis));
-        Assert.All(MomentKinds.OtherArenas.Select(k => timeline.Find(k, year)).OfType<Moment>(),
+        Assert.All(Rules.ArenaMoments.Select(m => timeline.Find(m.Kind, year)).OfType<Moment>(),
             m => Assert.Equal(["parties"], m.Audiences));
     }
 
@@ -297,8 +297,8 @@ public class CyclePlannerTests
         var european = timeline.Find("european-election", 2029)!;
         Assert.Equal(Basis.Estimate, european.Basis);
         Assert.NotNull(european.Estimate);
-        Assert.True(MomentKinds.IsOtherArena(european.Kind));
-        Assert.False(MomentKinds.IsOtherArena("election"));
+        Assert.True(european.Definition.IsArena);
+        Assert.False(Rules.Moment("election").IsArena);
     }
 
     [Fact]
@@ -427,13 +427,13 @@ public class CyclePlannerTests
     // The regions take turns in a six-year rotation (2017 = 2023: midden, zuid, noord; 2018 = 2024: zuid, midden, noord; …).
     // 2027 repeats 2021 (noord, midden, zuid), as schools' published 2026–2027 rosters confirm for noord and midden;
     // 2028 repeats 2022 (midden, noord, zuid).
-    [InlineData(SchoolRegion.Noord, "2027-07-10", "2027-08-22")]
-    [InlineData(SchoolRegion.Midden, "2027-07-17", "2027-08-29")]
-    [InlineData(SchoolRegion.Zuid, "2027-07-24", "2027-09-05")]
-    [InlineData(SchoolRegion.Midden, "2028-07-08", "2028-08-20")]
-    [InlineData(SchoolRegion.Noord, "2028-07-15", "2028-08-27")]
-    [InlineData(SchoolRegion.Zuid, "2028-07-22", "2028-09-03")]
-    public void Plan_SummerRecess_FollowsTheRegionsTurnIn2027And2028(SchoolRegion region, string start, string end)
+    [InlineData("noord", "2027-07-10", "2027-08-22")]
+    [InlineData("midden", "2027-07-17", "2027-08-29")]
+    [InlineData("zuid", "2027-07-24", "2027-09-05")]
+    [InlineData("midden", "2028-07-08", "2028-08-20")]
+    [InlineData("noord", "2028-07-15", "2028-08-27")]
+    [InlineData("zuid", "2028-07-22", "2028-09-03")]
+    public void Plan_SummerRecess_FollowsTheRegionsTurnIn2027And2028(string region, string start, string end)
     {
         var year = int.Parse(start[..4], System.Globalization.CultureInfo.InvariantCulture);
         var recess = Planner.Plan(Utrecht with { Region = region }, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31))).Find("summer-recess", year)!;
@@ -443,7 +443,7 @@ public class CyclePlannerTests
     [Fact]
     public void Plan_SummerRecess_UsesSchoolHolidaysThrough2028AndSaysWhenItFallsBack()
     {
-        var zuid = Utrecht with { Region = SchoolRegion.Zuid };
+        var zuid = Utrecht with { Region = "zuid" };
         var known = Planner.Plan(zuid, new DateInterval(Date("2028-01-01"), Date("2028-12-31"))).Find("summer-recess", 2028)!;
         Assert.Equal((Basis.Local, (LocalizedText?)null), (known.Basis, known.Note));
         var later = Planner.Plan(zuid, new DateInterval(Date("2029-01-01"), Date("2029-12-31"))).Find("summer-recess", 2029)!;

@@ -1,111 +1,79 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Json.Schema;
+using Timing.Core.Cycle;
 
 namespace Timing.Core.Tests.Cycle;
 
 /// <summary>
-/// config/cycle.schema.json is for editors; these tests keep it true to the shipped file. The validator below
-/// covers the keywords the schema uses (type, required, properties, additionalProperties, items, enum, pattern,
-/// minItems, minLength, $ref): no JSON Schema library restores here.
+/// config/*.schema.json is what editors check against, and what the program checks against: the same bad input must be
+/// refused by both, so the schema and the parser cannot drift apart again.
 /// </summary>
 public class CycleSchemaTests
 {
-    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "cycle.schema.json")))!;
+    private static JsonSchema SchemaOnDisk(string name) =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", name)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
-    [Fact]
-    public void ShippedCycleJson_MatchesTheSchema()
+    private static bool Valid(string schema, JsonNode document)
     {
-        var errors = Validate(JsonNode.Parse(ShippedRules.CycleJson), Schema, "$");
-        Assert.Empty(errors);
+        using var parsed = JsonDocument.Parse(document.ToJsonString());
+        return SchemaOnDisk(schema).Evaluate(parsed.RootElement).IsValid;
     }
 
     [Theory]
-    [InlineData("start", "[]", "$.moments[1].start: expected object")]
-    [InlineData("nudges", "[{\"before\": \"begin\", \"lead\": \"P1D\"}]", "$.moments[1].nudges[0].before: not one of")]
-    [InlineData("audiences", "[\"burgers\"]", "$.moments[1].audiences[0]: not one of")]
-    [InlineData("wanneer", "1", "$.moments[1].wanneer: not allowed")]
-    public void WrongTypedValue_IsRejectedByTheSchema(string field, string json, string expected)
+    [InlineData("cycle.json")]
+    [InlineData("elections.json")]
+    public void BuiltInSchema_IsTheFileInConfig(string file) =>
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", Path.GetFileNameWithoutExtension(file) + ".schema.json")), RuleFile.SchemaText(file));
+
+    [Fact]
+    public void ShippedFiles_MatchTheirSchemas()
+    {
+        Assert.True(Valid("cycle.schema.json", JsonNode.Parse(ShippedRules.CycleJson)!));
+        Assert.True(Valid("elections.schema.json", JsonNode.Parse(ShippedRules.ElectionsJson)!));
+    }
+
+    public static TheoryData<Action<JsonNode>, string> Refused => new()
+    {
+        // A three-digit colour was once accepted by the program and refused by the schema.
+        { c => c["phases"]![0]!["colour"] = "#FFF", "phase 'programmes', field 'colour'" },
+        { c => c["phases"]![0]!["colour"] = "red", "phase 'programmes', field 'colour'" },
+        { c => Moment(c, "lead-candidates")["end"]!["offset"] = "-P6M", "moment 'lead-candidates', field 'end.offset'" },
+        { c => Moment(c, "programme-input")["start"] = new JsonArray(), "moment 'programme-input', field 'start'" },
+        { c => Moment(c, "election")["nudges"] = JsonNode.Parse("""[{"before": "begin", "lead": "P1D"}]"""), "moment 'election', field 'nudges[1].before'" },
+        { c => Moment(c, "election")["audiences"] = new JsonArray(), "moment 'election', field 'audiences'" },
+        { c => Moment(c, "election")["wanneer"] = 1, "moment 'election', field 'wanneer'" },
+        { c => Moment(c, "election").Remove("phase"), "moment 'election', field 'phase'" },
+        { c => Moment(c, "nomination").Remove("law"), "moment 'nomination'" },
+        { c => Moment(c, "nomination")["calendar"] = "tweede-kamer", "moment 'nomination'" },
+        { c => Moment(c, "new-mayor")["entered"] = false, "moment 'new-mayor', field 'entered'" },
+        { c => Moment(c, "framework-note")["budgetYear"] = 2, "moment 'framework-note', field 'budgetYear'" },
+        { c => c["schoolRegions"]![0]!["municipalities"]![0] = "0344", "school region 'noord', field 'municipalities[1]'" },
+        { c => Moment(c, "budget-debate")["shortName"]!["nl"] = "Begrotingsbehandeling {year}", "moment 'budget-debate', field 'shortName.nl'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void BadInput_IsRefusedByTheSchemaAndTheParser_AtTheSamePlace(Action<JsonNode> change, string where)
     {
         var cycle = JsonNode.Parse(ShippedRules.CycleJson)!;
-        cycle["moments"]![1]![field] = JsonNode.Parse(json);
-        var errors = Validate(cycle, Schema, "$");
-        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        change(cycle);
+        Assert.False(Valid("cycle.schema.json", cycle));
+        var result = CycleConfigParser.Parse(cycle.ToJsonString(), ShippedRules.ElectionsJson);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p.ToString().StartsWith($"cycle.json: {where}", StringComparison.Ordinal));
     }
 
-    private static List<string> Validate(JsonNode? value, JsonNode schema, string path)
+    [Fact]
+    public void BadElection_IsRefusedByTheSchemaAndTheParser_AtTheSamePlace()
     {
-        var errors = new List<string>();
-        if (schema["$ref"] is { } reference)
-        {
-            var name = reference.GetValue<string>().Split('/')[^1];
-            return Validate(value, Schema["$defs"]![name]!, path);
-        }
-        var kind = value?.GetValueKind() ?? JsonValueKind.Null;
-        if (schema["type"] is { } type && !Is(kind, type.GetValue<string>()))
-        {
-            errors.Add($"{path}: expected {type.GetValue<string>()}, found {kind}");
-            return errors;
-        }
-        if (schema["enum"] is JsonArray options && !options.Any(o => JsonNode.DeepEquals(o, value)))
-        {
-            errors.Add($"{path}: not one of {options.ToJsonString()}");
-        }
-        if (kind == JsonValueKind.String)
-        {
-            var text = value!.GetValue<string>();
-            if (schema["pattern"] is { } pattern && !Regex.IsMatch(text, pattern.GetValue<string>()))
-            {
-                errors.Add($"{path}: '{text}' does not match {pattern}");
-            }
-            if (schema["minLength"] is { } min && text.Length < min.GetValue<int>())
-            {
-                errors.Add($"{path}: shorter than {min}");
-            }
-        }
-        if (value is JsonArray array)
-        {
-            if (schema["minItems"] is { } min && array.Count < min.GetValue<int>())
-            {
-                errors.Add($"{path}: fewer than {min} items");
-            }
-            if (schema["items"] is { } items)
-            {
-                errors.AddRange(array.SelectMany((item, i) => Validate(item, items, $"{path}[{i}]")));
-            }
-        }
-        if (value is JsonObject obj)
-        {
-            foreach (var required in schema["required"]?.AsArray() ?? [])
-            {
-                if (!obj.ContainsKey(required!.GetValue<string>()))
-                {
-                    errors.Add($"{path}: missing {required}");
-                }
-            }
-            var properties = schema["properties"]?.AsObject();
-            foreach (var (name, child) in obj)
-            {
-                if (properties is not null && properties.TryGetPropertyValue(name, out var propertySchema))
-                {
-                    errors.AddRange(Validate(child, propertySchema!, $"{path}.{name}"));
-                }
-                else if (schema["additionalProperties"] is { } extra && extra.GetValueKind() == JsonValueKind.False)
-                {
-                    errors.Add($"{path}.{name}: not allowed");
-                }
-            }
-        }
-        return errors;
+        var elections = JsonNode.Parse(ShippedRules.ElectionsJson)!;
+        elections["otherElections"]![1]!["date"] = "17-03-2021";
+        Assert.False(Valid("elections.schema.json", elections));
+        var result = CycleConfigParser.Parse(ShippedRules.CycleJson, elections.ToJsonString());
+        Assert.Equal(["elections.json: other election #2, field 'date': '17-03-2021' is not a date; use YYYY-MM-DD."], result.Problems.Select(p => p.ToString()));
     }
 
-    private static bool Is(JsonValueKind kind, string type) => type switch
-    {
-        "object" => kind == JsonValueKind.Object,
-        "array" => kind == JsonValueKind.Array,
-        "string" => kind == JsonValueKind.String,
-        "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
-        "integer" or "number" => kind == JsonValueKind.Number,
-        _ => false,
-    };
+    private static JsonObject Moment(JsonNode cycle, string kind) =>
+        cycle["moments"]!.AsArray().Select(m => m!.AsObject()).Single(m => m["kind"]!.GetValue<string>() == kind);
 }

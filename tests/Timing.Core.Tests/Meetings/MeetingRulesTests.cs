@@ -6,11 +6,13 @@ namespace Timing.Core.Tests.Meetings;
 
 public class MeetingRulesTests
 {
+    private static readonly string[] Kinds = ShippedRules.Rules.Moments.Select(m => m.Kind).ToArray();
+
     public static readonly MeetingRules Rules = Load();
 
     private static MeetingRules Load()
     {
-        var result = MeetingRulesParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", MeetingRulesParser.File)));
+        var result = MeetingRulesParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", MeetingRulesParser.File)), Kinds);
         return result.Rules ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
     }
 
@@ -185,7 +187,7 @@ public class MeetingRulesTests
         var result = MeetingRulesParser.Parse("""
             { "committees": ["commissie"], "information": ["informatie"], "socialDomain": ["zorg"],
               "moments": [ { "kind": "budget-debat", "titles": ["begroting"] }, { "kind": "framework-note", "titles": ["ka"], "datesEnd": "yes" }, { "titles": [] } ] }
-            """);
+            """, Kinds);
         Assert.False(result.IsValid);
         var text = result.Problems.Select(p => p.ToString()).ToArray();
         Assert.Contains(text, p => p.StartsWith("meetings.json: rule #1, field 'kind': 'budget-debat' is not a moment kind", StringComparison.Ordinal));
@@ -201,7 +203,7 @@ public class MeetingRulesTests
         var result = MeetingRulesParser.Parse("""
             { "committees": ["commissie"], "information": ["informatie"], "socialDomain": ["zorg"],
               "moments": [ { "kind": "framework-note", "titles": ["kadernota"] } ] }
-            """);
+            """, Kinds);
         Assert.True(result.IsValid);
         Assert.False(result.Rules!.Rule("framework-note")!.DatesEnd);
     }
@@ -216,9 +218,9 @@ public class MeetingRulesTests
     [InlineData("{ \"moments\": [] \"committees\": [] }", "is not valid JSON at line 1, column 17: a comma or a closing } or ] is missing.")]
     [InlineData("", "is not valid JSON at line 1, column 1: the file is empty.")]
     public void Parser_BrokenJson_SaysLineAndColumnInPlainWords(string json, string message) =>
-        Assert.Equal($"meetings.json: the file: {message}", MeetingRulesParser.Parse(json).Problems.Single().ToString());
+        Assert.Equal($"meetings.json: the file: {message}", MeetingRulesParser.Parse(json, Kinds).Problems.Single().ToString());
 
     [Fact]
     public void Parser_RefusesBrokenJson() =>
-        Assert.StartsWith("meetings.json: the file: is not valid JSON", MeetingRulesParser.Parse("{ nope").Problems.Single().ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("meetings.json: the file: is not valid JSON", MeetingRulesParser.Parse("{ nope", Kinds).Problems.Single().ToString(), StringComparison.Ordinal);
 }

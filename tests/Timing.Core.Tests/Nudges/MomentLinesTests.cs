@@ -55,7 +55,7 @@ public class MomentLinesTests
         var leaves = new LocalEvent("1", "Wethouder Zorg en Welzijn vertrekt", new DateInterval(day.PlusDays(7), day.PlusDays(7)), null, MomentKinds.AldermanLeaving);
         var meeting = new LocalEvent("2", "Netwerkochtend sociaal domein", new DateInterval(day.PlusDays(7), day.PlusDays(7)));
         var items = Items("2026-12-01", Amsterdam with { Events = [leaves, meeting] }, Utrecht with { Events = [leaves with { Id = "3" }] });
-        var lines = ThisWeek.Lines(items).Where(l => MomentKinds.IsEntered(l.First.Moment.Kind)).ToList();
+        var lines = ThisWeek.Lines(items).Where(l => l.First.Moment.Kind == MomentKinds.LocalEvent || l.First.Moment.Definition.IsEntered).ToList();
         Assert.Equal(3, lines.Count);
         Assert.All(lines, l => Assert.Single(l.Items));
         Assert.Contains(lines, l => l.First.Title(Language.Nl).EndsWith(": Wethouder Zorg en Welzijn vertrekt", StringComparison.Ordinal));

@@ -48,7 +48,7 @@ public class PlanCommandTests
         Assert.NotNull(Start("european-election", 2029));
 
         var municipal = Moments(CliRunner.Run([.. utrecht2026To2031, "--arena", "municipal"]).Output);
-        Assert.DoesNotContain(municipal, m => MomentKinds.IsOtherArena(m.GetProperty("kind").GetString()!));
+        Assert.DoesNotContain(municipal, m => TestPaths.Rules.Moment(m.GetProperty("kind").GetString()!).IsArena);
         Assert.Contains(municipal, m => m.GetProperty("kind").GetString() == "election");
     }
 

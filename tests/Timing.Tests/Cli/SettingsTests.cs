@@ -39,7 +39,8 @@ public class SettingsTests
         var (exit, _, error) = await ProcessRunner.RunAsync(["--urls", "http://127.0.0.1:0"], dir,
             new Dictionary<string, string> { ["Worker__DispatchCron"] = "61 * * * *", ["Storage__SqlitePath"] = Path.Combine(dir, "timing.db") });
         Assert.Equal(1, exit);
-        Assert.Contains("- Worker:DispatchCron is '61 * * * *', which is not a cron expression (Minutes: Value must be a number between 0 and 59", error, StringComparison.Ordinal);
+        Assert.Contains("- Worker:DispatchCron is '61 * * * *', which is not a cron expression (", error, StringComparison.Ordinal);
+        Assert.Contains("Minutes: Value must be a number between 0 and 59", error, StringComparison.Ordinal);
         Directory.Delete(dir, true);
     }
 
@@ -107,7 +108,7 @@ public class SettingsTests
             .AddJsonFile(Path.Combine(TestPaths.RepositoryRoot, "appsettings.example.json"))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:PlanCron"] = "0 8 * * MON-FRI", ["Worker:DispatchCron"] = "*/5 * * * * *" })
             .Build();
-        Assert.Empty(Timing.Rules.SettingsCheck.Problems(settings));
+        Assert.Empty(Problems(settings));
     }
 
     [Theory]
@@ -123,10 +124,14 @@ public class SettingsTests
     public void Check_CronExpressions_AsHangfireReadsThem(string cron, bool accepted)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Worker:PlanCron"] = cron }).Build();
-        var problems = Timing.Rules.SettingsCheck.Problems(settings);
+        var problems = Problems(settings);
         Assert.Equal(accepted, problems.Count == 0);
         Assert.All(problems, p => Assert.StartsWith($"Worker:PlanCron is '{cron}', which is not a cron expression (", p, StringComparison.Ordinal));
     }
+
+    /// <summary>What the command line checks before a verb runs: the settings of every part a command may use.</summary>
+    private static IReadOnlyList<string> Problems(IConfiguration settings) =>
+        Timing.Rules.SettingsServiceCollectionExtensions.SettingProblems(Timing.Cli.CliServices.Register(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), settings), settings);
 
     private static void AssertNoStackTrace(string text)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Timing.Tests.Cli;
@@ -133,10 +134,10 @@ public partial class DocsTests
 
     private static HashSet<string> KnownSettings()
     {
-        var sections = typeof(Timing.Rules.SettingsCheck).GetField("Sections", BindingFlags.NonPublic | BindingFlags.Static)!
-            .GetValue(null) as (string Section, Type Options)[];
+        // The sections the service registers, each beside its options class.
+        using var factory = new TimingFactory();
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (section, type) in sections!)
+        foreach (var (section, type) in factory.Services.GetServices<Timing.Rules.SettingsSection>())
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {

@@ -203,7 +203,7 @@ public class FeedEndpointTests
         var parties = Uids("/feeds/GM0344.ics?kinds=provincial-election,water-board-election&audience=parties");
         Assert.Contains("GM0344.water-board-election.2027@timing.test", parties);
         var municipal = Uids("/feeds/GM0344.ics?arena=municipal");
-        Assert.DoesNotContain(municipal, uid => Timing.Core.Cycle.MomentKinds.OtherArenas.Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(municipal, uid => TestPaths.Rules.ArenaMoments.Select(m => m.Kind).Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
         Assert.Contains("GM0344.election.2030@timing.test", municipal);
     }
 

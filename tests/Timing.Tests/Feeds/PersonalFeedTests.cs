@@ -20,7 +20,7 @@ public class PersonalFeedTests
     /// <summary>An organisation following Utrecht with Ada (Dutch, every audience) and Bo (English, finance only).</summary>
     private static async Task<(HttpClient Client, string Ada, string Bo)> AdaAndBoAsync(TimingFactory factory)
     {
-        await factory.SeedAsync(("ada@org.nl", Language.Nl, ""), ("bo@org.nl", Language.En, Audiences.Finance));
+        await factory.SeedAsync(("ada@org.nl", Language.Nl, ""), ("bo@org.nl", Language.En, "finance"));
         return (factory.CreateClient(), await FeedAddressAsync(factory, "ada@org.nl"), await FeedAddressAsync(factory, "bo@org.nl"));
     }
 
@@ -86,7 +86,7 @@ public class PersonalFeedTests
         // The horizon from 22 November 2026 holds the provincial and water-board elections of 17 March 2027.
         Assert.Contains("GM0344.provincial-election.2027@timing.test", Uids(IndependentParsers.IcalJs(await GetAsync(client, ada))));
         var municipal = Uids(IndependentParsers.IcalJs(await GetAsync(client, ada + "?arena=municipal")));
-        Assert.DoesNotContain(municipal, uid => MomentKinds.OtherArenas.Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(municipal, uid => TestPaths.Rules.ArenaMoments.Select(m => m.Kind).Any(k => uid.Contains($".{k}.", StringComparison.Ordinal)));
         Assert.Contains("GM0344.election.2030@timing.test", municipal);
 
         // The language is the person's unless the address names one.
@@ -163,7 +163,7 @@ public class PersonalFeedTests
         var rows = await RowCountAsync(factory);
 
         var cache = factory.Services.GetRequiredService<FeedCache>();
-        var kinds = MomentKinds.All.ToArray();
+        var kinds = TestPaths.Rules.Moments.Select(m => m.Kind).ToArray();
         var queries = (from kind in kinds
                        from audience in new[] { "", "&audience=finance", "&audience=parties,councillors" }
                        from rest in new[] { "", "&lang=en", "&arena=municipal", "&meetings=yes" }

@@ -16,7 +16,7 @@ namespace Timing.Web.Pages;
 /// The signed-in person's own feed address and reminders. The address stays retrievable until the person makes a
 /// new one: the token is kept encrypted with ASP.NET Core data protection (keys in the database), never plain.
 /// </summary>
-public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks links, IDataProtectionProvider protection, Worker.PlanTrigger trigger) : PageModel
+public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks links, IDataProtectionProvider protection, Worker.PlanTrigger trigger, CycleRules rules) : PageModel
 {
     public const string Purpose = "Timing.FeedToken.v1";
 
@@ -121,7 +121,7 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks li
         var me = await db.People.FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
         var followed = await db.FollowedMunicipalities.Where(m => m.OrganisationId == me.OrganisationId).Select(m => m.Code).ToListAsync(cancellationToken);
         var offered = followed.Concat(me.Municipalities).ToHashSet(StringComparer.Ordinal);
-        if (PersonFormValues.Problem(null, NudgeMode, me.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
+        if (PersonFormValues.Problem(rules, null, NudgeMode, me.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
         {
             ChoiceError = problem.In(Ui.Language(HttpContext));
             await OnGetAsync(cancellationToken);
@@ -131,8 +131,8 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks li
         {
             me.NudgeMode = mode;
         }
-        me.Audiences = me.Audiences.Where(a => !Timing.Core.Cycle.Audiences.IsKnown(a))
-            .Concat(Timing.Core.Cycle.Audiences.All.Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
+        me.Audiences = me.Audiences.Where(a => !rules.IsAudience(a))
+            .Concat(rules.Audiences.Select(a => a.Id).Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
         me.Municipalities = SelectedMunicipalities.ToHashSet(StringComparer.Ordinal);
         me.OwnChoices = true;
         await db.SaveChangesAsync(cancellationToken);

@@ -75,6 +75,9 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CycleRules ru
     /// <inheritdoc cref="MunicipalityChanges.KindTitle(string, int)"/>
     public string KindTitle(string kind, int cycle) => changes.KindTitle(kind, cycle).In(Ui.Language(HttpContext));
 
+    /// <inheritdoc cref="MunicipalityChanges.RegionName"/>
+    public string RegionName(string region) => changes.RegionName(region).In(Ui.Language(HttpContext));
+
     /// <inheritdoc cref="MunicipalityChanges.MeetingMoment"/>
     public string MeetingMoment(string kind, LocalDate date) => changes.MeetingMoment(kind, date).In(Ui.Language(HttpContext));
 

@@ -20,7 +20,7 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, string? localId, CancellationToken cancellationToken)
     {
         var row = await FollowedMunicipalities.FindAsync(db, User.OrganisationId(), code.ToUpperInvariant(), cancellationToken);
-        if (row is null || (!MomentKinds.IsKnown(kind) && kind != MomentKinds.LocalEvent))
+        if (row is null || (planner.Rules.Find(kind) is null && kind != MomentKinds.LocalEvent))
         {
             return NotFound();
         }

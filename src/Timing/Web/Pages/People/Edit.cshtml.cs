@@ -15,7 +15,7 @@ namespace Timing.Web.Pages.People;
 /// director's to undo: the reminder setting is then shown, not offered.
 /// </summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigger trigger) : PageModel
+public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigger trigger, CycleRules rules) : PageModel
 {
     public Person? Person { get; private set; }
 
@@ -66,7 +66,7 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
         }
         // The form also shows, ticked, the person's chosen municipalities the organisation no longer follows.
         var offered = shown.Concat(person.Municipalities).ToHashSet(StringComparer.Ordinal);
-        if (PersonFormValues.Problem(Language, NudgeMode, person.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
+        if (PersonFormValues.Problem(rules, Language, NudgeMode, person.ModeBeforeUnsubscribe is null, SelectedAudiences, SelectedMunicipalities, offered) is { } problem)
         {
             ChoiceError = problem.In(Ui.Language(HttpContext));
             return Page();
@@ -91,8 +91,8 @@ public sealed class EditPersonModel(TimingDbContext db, Timing.Worker.PlanTrigge
             NudgeMode = PersonFormValues.Value(person.NudgeMode);
         }
         // Unknown audiences a person had are kept: the form only shows, and so only changes, the known ones.
-        var audiences = person.Audiences.Where(a => !Audiences.IsKnown(a))
-            .Concat(Audiences.All.Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
+        var audiences = person.Audiences.Where(a => !rules.IsAudience(a))
+            .Concat(rules.Audiences.Select(a => a.Id).Where(SelectedAudiences.Contains)).ToHashSet(StringComparer.Ordinal);
         if (!audiences.SetEquals(person.Audiences))
         {
             person.Audiences = audiences;

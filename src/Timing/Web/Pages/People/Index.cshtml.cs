@@ -12,7 +12,7 @@ namespace Timing.Web.Pages.People;
 
 /// <summary>The organisation's people and the form to add a colleague; changing someone happens on their own edit page.</summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations invitations) : PageModel
+public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations invitations, CycleRules rules) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];
 
@@ -55,8 +55,8 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
     /// <summary>The audiences a person chose, by name, in the form's order; ids no longer known come last, as they are.</summary>
     public string AudienceNames(Person person) => person.Audiences.Count == 0
         ? PeopleTexts.All.In(Ui.Language(HttpContext))
-        : string.Join(", ", Audiences.All.Where(person.Audiences.Contains).Concat(person.Audiences.Where(a => !Audiences.IsKnown(a)))
-            .Select(a => Audiences.Name(a, Ui.Language(HttpContext))));
+        : string.Join(", ", rules.Audiences.Select(a => a.Id).Where(person.Audiences.Contains).Concat(person.Audiences.Where(a => !rules.IsAudience(a)))
+            .Select(a => rules.AudienceName(a, Ui.Language(HttpContext))));
 
     public string? NameError { get; private set; }
 
@@ -86,7 +86,7 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
             return Page();
         }
         var codes = await db.FollowedMunicipalities.Where(m => m.OrganisationId == organisationId).Select(m => m.Code).ToListAsync(cancellationToken);
-        if (PersonFormValues.Problem(Language, NudgeMode, true, SelectedAudiences, SelectedMunicipalities, codes) is { } problem)
+        if (PersonFormValues.Problem(rules, Language, NudgeMode, true, SelectedAudiences, SelectedMunicipalities, codes) is { } problem)
         {
             ChoiceError = problem.In(Ui.Language(HttpContext));
             await Load(cancellationToken);

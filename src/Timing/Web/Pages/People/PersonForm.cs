@@ -49,7 +49,7 @@ public static class PersonFormValues
     /// The first posted choice the form never offers, said in both languages; null when every choice is one the
     /// form shows. Such a post is refused as a whole rather than quietly read as something else.
     /// </summary>
-    public static LocalizedText? Problem(string? language, string? mode, bool modeShown, IEnumerable<string> audiences,
+    public static LocalizedText? Problem(CycleRules rules, string? language, string? mode, bool modeShown, IEnumerable<string> audiences,
         IEnumerable<string> municipalities, IReadOnlyCollection<string> followed)
     {
         if (language is not (null or "nl" or "en"))
@@ -62,7 +62,7 @@ public static class PersonFormValues
             return new($"Herinneringen ‘{TextLimits.Quoted(mode)}’ kennen we niet; kies een van de getoonde mogelijkheden.",
                 $"Reminders ‘{TextLimits.Quoted(mode)}’ is not a setting we know; choose one of the options shown.");
         }
-        if (audiences.FirstOrDefault(a => !Audiences.IsKnown(a)) is { } audience)
+        if (audiences.FirstOrDefault(a => !rules.IsAudience(a)) is { } audience)
         {
             return new($"Doelgroep ‘{TextLimits.Quoted(audience)}’ kennen we niet; vink alleen getoonde doelgroepen aan.",
                 $"Audience ‘{TextLimits.Quoted(audience)}’ is not one we know; tick only the audiences shown.");

@@ -26,7 +26,7 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
 
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
     {
-        if (!MunicipalityCode.TryParse(code, out var parsed) || !MomentKinds.IsKnown(kind) || cycle is < 1900 or > 2200)
+        if (!MunicipalityCode.TryParse(code, out var parsed) || planner.Rules.Find(kind) is null || cycle is < 1900 or > 2200)
         {
             return NotFound();
         }
