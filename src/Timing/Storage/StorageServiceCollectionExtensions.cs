@@ -30,6 +30,8 @@ public static partial class StorageServiceCollectionExtensions
             : sp.GetRequiredService<SqliteTimingDbContext>());
         services.AddSingleton<Facts.IPublicFactReader, Facts.StoredPublicFactReader>();
         services.AddSingleton<Facts.PublicFactStore>();
+        services.AddSingleton<Timelines.TimelineCache>();
+        services.AddScoped<Timelines.TimelineLoader>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServiceLock>();
         return services;
