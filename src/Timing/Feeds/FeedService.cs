@@ -114,7 +114,9 @@ public sealed class FeedService(
         var meetingScope = plain is null ? null : new ScopeRequest(MeetingEvents.Scope(OrganisationScope(person.OrganisationId)), $"{scopeValidity}/{meetingsVersion}",
             () => (_meetings.Build(Plain(all), Language.Nl, named: false), organisation + "\u001f" + string.Join('\u001f', all.Select(r => r.Name))));
         Timeline Plan(FollowedMunicipality row) => loaded.Plan(row, period);
-        return await GetAsync($"person/{person.Id}/{language}/{filter.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
+        // Nothing in a personal feed names the person: colleagues with the same choices share one rendering.
+        var chosen = string.Join(',', codes.Order(StringComparer.Ordinal));
+        return await GetAsync($"organisation/{person.OrganisationId}/{chosen}/{language}/{filter.Key}/{query.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
             new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
             {
                 // Versions follow the facts of each event; whether a person's feed adds the municipality's name
