@@ -197,11 +197,15 @@ public sealed class NudgeOutbox(TimingDbContext db, TimelineLoader timelines, Cy
         }
         await db.SaveChangesAsync(cancellationToken);
         // A day's mail rendered but not yet gone (waiting for a retry) is rendered again with what it now carries.
-        var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
-            .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
-        var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
-        await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+        // An hour in which nothing changed (most hours) asks nothing more.
+        if (changed.Count > 0)
+        {
+            var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
+                .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
+            var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
+            await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+        }
         db.ChangeTracker.Clear();
         Metrics.TimingMetrics.NudgesPlanned(added);
         return new Result(added, retracted, kept);
