@@ -23,13 +23,6 @@ public static class PublicFactRows
         return rows.GroupBy(f => (f.Code, f.Kind, f.Cycle)).Select(g => g.MaxBy(f => f.Id)!).OrderBy(f => f.Code).ThenBy(f => f.Start).ToList();
     }
 
-    /// <summary>The current facts of these municipalities as the planner reads them, by code (every code present).</summary>
-    public static async Task<IReadOnlyDictionary<string, ActualDate[]>> ActualsAsync(TimingDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
-    {
-        var rows = await CurrentAsync(db, codes, cancellationToken);
-        return codes.Distinct().ToDictionary(c => c, c => rows.Where(r => r.Code == c).Select(ToActual).ToArray(), StringComparer.Ordinal);
-    }
-
     /// <summary>A fact as the planner reads it: a local date with its source.</summary>
     public static ActualDate ToActual(PublicFact fact) =>
         new(fact.Kind, fact.Cycle, new DateInterval(fact.Start, fact.End), Basis.Local, SourceText(fact));

@@ -74,14 +74,15 @@ public static class FeedEndpoints
     /// arena, meetings, lang). An unknown, malformed or revoked token gets the same 404 as an address that never existed,
     /// and the token itself is never logged.
     /// </summary>
-    private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db)
+    private static async Task ServePersonalFeed(string token, HttpContext http, FeedService feeds, Storage.TimingDbContext db,
+        Timelines.TimelineLoader timelines)
     {
         if (!FeedQuery.TryParse(http.Request.Query, http.RequestServices.GetRequiredService<CycleRules>(), out var filter, out var language, out var error))
         {
             await Problem(http, StatusCodes.Status400BadRequest, error);
             return;
         }
-        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, Web.Secrets.Hash(token), filter, language, http.RequestAborted) : null;
+        var feed = Web.Secrets.IsWellFormed(token) ? await feeds.PersonalFeedAsync(db, timelines, Web.Secrets.Hash(token), filter, language, http.RequestAborted) : null;
         if (feed is null)
         {
             await Problem(http, StatusCodes.Status404NotFound, new("Op dit adres staat geen agenda-feed.", "No feed at this address."));

@@ -80,7 +80,8 @@ public sealed class FeedService(
     /// <summary>The feed of the person holding the token with this hash, or null when there is no active token.</summary>
     /// <param name="query">The feed address's filter; it narrows the person's own choices, never widens them (<see cref="FeedFilter.Within"/>).</param>
     /// <param name="asked">The language the address asks for; by default the person's.</param>
-    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, string tokenHash, FeedFilter query, Language? asked, CancellationToken cancellationToken)
+    public async Task<RenderedFeed?> PersonalFeedAsync(TimingDbContext db, Timelines.TimelineLoader timelines, string tokenHash, FeedFilter query, Language? asked,
+        CancellationToken cancellationToken)
     {
         var token = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash && t.Revoked == null, cancellationToken);
         if (token is null || !Web.Secrets.SameHash(token.Hash, tokenHash))
@@ -93,15 +94,15 @@ public sealed class FeedService(
             return null;
         }
         var codes = person.Municipalities;
-        var all = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-            .Where(m => m.OrganisationId == person.OrganisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        var loaded = await timelines.ForOrganisationAsync(person.OrganisationId, cancellationToken);
+        var all = loaded.Rows;
         var rows = all.Where(r => codes.Count == 0 || codes.Contains(r.Code)).ToList();
         var filter = query.Within(person.Audiences);
         var language = asked ?? person.Language;
         var today = ProductTime.Today(clock);
         var period = options.Value.Horizon(today);
         var organisation = person.Organisation!.Name;
-        var shared = await facts.GetManyAsync(all.Select(r => r.Code).ToArray(), cancellationToken);
+        var shared = loaded.Facts;
         // The organisation's scope covers every municipality it follows; each person's feed shows part of it.
         var scopeValidity = $"{Span(period)}/{organisation}/" + string.Join(',', all.Select(r => $"{r.Id}:{r.Version}:{r.Name}:{shared[r.Code].Version}"));
         var validity = $"{scopeValidity}/{string.Join(',', codes.Order(StringComparer.Ordinal))}";
@@ -112,16 +113,10 @@ public sealed class FeedService(
         var meetingsVersion = plain is null ? "" : string.Join(',', all.Select(r => plain[r.Code].Version));
         var meetingScope = plain is null ? null : new ScopeRequest(MeetingEvents.Scope(OrganisationScope(person.OrganisationId)), $"{scopeValidity}/{meetingsVersion}",
             () => (_meetings.Build(Plain(all), Language.Nl, named: false), organisation + "\u001f" + string.Join('\u001f', all.Select(r => r.Name))));
-        var timelines = new Dictionary<int, Timeline>();
-        Timeline Plan(FollowedMunicipality row)
-        {
-            if (!timelines.TryGetValue(row.Id, out var timeline))
-            {
-                timelines[row.Id] = timeline = planner.Plan(Municipalities.FollowedMunicipalities.ToProfile(row).WithPublicFacts(shared[row.Code].Facts), period);
-            }
-            return timeline;
-        }
-        return await GetAsync($"person/{person.Id}/{language}/{filter.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
+        Timeline Plan(FollowedMunicipality row) => loaded.Plan(row, period);
+        // Nothing in a personal feed names the person: colleagues with the same choices share one rendering.
+        var chosen = string.Join(',', codes.Order(StringComparer.Ordinal));
+        return await GetAsync($"organisation/{person.OrganisationId}/{chosen}/{language}/{filter.Key}/{query.Key}", validity + (plain is null ? "" : "/" + meetingsVersion),
             new ScopeRequest(OrganisationScope(person.OrganisationId), scopeValidity, () =>
             {
                 // Versions follow the facts of each event; whether a person's feed adds the municipality's name
@@ -213,11 +208,28 @@ public sealed class FeedService(
         {
             return known.Stamps;
         }
-        var (events, texts) = scope.Content();
-        var stamps = await versions.StampAsync(scope.Scope, events.Select(e => (e.Uid, e.Fingerprint)).ToList(), texts, cancellationToken);
-        cache.Set(key, new ScopeEntry(scope.Validity, stamps), 512 + 256L * stamps.Events.Count, keepLonger: true);
-        return stamps;
+        // One stamping per scope at a time: the readers of an organisation's feeds that arrive together wait for the
+        // first one's stamps instead of each writing the same rows in its own transaction and waiting on the others' locks.
+        var gate = _stamping.GetOrAdd(scope.Scope, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGet(key, out known) && known!.Validity == scope.Validity)
+            {
+                return known.Stamps;
+            }
+            var (events, texts) = scope.Content();
+            var stamps = await versions.StampAsync(scope.Scope, events.Select(e => (e.Uid, e.Fingerprint)).ToList(), texts, cancellationToken);
+            cache.Set(key, new ScopeEntry(scope.Validity, stamps), 512 + 256L * stamps.Events.Count, keepLonger: true);
+            return stamps;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _stamping = new(StringComparer.Ordinal);
 
     private static string ExpectedNote(Language language) => language == Language.En
         ? "A question mark after a title (Coalition agreement?) marks an expected date: an estimate."

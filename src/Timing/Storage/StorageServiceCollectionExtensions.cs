@@ -30,6 +30,8 @@ public static partial class StorageServiceCollectionExtensions
             : sp.GetRequiredService<SqliteTimingDbContext>());
         services.AddSingleton<Facts.IPublicFactReader, Facts.StoredPublicFactReader>();
         services.AddSingleton<Facts.PublicFactStore>();
+        services.AddSingleton<Timelines.TimelineCache>();
+        services.AddScoped<Timelines.TimelineLoader>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServiceLock>();
         return services;
@@ -43,7 +45,9 @@ public static partial class StorageServiceCollectionExtensions
     {
         var path = Path.GetFullPath(options.SqlitePath);
         PrivateFiles.Prepare(path);
-        return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Shared, DefaultTimeout = 30 }.ToString();
+        // A private cache per connection: with a shared cache every connection of the process takes turns on one
+        // cache and its table locks, so concurrent readers (feeds, pages) wait on each other and on the planner.
+        return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Private, DefaultTimeout = 30 }.ToString();
     }
 
     /// <summary>Brings the schema up to date, and sets SQLite to write-ahead logging so readers never wait for the writer.</summary>

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Timing.Core;
 using Timing.Core.Cycle;
 using Timing.Municipalities;
 using Timing.Storage;
+using Timing.Timelines;
 
 namespace Timing.Web;
 
@@ -20,22 +20,21 @@ public sealed record MunicipalityView(FollowedMunicipality Row, Timeline Timelin
     public IReadOnlySet<string> WindowKinds => Timeline.Moments.Where(m => !m.IsPoint).Select(m => m.Kind).ToHashSet(StringComparer.Ordinal);
 }
 
-/// <summary>Loads an organisation's municipalities and plans them; every query is limited to that organisation.</summary>
-public sealed class PageData(TimingDbContext db, CyclePlanner planner, IClock clock, Facts.PublicFactStore facts)
+/// <summary>What the pages show of an organisation's municipalities, read through the <see cref="TimelineLoader"/>.</summary>
+public sealed class PageData(TimelineLoader timelines)
 {
-    public LocalDate Today => ProductTime.Today(clock);
+    public LocalDate Today => timelines.Today;
 
-    public async Task<IReadOnlyList<MunicipalityView>> MunicipalitiesAsync(int organisationId, CancellationToken cancellationToken)
-    {
-        var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-            .Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        var shared = await facts.GetManyAsync(rows.Select(r => r.Code).ToArray(), cancellationToken);
-        return rows.Select(r => View(r, shared[r.Code].Facts)).ToArray();
-    }
+    public async Task<IReadOnlyList<MunicipalityView>> MunicipalitiesAsync(int organisationId, CancellationToken cancellationToken) =>
+        Views(await timelines.ForOrganisationAsync(organisationId, cancellationToken));
 
     public async Task<MunicipalityView> ViewAsync(FollowedMunicipality row, CancellationToken cancellationToken) =>
-        View(row, (await facts.GetAsync(row.Code, cancellationToken)).Facts);
+        Views(await timelines.ForRowsAsync([row], cancellationToken))[0];
 
-    private MunicipalityView View(FollowedMunicipality row, IReadOnlyList<ActualDate> shared) =>
-        new(row, planner.Plan(row.ToProfile().WithPublicFacts(shared), new DateInterval(Today.PlusYears(-1), Today.PlusYears(4))), Today);
+    private MunicipalityView[] Views(OrganisationTimelines organisation)
+    {
+        var today = Today;
+        var range = new DateInterval(today.PlusYears(-1), today.PlusYears(4));
+        return organisation.Rows.Select(r => new MunicipalityView(r, organisation.Plan(r, range), today)).ToArray();
+    }
 }

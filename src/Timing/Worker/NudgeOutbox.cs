@@ -6,6 +6,8 @@ using Timing.Core.Cycle;
 using Timing.Core.Nudges;
 using Timing.Municipalities;
 using Timing.Storage;
+using Timing.Timelines;
+using Microsoft.Extensions.Options;
 
 namespace Timing.Worker;
 
@@ -13,10 +15,19 @@ namespace Timing.Worker;
 /// Keeps the outbox in line with the plan: adds the nudges that are due from today on, retracts pending ones
 /// whose moment moved or that a person no longer wants. Sent rows are history and stay. Safe to run twice.
 /// </summary>
-public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock clock)
+public sealed class NudgeOutbox(TimingDbContext db, TimelineLoader timelines, CyclePlanner planner, IClock clock, IOptions<WorkerOptions> options)
 {
     /// <summary>What a planning run changed.</summary>
     public sealed record Result(int Added, int Retracted, int Kept);
+
+    /// <summary>How far ahead a nudge is planned at all: the planner's reach, beyond any lead time of the rules.</summary>
+    private const int ReachDays = 400;
+
+    /// <summary>
+    /// The last day whose reminders stand in the outbox (Worker:PlanWeeks ahead). Later ones are planned into it as
+    /// their day comes closer; pages that list what is coming compute them from the plan (<see cref="BeyondOutboxAsync"/>).
+    /// </summary>
+    public LocalDate LastOutboxDay(LocalDate today) => today.PlusWeeks(options.Value.PlanWeeks);
 
     public async Task<Result> PlanAsync(CancellationToken cancellationToken)
     {
@@ -37,22 +48,50 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     {
         var today = ProductTime.Today(clock);
         var now = clock.GetCurrentInstant();
-        var municipalities = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-            .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        var range = new DateInterval(today, today.PlusDays(430));
-        var shared = await Facts.PublicFactRows.ActualsAsync(db, municipalities.Select(m => m.Code).ToArray(), cancellationToken);
-        var timelines = municipalities.Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]), range)).ToArray();
-        var all = municipalities.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
+        var last = LastOutboxDay(today);
+        var wanted = await WantedAsync(organisationId, null, today, cancellationToken);
+        var personIds = wanted.People.Select(p => p.Id).ToList();
+        var moments = await ReconcileAsync(db, NudgeKinds.Nudge, personIds, today, last, wanted.Moments.Where(n => n.Day <= last), now, cancellationToken);
+        var speaking = await ReconcileAsync(db, NudgeKinds.Speaking, personIds, today, last, wanted.Speaking.Where(n => n.Day <= last), now, cancellationToken);
+        return new Result(moments.Added + speaking.Added, moments.Retracted + speaking.Retracted, moments.Kept + speaking.Kept);
+    }
+
+    /// <summary>
+    /// A person's reminders that the plan has for the days after <see cref="LastOutboxDay"/>, as pending rows that are not
+    /// stored (negative ids): what the outbox will hold once their day comes closer, unless the plan changes before.
+    /// </summary>
+    public async Task<IReadOnlyList<Nudge>> BeyondOutboxAsync(int organisationId, int personId, CancellationToken cancellationToken)
+    {
+        var today = ProductTime.Today(clock);
+        var last = LastOutboxDay(today);
+        var wanted = await WantedAsync(organisationId, personId, today, cancellationToken);
+        var id = 0L;
+        return wanted.Moments.Select(n => (Kind: NudgeKinds.Nudge, Nudge: n)).Concat(wanted.Speaking.Select(n => (Kind: NudgeKinds.Speaking, Nudge: n)))
+            .Where(n => n.Nudge.Day > last).OrderBy(n => n.Nudge.Due).ThenBy(n => n.Nudge.Subject, StringComparer.Ordinal).ThenBy(n => n.Nudge.LeadId, StringComparer.Ordinal)
+            .Select(n => new Nudge
+            {
+                Id = --id, PersonId = n.Nudge.PersonId, Kind = n.Kind, Subject = n.Nudge.Subject, LeadId = n.Nudge.LeadId,
+                Day = n.Nudge.Day, Due = n.Nudge.Due, State = NudgeStates.Pending,
+            }).ToList();
+    }
+
+    /// <summary>Everything the plan wants for an organisation's people (or one of them) from today on, moment reminders and speaking rights apart.</summary>
+    private async Task<(List<Person> People, List<WantedNudge> Moments, List<WantedNudge> Speaking)> WantedAsync(int organisationId, int? personId,
+        LocalDate today, CancellationToken cancellationToken)
+    {
+        var organisation = await timelines.ForOrganisationAsync(organisationId, cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == organisationId && (personId == null || p.Id == personId)).ToListAsync(cancellationToken);
+        // The timelines reach past the last planned day by the longest lead, so a reminder of a moment further off is found.
+        var range = new DateInterval(today, today.PlusDays(ReachDays + 30));
+        var plans = organisation.Rows.Select(m => organisation.Plan(m, range)).ToArray();
+        var all = organisation.Codes;
         // Consent gate: someone invited but not yet agreed, or whose address opted out, is planned nothing.
         var optedOut = await Timing.People.Consent.OptedOutAsync(db, people.Select(p => p.Email), cancellationToken);
         var recipients = people.Select(p => Recipient(p, all) is var r && Timing.People.Consent.MayMail(p, optedOut) ? r : r with { Mode = NudgeMode.None }).ToArray();
-        var planned = NudgePlanner.Plan(timelines, recipients, today);
-
-        var moments = await ReconcileAsync(db, NudgeKinds.Nudge, people.Select(p => p.Id).ToList(), today,
-            planned.Select(n => new WantedNudge(n.PersonId, n.Moment.ToString(), n.Lead.Id, n.Day, n.SendAt)), now, cancellationToken);
-        var speaking = await SpeakingOutbox.PlanAsync(db, planner.Rules, people, recipients, municipalities.Select(m => m.Code).ToArray(), today, now, cancellationToken);
-        return new Result(moments.Added + speaking.Added, moments.Retracted + speaking.Retracted, moments.Kept + speaking.Kept);
+        var moments = NudgePlanner.Plan(plans, recipients, today, ReachDays)
+            .Select(n => new WantedNudge(n.PersonId, n.Moment.ToString(), n.Lead.Id, n.Day, n.SendAt)).ToList();
+        var speaking = await SpeakingOutbox.WantedAsync(db, planner.Rules, recipients, organisation.Rows.Select(m => m.Code).ToArray(), today, cancellationToken);
+        return (people, moments, speaking);
     }
 
     /// <summary>Adds this week's digest for everyone who asked for one; the dispatcher sends it.</summary>
@@ -98,7 +137,8 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
     /// Brings the outbox rows of one kind of nudge, for these people from today on, in line with what a plan wants:
     /// adds what is missing, revives what was retracted, retracts pending rows the plan no longer has.
     /// </summary>
-    internal static async Task<Result> ReconcileAsync(TimingDbContext db, string kind, IReadOnlyCollection<int> personIds, LocalDate today,
+    /// <param name="last">The last day the plan covers: pending rows after it are left as they are until it reaches them.</param>
+    internal static async Task<Result> ReconcileAsync(TimingDbContext db, string kind, IReadOnlyCollection<int> personIds, LocalDate today, LocalDate last,
         IEnumerable<WantedNudge> plan, Instant now, CancellationToken cancellationToken)
     {
         int added = 0, retracted = 0, kept = 0;
@@ -149,7 +189,7 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
             changed.Add((nudge.PersonId, nudge.Day));
             added++;
         }
-        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && !wanted.Contains(Key(r))))
+        foreach (var row in rows.Where(r => r.State == NudgeStates.Pending && r.Day <= last && !wanted.Contains(Key(r))))
         {
             row.State = NudgeStates.Retracted;
             changed.Add((row.PersonId, row.Day));
@@ -157,11 +197,15 @@ public sealed class NudgeOutbox(TimingDbContext db, CyclePlanner planner, IClock
         }
         await db.SaveChangesAsync(cancellationToken);
         // A day's mail rendered but not yet gone (waiting for a retry) is rendered again with what it now carries.
-        var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
-            .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
-        var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
-        await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+        // An hour in which nothing changed (most hours) asks nothing more.
+        if (changed.Count > 0)
+        {
+            var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
+                .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
+            var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
+            await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+        }
         db.ChangeTracker.Clear();
         Metrics.TimingMetrics.NudgesPlanned(added);
         return new Result(added, retracted, kept);

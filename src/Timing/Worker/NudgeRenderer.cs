@@ -8,6 +8,7 @@ using Timing.Feeds;
 using Timing.Mail;
 using Timing.Municipalities;
 using Timing.Storage;
+using Timing.Timelines;
 
 namespace Timing.Worker;
 
@@ -16,7 +17,7 @@ namespace Timing.Worker;
 /// Message-ID, so a retry sends the same bytes and a receiving server can recognise a repeat.
 /// </summary>
 public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Unsubscribe unsubscribe, CyclePlanner planner,
-    IClock clock, IOptions<FeedOptions> feeds, DailyBundles bundles)
+    IClock clock, IOptions<FeedOptions> feeds, DailyBundles bundles, TimelineLoader timelines, NudgeOutbox outbox)
 {
     /// <summary>
     /// Loads the claimed rows in send order and renders those without a stored message; rows whose moment or person
@@ -72,7 +73,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     {
         public Dictionary<int, (Person? Person, string Token)> People { get; } = [];
 
-        public Dictionary<int, (List<FollowedMunicipality> Followed, IReadOnlyDictionary<string, ActualDate[]> Shared)> Organisations { get; } = [];
+        public Dictionary<int, OrganisationTimelines> Organisations { get; } = [];
 
         public Dictionary<(int Organisation, LocalDate Day), List<CommitteeMeeting>> Meetings { get; } = [];
     }
@@ -90,14 +91,11 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         return known;
     }
 
-    private async Task<(List<FollowedMunicipality> Followed, IReadOnlyDictionary<string, ActualDate[]> Shared)> OrganisationAsync(int organisationId, Batch batch,
-        CancellationToken cancellationToken)
+    private async Task<OrganisationTimelines> OrganisationAsync(int organisationId, Batch batch, CancellationToken cancellationToken)
     {
         if (!batch.Organisations.TryGetValue(organisationId, out var organisation))
         {
-            var rows = await db.FollowedMunicipalities.AsNoTracking().Include(m => m.Actuals).Include(m => m.Events)
-                .Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken);
-            batch.Organisations[organisationId] = organisation = (rows, await Facts.PublicFactRows.ActualsAsync(db, rows.Select(m => m.Code).ToArray(), cancellationToken));
+            batch.Organisations[organisationId] = organisation = await timelines.ForOrganisationAsync(organisationId, cancellationToken);
         }
         return organisation;
     }
@@ -111,6 +109,11 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var items = await DailyBundles.Reminders(db, personId, day).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var batch = new Batch();
         var (person, token) = await PersonAsync(personId, batch, cancellationToken);
+        if (person is not null && day > outbox.LastOutboxDay(timelines.Today))
+        {
+            // Not in the outbox yet: the reminders the plan has for that day, as the outbox will hold them.
+            items = (await outbox.BeyondOutboxAsync(person.OrganisationId, personId, cancellationToken)).Where(n => n.Day == day).ToList();
+        }
         return person is null ? null : await DailyAsync(items, person, token, day, $"preview.{personId}.{day:yyyyMMdd}@{feeds.Value.UidHost}", batch, cancellationToken);
     }
 
@@ -146,16 +149,16 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             var items = await DailyBundles.Reminders(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
             return await DailyAsync(items, person, token, day, messageId, batch, cancellationToken);
         }
-        var (followed, shared) = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
+        var organisation = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
+        var followed = organisation.Rows;
         if (row.Kind == NudgeKinds.Digest)
         {
-            var all = followed.Select(m => MunicipalityCode.Parse(m.Code)).ToHashSet();
-            var recipient = NudgeOutbox.Recipient(person, all);
+            var recipient = NudgeOutbox.Recipient(person, organisation.Codes);
             // The same list as the home page's "Deze week": open or due within four weeks, most urgent first. The
             // window reaches a year ahead, for the moments that committee meetings of the coming weeks discuss.
             var window = new DateInterval(day.PlusYears(-1), day.PlusYears(1));
             var timelines = followed.Where(m => recipient.Municipalities.Contains(MunicipalityCode.Parse(m.Code)))
-                .Select(m => planner.Plan(m.ToProfile().WithPublicFacts(shared[m.Code]) with { Municipality = new Municipality(MunicipalityCode.Parse(m.Code), m.Name) }, window));
+                .Select(m => organisation.Plan(m, window));
             if (!batch.Meetings.TryGetValue((person.OrganisationId, day), out var meetings))
             {
                 batch.Meetings[(person.OrganisationId, day)] = meetings =
@@ -170,7 +173,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
                 ? await messages.SpeakingAsync(person.Email, person.Name, language, speaking, day, messageId, token, now)
                 : null;
         }
-        return Reminder(row, followed, shared) is { } reminder
+        return Reminder(row, organisation) is { } reminder
             ? await messages.NudgeAsync(person.Email, person.Name, language, reminder.Municipality, reminder.Moment, reminder.Lead, day, messageId, token, now)
             : null;
     }
@@ -181,7 +184,8 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     /// </summary>
     private async Task<MimeMessage?> DailyAsync(List<Nudge> items, Person person, string token, LocalDate day, string messageId, Batch batch, CancellationToken cancellationToken)
     {
-        var (followed, shared) = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
+        var organisation = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);
+        var followed = organisation.Rows;
         var moments = new List<(Municipality Municipality, Moment Moment, NudgeLead Lead)>();
         var meetings = new List<SpeakingMeeting>();
         foreach (var item in items)
@@ -190,7 +194,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             {
                 meetings.Add(speaking);
             }
-            else if (item.Kind == NudgeKinds.Nudge && Reminder(item, followed, shared) is { } reminder)
+            else if (item.Kind == NudgeKinds.Nudge && Reminder(item, organisation) is { } reminder)
             {
                 moments.Add(reminder);
             }
@@ -211,14 +215,14 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     }
 
     /// <summary>The moment and lead of a reminder row, or null when its moment or municipality is gone.</summary>
-    private (Municipality Municipality, Moment Moment, NudgeLead Lead)? Reminder(Nudge row, List<FollowedMunicipality> followed, IReadOnlyDictionary<string, ActualDate[]> shared)
+    private static (Municipality Municipality, Moment Moment, NudgeLead Lead)? Reminder(Nudge row, OrganisationTimelines organisation)
     {
         if (!MomentKey.TryParse(row.Subject, out var key))
         {
             return null;
         }
-        var municipality = followed.FirstOrDefault(m => m.Code == key.Municipality.Value);
-        var moment = municipality is null ? null : planner.Find(municipality.ToProfile().WithPublicFacts(shared[municipality.Code]), key);
+        var municipality = organisation.Find(key.Municipality.Value);
+        var moment = municipality is null ? null : organisation.Find(municipality, key);
         var lead = moment?.Definition.Nudges.FirstOrDefault(l => l.Id == row.LeadId);
         return moment is null || lead is null ? null : (new Municipality(key.Municipality, municipality!.Name), moment, lead);
     }
@@ -230,7 +234,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     }
 
     /// <summary>A speaking-rights reminder, or null when its meeting is gone, no longer a committee on a moment, or not followed.</summary>
-    private SpeakingMeeting? Speaking(Nudge row, Meeting? meeting, List<FollowedMunicipality> followed)
+    private SpeakingMeeting? Speaking(Nudge row, Meeting? meeting, IReadOnlyList<FollowedMunicipality> followed)
     {
         var lead = Core.Meetings.SpeakingRights.ParseLead(row.LeadId);
         var municipality = meeting is null ? null : followed.FirstOrDefault(m => m.Code == meeting.Code);

@@ -37,13 +37,13 @@ public static class SpeakingOutbox
             .ToList();
     }
 
-    public static async Task<NudgeOutbox.Result> PlanAsync(TimingDbContext db, CycleRules rules, IReadOnlyList<Person> people, IReadOnlyList<Recipient> recipients,
-        IReadOnlyCollection<string> codes, LocalDate today, Instant now, CancellationToken cancellationToken)
+    /// <summary>The speaking-rights reminders the committee meetings from tomorrow on call for.</summary>
+    internal static async Task<List<NudgeOutbox.WantedNudge>> WantedAsync(TimingDbContext db, CycleRules rules, IReadOnlyList<Recipient> recipients,
+        IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken)
     {
         var meetings = await CommitteeMeetingsAsync(db, codes, today, cancellationToken);
-        var planned = SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today);
-        return await NudgeOutbox.ReconcileAsync(db, NudgeKinds.Speaking, people.Select(p => p.Id).ToList(), today,
-            planned.Select(n => new NudgeOutbox.WantedNudge(n.PersonId, Subject(n.Meeting.Municipality.Value, n.Meeting.Id), SpeakingRights.LeadId(n.Lead), n.Day, n.SendAt)),
-            now, cancellationToken);
+        return SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today)
+            .Select(n => new NudgeOutbox.WantedNudge(n.PersonId, Subject(n.Meeting.Municipality.Value, n.Meeting.Id), SpeakingRights.LeadId(n.Lead), n.Day, n.SendAt))
+            .ToList();
     }
 }

@@ -25,6 +25,12 @@ public sealed class WorkerOptions
     /// <summary>Cron of the planning job (default hourly).</summary>
     public string PlanCron { get; set; } = "0 * * * *";
 
+    /// <summary>
+    /// How many weeks of reminders stand in the outbox (default 8). Each hourly planning run adds the days that come
+    /// into reach; a shorter reach keeps planning quick with many people, a longer one only makes the outbox bigger.
+    /// </summary>
+    public int PlanWeeks { get; set; } = 8;
+
     /// <summary>Where Hangfire keeps its jobs; Auto follows Storage:Provider.</summary>
     public HangfireStorageKind HangfireStorage { get; set; } = HangfireStorageKind.Auto;
 

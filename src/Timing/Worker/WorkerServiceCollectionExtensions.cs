@@ -25,6 +25,7 @@ public static class WorkerServiceCollectionExtensions
             .Validate(o => o.ClaimLeaseSeconds is >= 1 and <= 3600, "Worker:ClaimLeaseSeconds must be 1–3600.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Worker:BatchSize must be 1–1000.")
             .Validate(o => o.NodeName.Length <= 100, "Worker:NodeName must be at most 100 characters (empty: machine name and process id).")
+            .Validate(o => o.PlanWeeks is >= 1 and <= 56, "Worker:PlanWeeks must be 1–56 (default 8).")
             .Validate(o => o.QueuePollMilliseconds is >= 100 and <= 60_000, "Worker:QueuePollMilliseconds must be 100–60000 (default 1000).")
             .Validate(o => o.HangfireStorage != HangfireStorageKind.PostgreSql
                     || !string.IsNullOrWhiteSpace(configuration.Read<StorageOptions>(StorageOptions.Section).PostgreSqlConnectionString),

@@ -44,4 +44,20 @@ public class DemoCommandTests
         var forced = CliRunner.Run(settings, "demo", "seed", "--organisations", "1", "--people", "1", "--meetings", "0", "--force");
         Assert.True(forced.Exit == 0, forced.Error);
     }
+
+    [Fact]
+    public void Plan_FillsTheOutboxOnce_AndASecondRunChangesNothing()
+    {
+        var database = Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
+        var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = database, ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv };
+        Assert.Equal(0, CliRunner.Run(settings, "demo", "seed", "--organisations", "2", "--people", "6", "--meetings", "0").Exit);
+
+        var first = CliRunner.Run(settings, "demo", "plan");
+        var second = CliRunner.Run(settings, "demo", "plan");
+
+        Assert.True(first.Exit == 0, first.Error);
+        Assert.Matches(@"^Gepland / planned: [1-9]\d* added, 0 retracted, 0 kept in \d+[.,]\d s\.", first.Output);
+        Assert.True(second.Exit == 0, second.Error);
+        Assert.Matches(@"^Gepland / planned: 0 added, 0 retracted, [1-9]\d* kept in ", second.Output);
+    }
 }

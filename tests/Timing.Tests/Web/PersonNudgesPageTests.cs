@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Testing;
 using Timing.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Timing.Tests.Worker;
 
 namespace Timing.Tests.Web;
@@ -44,5 +45,43 @@ public class PersonNudgesPageTests
 
         var wrong = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/mensen/{director.Id}?preview=31-02-2027", UriKind.Relative)));
         Assert.Contains("'31-02-2027' is geen datum die Timing kent", wrong, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outbox_HoldsTheComingWeeks_ThePageListsLaterRemindersFromThePlan_AndTheyEnterTheOutboxAsTheirDayComes()
+    {
+        var day = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"));
+        await factory.PlanAsync();
+
+        // Eight weeks (Worker:PlanWeeks by default) stand in the outbox, nothing later.
+        var last = day.PlusWeeks(8);
+        var stored = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge).ToListAsync());
+        Assert.NotEmpty(stored);
+        Assert.All(stored, n => Assert.InRange(n.Day, day, last));
+        List<Nudge> later;
+        using (var scope = factory.Services.CreateScope())
+        {
+            later = (await scope.ServiceProvider.GetRequiredService<Timing.Worker.NudgeOutbox>().BeyondOutboxAsync(director.OrganisationId, director.Id, CancellationToken.None))
+                .Where(n => n.Kind == NudgeKinds.Nudge).ToList();
+        }
+        Assert.NotEmpty(later);
+        var next = later[0];
+        Assert.True(next.Day > last);
+
+        // The person's page lists it as planned, and previews that day's mail.
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/mensen/{director.Id}?preview={next.Day:yyyy-MM-dd}", UriKind.Relative)));
+        Assert.Contains(Core.Cycle.DateText.Long(next.Day, Core.Cycle.Language.Nl), page[page.IndexOf("<tbody>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("staat geen herinnering gepland", page, StringComparison.Ordinal);
+        Assert.Contains("mail-preview", page, StringComparison.Ordinal);
+
+        // A week before its day, planning has put that same reminder in the outbox.
+        factory.Clock.Advance(Duration.FromDays(Period.DaysBetween(day, next.Day) - 7));
+        await factory.PlanAsync();
+        Assert.True(await factory.WithDbAsync(db => db.Nudges.AnyAsync(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge
+            && n.Subject == next.Subject && n.LeadId == next.LeadId && n.Day == next.Day && n.State == NudgeStates.Pending)));
     }
 }

@@ -103,7 +103,9 @@ public class NudgeDeliveryTests
     public async Task ActualDate_RetractsPendingNudgesForTheOldDate_AndPlansNewOnes()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var factory = Factory(smtp, Instant.FromUtc(2026, 3, 20, 8, 0));
+        // Sixteen weeks of reminders in the outbox, so both of the agreement's (in May and June) stand there.
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 3, 20, 8, 0)),
+            settings: new(smtp.Settings) { ["Worker:PlanWeeks"] = "16" });
         await factory.SeedAsync(("onderhandelaar@org.nl", Language.Nl, "negotiators"));
         await factory.PlanAsync();
         static Task<List<Nudge>> Agreement(TimingDbContext db) =>

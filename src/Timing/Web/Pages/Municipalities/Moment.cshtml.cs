@@ -8,7 +8,7 @@ using Timing.Storage;
 namespace Timing.Web.Pages.Municipalities;
 
 /// <summary>One moment of a followed municipality: the page each feed event and nudge links to.</summary>
-public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : PageModel
+public sealed class MomentModel(Timelines.TimelineLoader timelines, CycleRules rules) : PageModel
 {
     public Moment? Moment { get; private set; }
 
@@ -19,8 +19,9 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
 
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, string? localId, CancellationToken cancellationToken)
     {
-        var row = await FollowedMunicipalities.FindAsync(db, User.OrganisationId(), code.ToUpperInvariant(), cancellationToken);
-        if (row is null || (planner.Rules.Find(kind) is null && kind != MomentKinds.LocalEvent))
+        var organisation = await timelines.ForOrganisationAsync(User.OrganisationId(), cancellationToken);
+        var row = organisation.Find(code.ToUpperInvariant());
+        if (row is null || (rules.Find(kind) is null && kind != MomentKinds.LocalEvent))
         {
             return NotFound();
         }
@@ -31,8 +32,7 @@ public sealed class MomentModel(TimingDbContext db, CyclePlanner planner) : Page
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var shared = await Facts.PublicFactRows.ActualsAsync(db, [row.Code], cancellationToken);
-        Moment = planner.Find(row.ToProfile().WithPublicFacts(shared[row.Code]), new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
+        Moment = organisation.Find(row, new MomentKey(MunicipalityCode.Parse(row.Code), kind, cycle, localId));
         return Moment is null ? NotFound() : Page();
     }
 }

@@ -12,7 +12,7 @@ namespace Timing.Web.Pages.People;
 /// moment, lead and day across municipalities; and a preview of the mail of any day, rendered as dispatch would.
 /// </summary>
 [Authorize(Policy = WebServiceCollectionExtensions.DirectorPolicy)]
-public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.CycleRules rules, Timing.Worker.NudgeRenderer renderer, IClock clock) : PageModel
+public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.CycleRules rules, Timing.Worker.NudgeRenderer renderer, Timing.Worker.NudgeOutbox outbox, IClock clock) : PageModel
 {
     private const int Shown = 200;
 
@@ -80,6 +80,14 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
         var mine = db.Nudges.AsNoTracking().Where(n => n.PersonId == id && n.State != NudgeStates.Retracted);
         // What comes next first, then what went, newest first.
         var planned = await mine.Where(n => n.State == NudgeStates.Pending).OrderBy(n => n.Due).ThenBy(n => n.Id).Take(Shown).ToListAsync(cancellationToken);
+        if (planned.Count < Shown)
+        {
+            // The outbox holds the coming weeks; what the plan has after them is listed as planned too.
+            var last = outbox.LastOutboxDay(Timing.Core.ProductTime.Today(clock));
+            var later = await outbox.BeyondOutboxAsync(organisationId, id, cancellationToken);
+            planned.AddRange(later.Where(n => n.Day > last && !planned.Any(p => p.Kind == n.Kind && p.Subject == n.Subject && p.LeadId == n.LeadId && p.Day == n.Day))
+                .Take(Shown - planned.Count));
+        }
         var done = await mine.Where(n => n.State != NudgeStates.Pending).OrderByDescending(n => n.Due).ThenBy(n => n.Id).Take(Shown).ToListAsync(cancellationToken);
         var nudges = planned.Concat(done).ToList();
         Lines = nudges.GroupBy(n => n.Kind == NudgeKinds.Nudge

@@ -10,7 +10,7 @@ namespace Timing.Web.Pages.Public;
 /// A moment of a municipality as the rules and its public facts give it, for anyone: the page each event of a
 /// public feed links to. No sign-in, nothing of any organisation.
 /// </summary>
-public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planner, PublicLinks links, Facts.PublicFactStore facts, Storage.TimingDbContext db) : PageModel
+public sealed class MomentModel(MunicipalityCatalog catalog, Timelines.TimelineLoader timelines, PublicLinks links, CycleRules rules, Storage.TimingDbContext db) : PageModel
 {
     public Moment? Moment { get; private set; }
 
@@ -26,7 +26,7 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
 
     public async Task<IActionResult> OnGetAsync(string code, string kind, int cycle, CancellationToken cancellationToken)
     {
-        if (!MunicipalityCode.TryParse(code, out var parsed) || planner.Rules.Find(kind) is null || cycle is < 1900 or > 2200)
+        if (!MunicipalityCode.TryParse(code, out var parsed) || rules.Find(kind) is null || cycle is < 1900 or > 2200)
         {
             return NotFound();
         }
@@ -36,7 +36,7 @@ public sealed class MomentModel(MunicipalityCatalog catalog, CyclePlanner planne
             return NotFound();
         }
         Municipality = municipalities.Describe(parsed.Value);
-        var timeline = planner.Plan(await facts.WithFactsAsync(new MunicipalityProfile(Municipality), cancellationToken), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
+        var timeline = timelines.Plan(await timelines.PublicProfileAsync(Municipality, cancellationToken), new DateInterval(new LocalDate(cycle - 3, 1, 1), new LocalDate(cycle + 3, 12, 31)));
         Moment = timeline.Moments.FirstOrDefault(m => m.Kind == kind && m.Cycle == cycle);
         if (Moment is null)
         {
