@@ -24,41 +24,13 @@ public static class MomentKinds
     public const string BudgetDay = "budget-day";
     public const string BudgetDebate = "budget-debate";
     public const string BudgetDeadline = "budget-deadline";
-    public const string DecemberCircular = "december-circular";
-    public const string AutumnReport = "autumn-report";
-
-    // The steps before the council's kadernota vote: a real date of the vote moves them along.
-    public const string FrameworkNoteCollege = "framework-note-college";
-    public const string FrameworkNotePublication = "framework-note-publication";
-    public const string FrameworkNoteCommittee = "framework-note-committee";
-
-    // The subsidy calendar of a municipality: defaults a director replaces with the municipality's own dates.
-    public const string SubsidyApplication = "subsidy-application";
-    public const string SubsidyCeiling = "subsidy-ceiling";
-    public const string SubsidyDecision = "subsidy-decision";
-    public const string SubsidySettlement = "subsidy-settlement";
-
-    public const string FrameworkNotePreparation = "framework-note-preparation";
-    public const string FirstHundredDays = "first-hundred-days";
     public const string FirstBudget = "first-budget";
-    public const string Spokespersons = "spokespersons";
-
-    // Dated by a director for one municipality (no default date): events that call for a new introduction.
     public const string AldermanLeaving = "alderman-leaving";
     public const string CoalitionBreak = "coalition-break";
-    public const string NewMayor = "new-mayor";
-    public const string SubsidyRound = "subsidy-round";
-    public const string AuditPlan = "audit-plan";
-    public const string BudgetAmendment = "budget-amendment";
-    public const string SpokespersonChange = "spokesperson-change";
-
-    // Other arenas, shown as context: they take party capacity and attention from local politics.
     public const string ProvincialNomination = "provincial-nomination";
     public const string ProvincialElection = "provincial-election";
     public const string WaterBoardElection = "water-board-election";
     public const string ProvincialInstallation = "provincial-installation";
-    public const string NationalElection = "national-election";
-    public const string EuropeanElection = "european-election";
     public const string ProvincialAgreement = "provincial-agreement";
     public const string SenateElection = "senate-election";
 
