@@ -73,12 +73,12 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         var list = new List<(string Text, string Url)>();
         if (Uri.TryCreate(meeting.MeetingUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
-            list.Add((language == Language.En ? "The meeting at the council" : "De vergadering bij de raad", url.AbsoluteUri));
+            list.Add((MailTexts.TheMeetingAtTheCouncil.In(language), url.AbsoluteUri));
         }
         list.Add((words.MoreAboutThisMoment, links.MailMoment(meeting.Moment).AbsoluteUri));
         list.Add((words.YourCalendarFeed, links.MyFeed.AbsoluteUri));
         return SpeakingContent.Create(language, meeting.Lead, meeting.Municipality, meeting.MeetingTitle, meeting.Committee, meeting.Date, meeting.Start, sendDay,
-            meeting.MomentName.In(language), list);
+            meeting.MomentName, list);
     }
 
     /// <summary>

@@ -61,185 +61,161 @@ public sealed class SourceFreshness
     }
 
     /// <summary>The source in a few words: "OpenBesluitvorming (bron utrecht)", "de iCalendar-export van de raad (…)".</summary>
-    public string SourceName(Language language)
+    public LocalizedText SourceName => Source switch
     {
-        var en = language == Language.En;
-        return Source switch
-        {
-            null => en ? "none" : "geen",
-            { Kind: MeetingSourceKinds.OpenBesluitvorming } s => en ? $"OpenBesluitvorming (source {s.Address})" : $"OpenBesluitvorming (bron {s.Address})",
-            { Kind: MeetingSourceKinds.Notubiz } s => en ? $"the council's Notubiz calendar (organisation {s.Address})" : $"de Notubiz-agenda van de raad (organisatie {s.Address})",
-            // An address may hold credentials or an API key: the page names its host only.
-            { } s => en ? $"the council's iCalendar export ({SourceText.Host(s.Address)})" : $"de iCalendar-export van de raad ({SourceText.Host(s.Address)})",
-        };
-    }
+        null => new("geen", "none"),
+        { Kind: MeetingSourceKinds.OpenBesluitvorming } s => new($"OpenBesluitvorming (bron {s.Address})", $"OpenBesluitvorming (source {s.Address})"),
+        { Kind: MeetingSourceKinds.Notubiz } s => new($"de Notubiz-agenda van de raad (organisatie {s.Address})", $"the council's Notubiz calendar (organisation {s.Address})"),
+        // An address may hold credentials or an API key: the page names its host only.
+        { } s => new($"de iCalendar-export van de raad ({SourceText.Host(s.Address)})", $"the council's iCalendar export ({SourceText.Host(s.Address)})"),
+    };
 
     /// <summary>The paragraphs under "where the dates come from" on the public page.</summary>
-    public IReadOnlyList<string> Lines(Language language)
+    public IReadOnlyList<LocalizedText> Lines()
     {
-        var en = language == Language.En;
-        var lines = new List<string>();
+        var lines = new List<LocalizedText>();
         if (Source is null)
         {
-            if (Stored == 0)
-            {
-                lines.Add(en
-                    ? "No council meeting calendar is connected. The dates come from the rules and from the public facts below."
-                    : "Er is geen vergaderkalender van de raad gekoppeld. De data komen uit de regels en uit de openbare feiten hieronder.");
-            }
-            else
-            {
-                lines.Add(en
-                    ? $"No council meeting calendar is connected for regular reading. Meetings were imported once, last on {When(LastStored, language)}; they run up to {Day(LastStoredDay, language)}. New or moved meetings appear only after another import."
-                    : $"Er is geen vergaderkalender gekoppeld die Timing geregeld leest. Vergaderingen zijn eenmalig ingelezen, voor het laatst op {When(LastStored, language)}; ze lopen tot en met {Day(LastStoredDay, language)}. Nieuwe of verschoven vergaderingen verschijnen pas na een nieuwe inlezing.");
-            }
+            lines.Add(Stored == 0
+                ? new("Er is geen vergaderkalender van de raad gekoppeld. De data komen uit de regels en uit de openbare feiten hieronder.",
+                    "No council meeting calendar is connected. The dates come from the rules and from the public facts below.")
+                : new($"Er is geen vergaderkalender gekoppeld die Timing geregeld leest. Vergaderingen zijn eenmalig ingelezen, voor het laatst op {When(LastStored).Nl}; ze lopen tot en met {Day(LastStoredDay).Nl}. Nieuwe of verschoven vergaderingen verschijnen pas na een nieuwe inlezing.",
+                    $"No council meeting calendar is connected for regular reading. Meetings were imported once, last on {When(LastStored).En}; they run up to {Day(LastStoredDay).En}. New or moved meetings appear only after another import."));
             return lines;
         }
-        lines.Add((en ? "Meeting calendar: " : "Vergaderkalender: ") + SourceName(language) + ".");
+        lines.Add(new LocalizedText("Vergaderkalender: ", "Meeting calendar: ") + SourceName + new LocalizedText(".", "."));
         if (Source.Kind == MeetingSourceKinds.OpenBesluitvorming)
         {
-            lines.Add(en
-                ? "OpenBesluitvorming reads each council's meetings only about a week ahead, so it rarely shows the budget or kadernota debate months in advance; until it does, those dates come from the rules and public facts."
-                : "OpenBesluitvorming leest de vergaderingen van een raad maar ongeveer een week vooruit, dus het debat over de begroting of de kadernota staat er zelden maanden van tevoren in; tot dan komen die data uit de regels en de openbare feiten.");
+            lines.Add(new("OpenBesluitvorming leest de vergaderingen van een raad maar ongeveer een week vooruit, dus het debat over de begroting of de kadernota staat er zelden maanden van tevoren in; tot dan komen die data uit de regels en de openbare feiten.",
+                "OpenBesluitvorming reads each council's meetings only about a week ahead, so it rarely shows the budget or kadernota debate months in advance; until it does, those dates come from the rules and public facts."));
         }
         if (Source.LastAttempt is null)
         {
-            lines.Add(en
-                ? "Not read yet: the worker reads it within the hour. Until then the meetings read earlier, the public facts and the rules apply."
-                : "Nog niet gelezen: de achtergrondtaak leest de kalender binnen het uur. Tot dan gelden eerder gelezen vergaderingen, de openbare feiten en de regels.");
+            lines.Add(new("Nog niet gelezen: de achtergrondtaak leest de kalender binnen het uur. Tot dan gelden eerder gelezen vergaderingen, de openbare feiten en de regels.",
+                "Not read yet: the worker reads it within the hour. Until then the meetings read earlier, the public facts and the rules apply."));
         }
         if (Source.LastSuccess is { } ok)
         {
             lines.Add(Source.SeesUntil is { } until
-                ? (en
-                    ? $"Last read: {When(ok, language)}. The source shows meetings up to {Day(until, language)}; Timing does not know what comes later yet."
-                    : $"Laatst gelezen: {When(ok, language)}. De bron toont vergaderingen tot en met {Day(until, language)}; wat daarna komt, weet Timing nog niet.")
-                : (en
-                    ? $"Last read: {When(ok, language)}. The source showed no meetings at that read."
-                    : $"Laatst gelezen: {When(ok, language)}. De bron toonde bij die lezing geen vergaderingen."));
+                ? new($"Laatst gelezen: {When(ok).Nl}. De bron toont vergaderingen tot en met {Day(until).Nl}; wat daarna komt, weet Timing nog niet.",
+                    $"Last read: {When(ok).En}. The source shows meetings up to {Day(until).En}; Timing does not know what comes later yet.")
+                : new($"Laatst gelezen: {When(ok).Nl}. De bron toonde bij die lezing geen vergaderingen.",
+                    $"Last read: {When(ok).En}. The source showed no meetings at that read."));
         }
         else if (Source.LastAttempt is not null)
         {
-            lines.Add(en ? "No read of this source has succeeded yet." : "Deze bron is nog nooit met succes gelezen.");
+            lines.Add(new("Deze bron is nog nooit met succes gelezen.", "No read of this source has succeeded yet."));
         }
-        if (Source.LastWarnings.In(language) is { Length: > 0 } left)
+        var left = Source.LastWarnings;
+        if (left.Nl.Length > 0 || left.En.Length > 0)
         {
-            lines.Add((en ? "Left out at that read: " : "Weggelaten bij die lezing: ") + left + ".");
+            lines.Add(new($"Weggelaten bij die lezing: {left.Nl}.", $"Left out at that read: {left.En}."));
         }
         if (Upstream is { } u)
         {
-            var supplier = u.Supplier.Length > 0 ? u.Supplier : (en ? "its own system" : "het eigen systeem");
+            var supplier = u.Supplier.Length > 0 ? new LocalizedText(u.Supplier, u.Supplier) : new("het eigen systeem", "its own system");
             var import = u.LastImport is { } at
-                ? (en ? $"; that last succeeded on {When(at, language)}" : $"; dat lukte voor het laatst op {When(at, language)}")
-                : (en ? "; that has never succeeded" : "; dat is nog nooit gelukt");
+                ? new LocalizedText($"; dat lukte voor het laatst op {When(at).Nl}", $"; that last succeeded on {When(at).En}")
+                : new("; dat is nog nooit gelukt", "; that has never succeeded");
             var latest = u.LatestContent is { } l
-                ? (en ? $" The newest meeting OpenBesluitvorming holds is on {Day(l, language)}." : $" De nieuwste vergadering die OpenBesluitvorming kent, is op {Day(l, language)}.")
-                : "";
-            lines.Add(en
-                ? $"OpenBesluitvorming gathers these meetings from the municipality's council information system ({supplier}){import}.{latest} Its status for {u.Label}: {StateText(u.State, language)} (checked {When(u.Checked, language)})."
-                : $"OpenBesluitvorming haalt deze vergaderingen uit het raadsinformatiesysteem van de gemeente ({supplier}){import}.{latest} Status bij OpenBesluitvorming voor {u.Label}: {StateText(u.State, language)} (bekeken {When(u.Checked, language)}).");
+                ? new LocalizedText($" De nieuwste vergadering die OpenBesluitvorming kent, is op {Day(l).Nl}.", $" The newest meeting OpenBesluitvorming holds is on {Day(l).En}.")
+                : new("", "");
+            var state = StateText(u.State);
+            lines.Add(new(
+                $"OpenBesluitvorming haalt deze vergaderingen uit het raadsinformatiesysteem van de gemeente ({supplier.Nl}){import.Nl}.{latest.Nl} Status bij OpenBesluitvorming voor {u.Label}: {state.Nl} (bekeken {When(u.Checked).Nl}).",
+                $"OpenBesluitvorming gathers these meetings from the municipality's council information system ({supplier.En}){import.En}.{latest.En} Its status for {u.Label}: {state.En} (checked {When(u.Checked).En})."));
         }
         return lines;
     }
 
     /// <summary>The warning while the source fails: since when, why, and what that means. Null while it works.</summary>
-    public string? FailureText(Language language)
-    {
-        if (Source?.FailingSince is not { } since)
-        {
-            return null;
-        }
-        return language == Language.En
-            ? $"The meeting calendar cannot be read since {When(since, language)} ({Source.LastError.En}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings."
-            : $"De vergaderkalender is sinds {When(since, language)} niet te lezen ({Source.LastError.Nl}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.";
-    }
+    public LocalizedText? FailureText => Source?.FailingSince is { } since
+        ? new($"De vergaderkalender is sinds {When(since).Nl} niet te lezen ({Source.LastError.Nl}). Tot hij weer werkt, gelden de eerder gelezen vergaderingen; nieuwe of verschoven vergaderingen ontbreken. Dat betekent niet dat er geen vergaderingen zijn.",
+            $"The meeting calendar cannot be read since {When(since).En} ({Source.LastError.En}). Until it works again, the meetings read earlier apply; new or moved meetings are missing. This does not mean there are no meetings.")
+        : null;
 
     /// <summary>What the list of coming meetings says when it is empty: never "no meetings" for a source that cannot tell.</summary>
-    public string EmptyUpcomingText(Language language)
+    public LocalizedText EmptyUpcomingText
     {
-        var en = language == Language.En;
-        if (Failing)
+        get
         {
-            return en
-                ? "Which meetings are coming is not known now: the meeting calendar cannot be read (see above). This does not mean there are none."
-                : "Welke vergaderingen eraan komen, is nu niet bekend: de vergaderkalender is niet te lezen (zie hierboven). Dat betekent niet dat er geen zijn.";
+            if (Failing)
+            {
+                return new("Welke vergaderingen eraan komen, is nu niet bekend: de vergaderkalender is niet te lezen (zie hierboven). Dat betekent niet dat er geen zijn.",
+                    "Which meetings are coming is not known now: the meeting calendar cannot be read (see above). This does not mean there are none.");
+            }
+            if (NotReadYet)
+            {
+                return new("Nog niet bekend: de vergaderkalender is nog niet gelezen.", "Not known yet: the meeting calendar has not been read yet.");
+            }
+            if (Source is null)
+            {
+                return Stored == 0
+                    ? new("Timing kent de vergaderingen van deze gemeente niet: er is geen vergaderkalender gekoppeld.", "Timing does not know this municipality's meetings: no meeting calendar is connected.")
+                    : new($"De eenmalige inlezing van {When(LastStored).Nl} toonde geen komende vergaderingen, en er is geen vergaderkalender gekoppeld die Timing geregeld leest.",
+                        $"The one-off import of {When(LastStored).En} showed no coming meetings, and no calendar is connected for regular reading.");
+            }
+            return new($"De vergaderkalender toonde bij de laatste lezing ({When(Source.LastSuccess).Nl}) geen komende vergaderingen.",
+                $"The meeting calendar showed no coming meetings at its last read ({When(Source.LastSuccess).En}).");
         }
-        if (NotReadYet)
-        {
-            return en ? "Not known yet: the meeting calendar has not been read yet." : "Nog niet bekend: de vergaderkalender is nog niet gelezen.";
-        }
-        if (Source is null)
-        {
-            return Stored == 0
-                ? (en ? "Timing does not know this municipality's meetings: no meeting calendar is connected." : "Timing kent de vergaderingen van deze gemeente niet: er is geen vergaderkalender gekoppeld.")
-                : (en
-                    ? $"The one-off import of {When(LastStored, language)} showed no coming meetings, and no calendar is connected for regular reading."
-                    : $"De eenmalige inlezing van {When(LastStored, language)} toonde geen komende vergaderingen, en er is geen vergaderkalender gekoppeld die Timing geregeld leest.");
-        }
-        return en
-            ? $"The meeting calendar showed no coming meetings at its last read ({When(Source.LastSuccess, language)})."
-            : $"De vergaderkalender toonde bij de laatste lezing ({When(Source.LastSuccess, language)}) geen komende vergaderingen.";
     }
 
     /// <summary>Beside a list of coming meetings while the source fails: the list is from before the failure.</summary>
-    public string? StaleListText(Language language) => Failing
-        ? (language == Language.En
-            ? $"This list is from the last successful read ({When(Source!.LastSuccess, language)}); new or moved meetings are missing."
-            : $"Deze lijst is van de laatste geslaagde lezing ({When(Source!.LastSuccess, language)}); nieuwe of verschoven vergaderingen ontbreken.")
+    public LocalizedText? StaleListText => Failing
+        ? new($"Deze lijst is van de laatste geslaagde lezing ({When(Source!.LastSuccess).Nl}); nieuwe of verschoven vergaderingen ontbreken.",
+            $"This list is from the last successful read ({When(Source!.LastSuccess).En}); new or moved meetings are missing.")
         : null;
 
     /// <summary>One sentence for an organisation's page of the municipality.</summary>
-    public string Summary(Language language)
+    public LocalizedText Summary
     {
-        var en = language == Language.En;
-        if (Failing)
+        get
         {
-            return en
-                ? $"Note: the council's meeting calendar cannot be read since {When(Source!.FailingSince, language)}; new or moved meetings are missing."
-                : $"Let op: de vergaderkalender van de raad is sinds {When(Source!.FailingSince, language)} niet te lezen; nieuwe of verschoven vergaderingen ontbreken.";
+            if (Failing)
+            {
+                return new($"Let op: de vergaderkalender van de raad is sinds {When(Source!.FailingSince).Nl} niet te lezen; nieuwe of verschoven vergaderingen ontbreken.",
+                    $"Note: the council's meeting calendar cannot be read since {When(Source!.FailingSince).En}; new or moved meetings are missing.");
+            }
+            if (Source is null)
+            {
+                return Stored == 0
+                    ? new("Geen vergaderkalender gekoppeld: de data komen uit de regels en de openbare feiten.", "No meeting calendar is connected: the dates come from the rules and public facts.")
+                    : new($"Vergaderingen eenmalig ingelezen, tot en met {Day(LastStoredDay).Nl}; er is geen vergaderkalender gekoppeld die Timing geregeld leest.",
+                        $"Meetings imported once, up to {Day(LastStoredDay).En}; no calendar is connected for regular reading.");
+            }
+            if (Source.LastSuccess is not { } ok)
+            {
+                return new($"Vergaderkalender: {SourceName.Nl}, nog niet gelezen.", $"Meeting calendar: {SourceName.En}, not read yet.");
+            }
+            var until = Source.SeesUntil is { } u
+                ? new LocalizedText($", toont vergaderingen tot en met {Day(u).Nl}", $", shows meetings up to {Day(u).En}")
+                : new("", "");
+            return new($"Vergaderkalender: {SourceName.Nl}, laatst gelezen {When(ok).Nl}{until.Nl}.", $"Meeting calendar: {SourceName.En}, last read {When(ok).En}{until.En}.");
         }
-        if (Source is null)
-        {
-            return Stored == 0
-                ? (en ? "No meeting calendar is connected: the dates come from the rules and public facts." : "Geen vergaderkalender gekoppeld: de data komen uit de regels en de openbare feiten.")
-                : (en ? $"Meetings imported once, up to {Day(LastStoredDay, language)}; no calendar is connected for regular reading." : $"Vergaderingen eenmalig ingelezen, tot en met {Day(LastStoredDay, language)}; er is geen vergaderkalender gekoppeld die Timing geregeld leest.");
-        }
-        if (Source.LastSuccess is not { } ok)
-        {
-            return en ? $"Meeting calendar: {SourceName(language)}, not read yet." : $"Vergaderkalender: {SourceName(language)}, nog niet gelezen.";
-        }
-        var until = Source.SeesUntil is { } u ? (en ? $", shows meetings up to {Day(u, language)}" : $", toont vergaderingen tot en met {Day(u, language)}") : "";
-        return en ? $"Meeting calendar: {SourceName(language)}, last read {When(ok, language)}{until}." : $"Vergaderkalender: {SourceName(language)}, laatst gelezen {When(ok, language)}{until}.";
     }
 
-    private static string StateText(string state, Language language) => (state, language) switch
+    private static LocalizedText StateText(string state) => state switch
     {
-        ("ok", Language.En) => "up to date (ok)",
-        ("ok", _) => "bijgewerkt (ok)",
-        ("stale", Language.En) => "not brought up to date lately (stale)",
-        ("stale", _) => "de laatste tijd niet bijgewerkt (stale)",
-        ("failing", Language.En) => "cannot read the council's system (failing)",
-        ("failing", _) => "kan het systeem van de raad niet lezen (failing)",
-        ("never_imported", Language.En) => "never imported (never_imported)",
-        ("never_imported", _) => "nog nooit ingelezen (never_imported)",
-        ("not_implemented", Language.En) => "no longer imported (not_implemented)",
-        ("not_implemented", _) => "wordt niet meer ingelezen (not_implemented)",
-        ("discontinued", Language.En) => "municipality merged away (discontinued)",
-        ("discontinued", _) => "gemeente opgeheven (discontinued)",
-        _ => state,
+        "ok" => new("bijgewerkt (ok)", "up to date (ok)"),
+        "stale" => new("de laatste tijd niet bijgewerkt (stale)", "not brought up to date lately (stale)"),
+        "failing" => new("kan het systeem van de raad niet lezen (failing)", "cannot read the council's system (failing)"),
+        "never_imported" => new("nog nooit ingelezen (never_imported)", "never imported (never_imported)"),
+        "not_implemented" => new("wordt niet meer ingelezen (not_implemented)", "no longer imported (not_implemented)"),
+        "discontinued" => new("gemeente opgeheven (discontinued)", "municipality merged away (discontinued)"),
+        _ => new(state, state),
     };
 
     /// <summary>A moment as the pages write it: "1 oktober 2027 om 09:00".</summary>
-    internal static string When(Instant? at, Language language)
+    internal static LocalizedText When(Instant? at)
     {
         if (at is not { } instant)
         {
-            return "-";
+            return new("-", "-");
         }
         var local = instant.InZone(ProductTime.Zone).LocalDateTime;
-        return $"{DateText.Long(local.Date, language)} {(language == Language.En ? "at" : "om")} {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        var time = local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return new($"{DateText.Long(local.Date, Language.Nl)} om {time}", $"{DateText.Long(local.Date, Language.En)} at {time}");
     }
 
-    private static string Day(LocalDate? day, Language language) =>
-        day is { } d ? DateText.Long(d, language) : "-";
+    private static LocalizedText Day(LocalDate? day) => LocalizedText.From(l => day is { } d ? DateText.Long(d, l) : "-");
 }

@@ -49,5 +49,5 @@ public static class DiscoveryText
     private static readonly LocalizedText Disconnected = new("Een beheerder heeft de vergaderkalender losgekoppeld; Timing zoekt niet zelf naar een andere.",
         "An operator disconnected the meeting calendar; Timing does not look for another by itself.");
 
-    private static string When(Instant? at, Language language) => SourceFreshness.When(at, language);
+    private static string When(Instant? at, Language language) => SourceFreshness.When(at).In(language);
 }

@@ -60,13 +60,13 @@ public static class OperatorTexts
     public static LocalizedText NothingChanged(LocalizedText why) => new($"Niets gewijzigd: {why.Nl}", $"Nothing changed: {why.En}");
 
     /// <summary>The source names and detail are already in the reader's language.</summary>
-    public static LocalizedText Connected(string name, string code, string now, string? detail, string? was) =>
-        new($"Gekoppeld: de vergaderingen van {name} ({code}) komen nu uit {now}{detail}{(was is null ? "" : $"; was {was}")}. De achtergrondtaak leest die binnen het uur.",
-            $"Connected: the meetings of {name} ({code}) now come from {now}{detail}{(was is null ? "" : $"; was {was}")}. The worker reads it within the hour.");
+    public static LocalizedText Connected(string name, string code, LocalizedText now, string? detail, LocalizedText? was) =>
+        new($"Gekoppeld: de vergaderingen van {name} ({code}) komen nu uit {now.Nl}{detail}{(was is null ? "" : $"; was {was.Nl}")}. De achtergrondtaak leest die binnen het uur.",
+            $"Connected: the meetings of {name} ({code}) now come from {now.En}{detail}{(was is null ? "" : $"; was {was.En}")}. The worker reads it within the hour.");
 
-    public static LocalizedText Disconnected(string name, string code, string was) =>
-        new($"Losgekoppeld: {name} ({code}) leest niet meer uit {was}. Gelezen vergaderingen en openbare feiten blijven; Timing zoekt niet zelf een nieuwe bron.",
-            $"Disconnected: {name} ({code}) no longer reads {was}. Meetings read and public facts stay; Timing does not search for another source by itself.");
+    public static LocalizedText Disconnected(string name, string code, LocalizedText was) =>
+        new($"Losgekoppeld: {name} ({code}) leest niet meer uit {was.Nl}. Gelezen vergaderingen en openbare feiten blijven; Timing zoekt niet zelf een nieuwe bron.",
+            $"Disconnected: {name} ({code}) no longer reads {was.En}. Meetings read and public facts stay; Timing does not search for another source by itself.");
 
     public static LocalizedText NothingConnected(string name, string code) =>
         new($"Niets gewijzigd: {name} ({code}) had geen vergaderkalender gekoppeld.", $"Nothing changed: {name} ({code}) had no meeting source connected.");

@@ -89,10 +89,10 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
             return await RefuseAsync(followed.Code, OperatorTexts.NothingChanged(refused).In(Ui.Language(HttpContext)), cancellationToken);
         }
         var before = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
-        var was = before.Source is null ? null : before.SourceName(Ui.Language(HttpContext));
+        var was = before.Source is null ? null : before.SourceName;
         await MeetingSourceConnections.ConnectAsync(db, followed.Code, kind!, value, User.Identity!.Name!, clock.GetCurrentInstant(), cancellationToken);
         var after = await SourceFreshness.LoadAsync(db, followed.Code, ProductTime.Today(clock), cancellationToken);
-        var now = after.SourceName(Ui.Language(HttpContext));
+        var now = after.SourceName;
         TempData.Flash(OperatorTexts.Connected(followed.Name, followed.Code, now, detail, was).In(Ui.Language(HttpContext)));
         return Redirect(Back(followed.Code));
     }
@@ -106,7 +106,7 @@ public sealed class SourcesModel(TimingDbContext db, IClock clock, IOptions<WebO
         }
         var (value, name) = followed;
         var before = await SourceFreshness.LoadAsync(db, value, ProductTime.Today(clock), cancellationToken);
-        var was = before.SourceName(Ui.Language(HttpContext));
+        var was = before.SourceName;
         // A second click or tab finds nothing connected: that is said, and nothing else changes.
         TempData.Flash((await MeetingSourceConnections.DisconnectAsync(db, value, clock.GetCurrentInstant(), cancellationToken)
             ? OperatorTexts.Disconnected(name, value, was)

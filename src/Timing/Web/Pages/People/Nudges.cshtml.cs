@@ -58,8 +58,8 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             return SubjectNames.Nudge(nudge.Subject, nudge.LeadId, rules, language);
         }
         var meeting = Timing.Worker.SpeakingOutbox.MeetingId(nudge.Subject) is { } id ? Meetings.GetValueOrDefault(id) : null;
-        return Timing.Mail.SpeakingContent.ListName(language, Timing.Core.Meetings.SpeakingRights.ParseLead(nudge.LeadId), meeting?.Title ?? "",
-            meeting?.Date);
+        return Timing.Mail.SpeakingContent.ListName(Timing.Core.Meetings.SpeakingRights.ParseLead(nudge.LeadId), meeting?.Title ?? "",
+            meeting?.Date).In(language);
     }
 
     /// <summary>The municipalities of a line's reminders, "Amsterdam en Utrecht"; empty for a mail.</summary>
