@@ -14,7 +14,8 @@ public class CycleSchemaTests
     private static JsonSchema SchemaOnDisk(string name) =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", name)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
-    private static bool Valid(string schema, JsonNode document)
+    /// <summary>Whether the schema file in config/ accepts the document, as an editor would judge it.</summary>
+    internal static bool Valid(string schema, JsonNode document)
     {
         using var parsed = JsonDocument.Parse(document.ToJsonString());
         return SchemaOnDisk(schema).Evaluate(parsed.RootElement).IsValid;
@@ -23,6 +24,7 @@ public class CycleSchemaTests
     [Theory]
     [InlineData("cycle.json")]
     [InlineData("elections.json")]
+    [InlineData("meetings.json")]
     public void BuiltInSchema_IsTheFileInConfig(string file) =>
         Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", Path.GetFileNameWithoutExtension(file) + ".schema.json")), RuleFile.SchemaText(file));
 
