@@ -59,7 +59,7 @@ public static class MomentLines
     /// <summary>Names joined as a reader says them: "A", "A en B", "A, B en C" (English: "A, B and C").</summary>
     public static string Names(IReadOnlyList<string> names, Language language)
     {
-        var and = language == Language.En ? " and " : " en ";
+        var and = NudgeTexts.And.In(language);
         return names.Count switch
         {
             0 => "",

@@ -20,5 +20,5 @@ public sealed record ThisWeekItem(Municipality Municipality, Moment Moment, bool
     /// <summary>"Kadernota", what a director typed for their own event, or for speaking rights "Inspreken: Commissie Bestuur en Middelen".</summary>
     public string Title(Language language) => Meeting is null
         ? MomentLines.Title(Moment, language)
-        : (language == Language.En ? "Speaking at the committee: " : "Inspreken: ") + Meeting.Title;
+        : NudgeTexts.SpeakingAtTheCommittee.In(language) + Meeting.Title;
 }

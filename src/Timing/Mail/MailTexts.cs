@@ -62,7 +62,7 @@ public static class MailTexts
 
     public static LocalizedText TheMeetingAtTheCouncil { get; } = new("De vergadering bij de raad", "The meeting at the council");
 
-    public static LocalizedText SpeakingAtTheCommittee { get; } = new("Inspreken: ", "Speaking at the committee: ");
+    public static LocalizedText SpeakingAtTheCommittee => Core.Nudges.NudgeTexts.SpeakingAtTheCommittee;
 
     public static LocalizedText CommitteeMeeting { get; } = new("commissievergadering", "committee meeting");
 

@@ -1,0 +1,13 @@
+using Timing.Core.Cycle;
+
+namespace Timing.Core.Nudges;
+
+/// <summary>The words the cycle model itself puts in the lines of "Deze week", in Dutch and English.</summary>
+public static class NudgeTexts
+{
+    /// <summary>Before the last of several names: "A, B en C".</summary>
+    public static LocalizedText And { get; } = new(" en ", " and ");
+
+    /// <summary>Before the committee's title in a line about speaking rights.</summary>
+    public static LocalizedText SpeakingAtTheCommittee { get; } = new("Inspreken: ", "Speaking at the committee: ");
+}
