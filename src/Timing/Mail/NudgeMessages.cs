@@ -135,14 +135,12 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
     private DigestLine Question(MomentLine<ThisWeekItem> line, Language language)
     {
         var moment = line.First.Moment;
-        var latest = DateText.Short(moment.Estimate?.End ?? moment.End, language);
+        var latest = LocalizedText.From(l => DateText.Short(moment.Estimate?.End ?? moment.End, l));
         var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, CanAnswer: false).Text(language);
         return new DigestLine(
             $"{question} – {line.MunicipalityNames(language)}",
             links.Municipality(moment.Key.Municipality).AbsoluteUri,
-            language == Language.En
-                ? $"Timing expected it already; still possible until {latest}. Reminders wait for the real date: a director enters it with one click on the municipality's page."
-                : $"Timing verwachtte het al; nog mogelijk tot {latest}. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.");
+            MailTexts.ExpectedAlready(latest).In(language));
     }
 
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,
