@@ -73,7 +73,7 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 
     /// <summary>The phase of a moment as users read it; local events without a "local" phase in the rules are "Lokaal".</summary>
     public string PhaseName(Moment moment, Language language) => moment.Definition.Phase == "local" && !HasPhase("local")
-        ? (language == Language.En ? "Local" : "Lokaal")
+        ? CalendarTexts.Local.In(language)
         : rules.Phase(moment.Definition.Phase).Name.In(language);
 
     private bool HasPhase(string id) => rules.Phases.Any(p => p.Id == id);
@@ -89,7 +89,6 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
 
     private string Description(IReadOnlyList<Municipality> places, Moment moment, FeedEdge edge, string phase, Language language, Uri url)
     {
-        var en = language == Language.En;
         var text = new StringBuilder();
         // The full name first: the title only has room for a short one.
         text.Append(moment.Title(language));
@@ -99,52 +98,47 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         }
         if (moment.Basis == Basis.Estimate)
         {
-            text.Append(en ? " (expected)" : " (verwacht)");
+            text.Append(CalendarTexts.Expected.In(language));
         }
-        text.Append('\n').Append(en ? "Phase: " : "Fase: ").Append(phase).Append("\n\n");
+        text.Append('\n').Append(CalendarTexts.Phase.In(language)).Append(phase).Append("\n\n");
         if (moment.Advice.In(language) is { Length: > 0 } advice)
         {
             text.Append(advice).Append("\n\n");
         }
         if (moment.Bring?.In(language) is { Length: > 0 } bring)
         {
-            text.Append(en ? "What to bring: " : "Wat neemt u mee: ").Append(bring).Append("\n\n");
+            text.Append(CalendarTexts.WhatToBring.In(language)).Append(bring).Append("\n\n");
         }
         if (moment.Note?.In(language) is { Length: > 0 } note)
         {
             text.Append(note).Append("\n\n");
         }
-        text.Append(en ? "When: " : "Wanneer: ").Append(DateText.Range(moment.Start, moment.End, language))
+        text.Append(CalendarTexts.When.In(language)).Append(DateText.Range(moment.Start, moment.End, language))
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
         if (moment.Estimate is { } range)
         {
             text.Append(DateText.ExpectedBetween(range, language))
-                .Append(en ? "; the date is updated when it is known.\n" : "; de datum wordt bijgewerkt zodra die bekend is.\n");
+                .Append(CalendarTexts.DateUpdatedWhenKnown.In(language));
         }
         if (moment.Source is { } source)
         {
-            text.Append(en ? "Source of the date: " : "Bron van de datum: ").Append(source).Append('\n');
+            text.Append(CalendarTexts.SourceOfTheDate.In(language)).Append(source).Append('\n');
         }
-        text.Append(en ? "For: " : "Voor: ").AppendJoin(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))).Append('\n');
-        text.Append(places.Count > 1 ? (en ? "Municipalities: " : "Gemeenten: ") : (en ? "Municipality: " : "Gemeente: "))
+        text.Append(CalendarTexts.For.In(language)).AppendJoin(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))).Append('\n');
+        text.Append((places.Count > 1 ? CalendarTexts.Municipalities : CalendarTexts.Municipality).In(language))
             .AppendJoin(", ", places.Select(p => p.Name == p.Code.Value ? p.Name : $"{p.Name} ({p.Code.Value})"));
-        text.Append('\n').Append(en ? "More: " : "Meer: ").Append(url);
+        text.Append('\n').Append(CalendarTexts.More.In(language)).Append(url);
         return text.ToString();
     }
 
-    public static string BasisText(Basis basis, Language language) => (basis, language) switch
+    public static string BasisText(Basis basis, Language language) => (basis switch
     {
-        (Basis.Law, Language.En) => "set by law",
-        (Basis.Law, _) => "wettelijk vastgelegd",
-        (Basis.Typical, Language.En) => "usual practice",
-        (Basis.Typical, _) => "gebruikelijke praktijk",
-        (Basis.Estimate, Language.En) => "estimate",
-        (Basis.Estimate, _) => "schatting",
-        (Basis.Actual, Language.En) => "actual date",
-        (Basis.Actual, _) => "werkelijke datum",
-        (_, Language.En) => "local",
-        _ => "lokaal",
-    };
+        Basis.Law => CalendarTexts.SetByLaw,
+        Basis.Typical => CalendarTexts.UsualPractice,
+        Basis.Estimate => CalendarTexts.Estimate,
+        Basis.Actual => CalendarTexts.ActualDate,
+        _ => CalendarTexts.LocalBasis,
+    }).In(language);
 
     /// <summary>
     /// A digest of everything the event's title, description, dates, status and link are made from, in both

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timing.Core;
 using Timing.Core.Cycle;
+using Timing.Core.Nudges;
 using Timing.Storage;
 
 namespace Timing.Feeds;
@@ -61,7 +62,7 @@ public sealed class FeedService(
             meetingScope,
             () => new Composition(MunicipalityCalendar(municipality, language),
                 WithMeetings(_builder.Build([Plan()], filter, language, _builder.PublicMomentUrl), _meetings.Build(Plain(), language, named: false)),
-                NothingMatches(municipality.Code.Value, period, language, Describe(filter, language), today)),
+                NothingMatches(municipality.Code.Value, period, language, Describe(filter), today)),
             cancellationToken);
     }
 
@@ -127,15 +128,12 @@ public sealed class FeedService(
             meetingScope,
             () =>
             {
-                var name = language == Language.En ? $"Political calendar – {organisation}" : $"Politieke kalender – {organisation}";
-                var description = (language == Language.En
-                    ? $"When to engage local politics in {string.Join(", ", rows.Select(r => r.Name))}."
-                    : $"Wanneer u de lokale politiek benadert in {string.Join(", ", rows.Select(r => r.Name))}.") + " " + ExpectedNote(language);
-                var why = rows.Count == 0 && codes.Count > 0
-                    ? (language == Language.En ? "your organisation no longer follows the municipalities you chose" : "uw organisatie volgt de gemeenten die u koos niet meer")
-                    : rows.Count == 0 ? (language == Language.En ? "you follow no municipality yet" : "u volgt nog geen gemeente")
-                    : filter.Audiences is { Count: 0 } ? NotFollowed(query.Audiences!, language)
-                    : Describe(filter, language);
+                var name = CalendarTexts.OrganisationName(organisation).In(language);
+                var description = CalendarTexts.OrganisationDescription(string.Join(", ", rows.Select(r => r.Name))).In(language);
+                var why = rows.Count == 0 && codes.Count > 0 ? CalendarTexts.NoLongerFollowsChosen
+                    : rows.Count == 0 ? CalendarTexts.FollowsNoMunicipality
+                    : filter.Audiences is { Count: 0 } ? CalendarTexts.NotFollowed(AudienceNames(query.Audiences!))
+                    : Describe(filter);
                 return new Composition(new FeedCalendar(name, description),
                     WithMeetings(_builder.Build(rows.Select(Plan).ToArray(), filter, language, _builder.MomentUrl), _meetings.Build(Plain(rows), language, named: rows.Count > 1)),
                     NothingMatches("person", period, language, why, today));
@@ -231,61 +229,45 @@ public sealed class FeedService(
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _stamping = new(StringComparer.Ordinal);
 
-    private static string ExpectedNote(Language language) => language == Language.En
-        ? "A question mark after a title (Coalition agreement?) marks an expected date: an estimate."
-        : "Een vraagteken achter een titel (Coalitieakkoord?) betekent: verwachte datum, een schatting.";
-
-    private FeedCalendar MunicipalityCalendar(Municipality municipality, Language language) => language == Language.En
-        ? new FeedCalendar($"Political calendar – Municipality of {municipality.Name}",
-            $"When to engage local politics in {municipality.Name}: elections, coalition forming and the budget cycle. " + ExpectedNote(language))
-        : new FeedCalendar($"Politieke kalender – Gemeente {municipality.Name}",
-            $"Wanneer u de lokale politiek in {municipality.Name} benadert: verkiezingen, coalitievorming en de begrotingscyclus. " + ExpectedNote(language));
+    private static FeedCalendar MunicipalityCalendar(Municipality municipality, Language language) => new(
+        CalendarTexts.MunicipalityName(municipality.Name).In(language), CalendarTexts.MunicipalityDescription(municipality.Name).In(language));
 
     /// <summary>A filter in words, for the event that says nothing matched.</summary>
-    private string Describe(FeedFilter filter, Language language)
+    private LocalizedText Describe(FeedFilter filter)
     {
-        var en = language == Language.En;
-        var parts = new List<string>();
+        var parts = new List<LocalizedText>();
         if (filter.Audiences is { } audiences)
         {
-            parts.Add((en ? "audience " : "doelgroep ") + AudienceNames(audiences, language));
+            parts.Add(CalendarTexts.Audience + AudienceNames(audiences));
         }
         if (filter.Kinds is { } kinds)
         {
-            parts.Add((en ? "kinds " : "soorten ") + string.Join(", ", kinds.Order(StringComparer.Ordinal)));
+            var names = string.Join(", ", kinds.Order(StringComparer.Ordinal));
+            parts.Add(CalendarTexts.Kinds + new LocalizedText(names, names));
         }
         return parts.Count == 0
-            ? (en ? "no moment falls in this period" : "er valt geen moment in deze periode")
-            : (en ? "no moment matches " : "geen moment past bij ") + string.Join(en ? " and " : " en ", parts);
+            ? CalendarTexts.NoMomentInPeriod
+            : CalendarTexts.NoMomentMatches + LocalizedText.From(l => string.Join(NudgeTexts.And.In(l), parts.Select(p => p.In(l))));
     }
 
-    /// <summary>Why a personal feed whose address names only audiences the person does not follow shows nothing.</summary>
-    private string NotFollowed(IReadOnlySet<string> audiences, Language language) => language == Language.En
-        ? "you do not follow audience " + AudienceNames(audiences, language)
-        : "u volgt doelgroep " + AudienceNames(audiences, language) + " niet";
-
-    private string AudienceNames(IReadOnlySet<string> audiences, Language language) =>
-        string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => rules.AudienceName(a, language)));
+    private LocalizedText AudienceNames(IReadOnlySet<string> audiences) =>
+        LocalizedText.From(l => string.Join(", ", audiences.Order(StringComparer.Ordinal).Select(a => rules.AudienceName(a, l))));
 
     /// <summary>
     /// The one event of a feed in which nothing matches, so the calendar still has a component (RFC 5545
     /// §3.6) and the subscriber learns why. It stands on 1 January of this year, so it does not move daily.
     /// </summary>
-    private FeedEvent NothingMatches(string stem, DateInterval period, Language language, string why, LocalDate today)
+    private FeedEvent NothingMatches(string stem, DateInterval period, Language language, LocalizedText why, LocalDate today)
     {
-        var en = language == Language.En;
         var day = new LocalDate(today.Year, 1, 1);
         if (!period.Contains(day))
         {
             day = period.Start;
         }
-        var range = DateText.Range(period.Start, period.End, language);
-        var description = en
-            ? $"This calendar shows no moments: {why} ({range}). Widen or leave out audience= and kinds= in the feed address to see more."
-            : $"Deze agenda toont geen momenten: {why} ({range}). Verruim audience= en kinds= in het feed-adres, of laat ze weg, om meer te zien.";
+        var range = LocalizedText.From(l => DateText.Range(period.Start, period.End, l));
         var url = new Uri(options.Value.BaseUrl.TrimEnd('/') + "/");
-        return new FeedEvent($"{stem}.nothing-matches@{options.Value.UidHost}", en ? "No moments (filter)" : "Geen momenten (filter)",
-            description, day, day.PlusDays(1), FeedStatus.None, [en ? "Notice" : "Melding"], url, "");
+        return new FeedEvent($"{stem}.nothing-matches@{options.Value.UidHost}", CalendarTexts.NoMoments.In(language),
+            CalendarTexts.NothingMatches(why, range).In(language), day, day.PlusDays(1), FeedStatus.None, [CalendarTexts.Notice.In(language)], url, "");
     }
 
     private void Remember(string key, Entry entry) => cache.Set(key, entry, entry.Feed.Size + 2L * (key.Length + entry.Validity.Length) + 256);

@@ -40,48 +40,41 @@ public sealed class MeetingEvents(FeedOptions options)
 
     private FeedEvent Event(Municipality municipality, Meeting meeting, Language language, bool named)
     {
-        var en = language == Language.En;
         var day = meeting.Date;
         var url = Uri.TryCreate(meeting.Url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
             ? u
             : new Uri($"{options.BaseUrl.TrimEnd('/')}/gemeenten/{municipality.Code.Value}/openbaar");
-        var kind = Category(meeting.Category, language);
+        var kind = Category(meeting.Category);
         var text = new StringBuilder(meeting.Title).Append('\n');
         if (meeting.Committee.Length > 0)
         {
             text.Append(meeting.Committee).Append('\n');
         }
-        text.Append(en ? "When: " : "Wanneer: ").Append(DateText.Long(day, language));
+        text.Append(CalendarTexts.When.In(language)).Append(DateText.Long(day, language));
         if (meeting.Start is { } at)
         {
             var start = at.InZone(ProductTime.Zone).TimeOfDay;
-            text.Append(en ? $" at {start.ToString("HH:mm", CultureInfo.InvariantCulture)}" : $" om {start.ToString("HH.mm", CultureInfo.InvariantCulture)} uur");
+            text.Append(CalendarTexts.At(start).In(language));
         }
         text.Append('\n');
         if (meeting.Location.Length > 0)
         {
-            text.Append(en ? "Where: " : "Waar: ").Append(meeting.Location).Append('\n');
+            text.Append(CalendarTexts.Where.In(language)).Append(meeting.Location).Append('\n');
         }
-        text.Append(en
-            ? $"A {kind.ToLowerInvariant()} of {municipality.Name} that dates no moment of the cycle; it shows because this feed asks for the council's meetings (meetings=yes).\n"
-            : $"Een {kind.ToLowerInvariant()} van {municipality.Name} die bij geen moment van de cyclus hoort; u ziet haar omdat deze feed om de vergaderingen van de raad vraagt (meetings=yes).\n");
-        text.Append(en ? "More: " : "Meer: ").Append(url);
+        text.Append(CalendarTexts.PlainMeeting(kind, municipality.Name).In(language));
+        text.Append(CalendarTexts.More.In(language)).Append(url);
         var summary = meeting.Title + (named ? " · " + municipality.Name : "");
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
             Wording, meeting.Code, municipality.Name, meeting.Title, meeting.Committee, meeting.Location, meeting.Url, meeting.Category,
             meeting.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), meeting.Start?.ToString("g", CultureInfo.InvariantCulture) ?? "", url.AbsoluteUri))), 0, 16);
-        return new FeedEvent(Uid(meeting), summary, text.ToString(), day, day.PlusDays(1), FeedStatus.None, [kind], url, fingerprint);
+        return new FeedEvent(Uid(meeting), summary, text.ToString(), day, day.PlusDays(1), FeedStatus.None, [kind.In(language)], url, fingerprint);
     }
 
-    private static string Category(string category, Language language) => (category, language) switch
+    private static LocalizedText Category(string category) => category switch
     {
-        ("committee", Language.En) => "Committee meeting",
-        ("committee", _) => "Commissievergadering",
-        ("information", Language.En) => "Information session",
-        ("information", _) => "Informatiebijeenkomst",
-        ("other", Language.En) => "Other gathering",
-        ("other", _) => "Andere bijeenkomst",
-        (_, Language.En) => "Council meeting",
-        _ => "Raadsvergadering",
+        "committee" => CalendarTexts.CommitteeMeeting,
+        "information" => CalendarTexts.InformationSession,
+        "other" => CalendarTexts.OtherGathering,
+        _ => CalendarTexts.CouncilMeeting,
     };
 }
