@@ -8,11 +8,7 @@ public static class TimelineTable
 {
     public static string Render(Timeline timeline, Language language)
     {
-        var en = language == Language.En;
-        var rows = new List<string[]>
-        {
-            en ? ["Start", "End", "Moment", "Basis"] : ["Begin", "Einde", "Moment", "Basis"],
-        };
+        var rows = new List<string[]> { PlanTexts.Headers.Select(h => h.In(language)).ToArray() };
         foreach (var moment in timeline.Moments)
         {
             rows.Add(
@@ -26,7 +22,7 @@ public static class TimelineTable
         var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         var municipality = timeline.Municipality;
-        text.Append(en ? "Municipality of " : "Gemeente ").Append(municipality.Name);
+        text.Append(PlanTexts.Municipality.In(language)).Append(municipality.Name);
         if (municipality.Name != municipality.Code.Value)
         {
             text.Append(" (").Append(municipality.Code.Value).Append(')');
@@ -43,22 +39,21 @@ public static class TimelineTable
         }
         if (timeline.Moments.Count == 0)
         {
-            text.AppendLine(en ? "No moments in this period." : "Geen momenten in deze periode.");
+            text.AppendLine(PlanTexts.NoMoments.In(language));
         }
         return text.ToString();
     }
 
     public static string BasisText(Moment moment, Language language)
     {
-        var en = language == Language.En;
-        var word = moment.Basis switch
+        var word = (moment.Basis switch
         {
-            Basis.Law => en ? "law" : "wet",
-            Basis.Typical => en ? "typical" : "gebruikelijk",
-            Basis.Estimate => en ? "estimate" : "schatting",
-            Basis.Actual => en ? "actual" : "werkelijk",
-            _ => en ? "local" : "lokaal",
-        };
+            Basis.Law => PlanTexts.Law,
+            Basis.Typical => PlanTexts.Typical,
+            Basis.Estimate => PlanTexts.Estimate,
+            Basis.Actual => PlanTexts.Actual,
+            _ => PlanTexts.Local,
+        }).In(language);
         if (moment.Basis == Basis.Local && moment.Source is { } source)
         {
             return $"{word}: {source}";
