@@ -9,11 +9,11 @@ namespace Timing.Web;
 /// </summary>
 public static class SourceText
 {
-    private static readonly (string Stored, string Nl, string En)[] Prefixes =
+    private static readonly (string Stored, LocalizedText Shown)[] Prefixes =
     [
-        ("Vergaderingen / meetings ", "Vergaderingen ", "Meetings "),
-        ("Vergadering / meeting ", "Vergadering ", "Meeting "),
-        ("Gepubliceerd door / published by ", "Gepubliceerd door ", "Published by "),
+        ("Vergaderingen / meetings ", new("Vergaderingen ", "Meetings ")),
+        ("Vergadering / meeting ", new("Vergadering ", "Meeting ")),
+        ("Gepubliceerd door / published by ", new("Gepubliceerd door ", "Published by ")),
     ];
 
     /// <summary>The acts the law rules cite; other sources (a council decision an operator typed …) stay as written.</summary>
@@ -33,11 +33,11 @@ public static class SourceText
 
     public static string In(string source, Language language)
     {
-        foreach (var (stored, nl, en) in Prefixes)
+        foreach (var (stored, shown) in Prefixes)
         {
             if (source.StartsWith(stored, StringComparison.Ordinal))
             {
-                return (language == Language.En ? en : nl) + source[stored.Length..];
+                return shown.In(language) + source[stored.Length..];
             }
         }
         if (language == Language.En && Acts.Any(a => source.StartsWith(a, StringComparison.Ordinal)))
