@@ -63,8 +63,9 @@ public sealed class NudgeOutbox(TimingDbContext db, TimelineLoader timelines, Cy
         var now = clock.GetCurrentInstant();
         var last = LastOutboxDay(today);
         var inputs = await InputsAsync(organisationId, null, today, cancellationToken);
+        var personIds = inputs.People.Select(p => p.Id).ToList();
         var fingerprint = PlanFingerprints.Of(today, last, inputs.Organisation, inputs.Recipients, inputs.Meetings);
-        if (skipUnchanged && fingerprints.IsPlanned(organisationId, fingerprint))
+        if (skipUnchanged && fingerprints.IsPlanned(organisationId, fingerprint + "|" + await OutboxStampAsync(personIds, today, cancellationToken)))
         {
             return new Result(0, 0, 0) { Unchanged = 1 };
         }
@@ -73,16 +74,31 @@ public sealed class NudgeOutbox(TimingDbContext db, TimelineLoader timelines, Cy
         try
         {
             var (wantedMoments, wantedSpeaking) = Wanted(inputs, today);
-            var personIds = inputs.People.Select(p => p.Id).ToList();
             var moments = await ReconcileAsync(db, NudgeKinds.Nudge, personIds, today, last, wantedMoments.Where(n => n.Day <= last), now, cancellationToken);
             var speaking = await ReconcileAsync(db, NudgeKinds.Speaking, personIds, today, last, wantedSpeaking.Where(n => n.Day <= last), now, cancellationToken);
-            planned = fingerprint;
+            planned = fingerprint + "|" + await OutboxStampAsync(personIds, today, cancellationToken);
             return new Result(moments.Added + speaking.Added, moments.Retracted + speaking.Retracted, moments.Kept + speaking.Kept);
         }
         finally
         {
             fingerprints.End(organisationId, planned);
         }
+    }
+
+    /// <summary>
+    /// What the people's pending reminders from today on are, in two numbers: their count and the sum of their ids. Anything
+    /// that writes the outbox besides this planning (a node planning from other inputs, an opt-out, a sent or retracted
+    /// mail) changes them, so the next run plans the organisation again instead of trusting its memory.
+    /// </summary>
+    private async Task<string> OutboxStampAsync(List<int> personIds, LocalDate today, CancellationToken cancellationToken)
+    {
+        // No condition on the state: SQLite would take the (State, Due) index and read every pending row of the instance.
+        var stamp = await db.Nudges.AsNoTracking()
+            .Where(n => personIds.Contains(n.PersonId) && (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking) && n.Day >= today)
+            .GroupBy(n => 1)
+            .Select(g => new { Pending = g.Sum(n => n.State == NudgeStates.Pending ? 1 : 0), Ids = g.Sum(n => n.State == NudgeStates.Pending ? n.Id : 0L) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return stamp is null ? "0/0" : string.Create(CultureInfo.InvariantCulture, $"{stamp.Pending}/{stamp.Ids}");
     }
 
     /// <summary>
@@ -241,11 +257,16 @@ public sealed class NudgeOutbox(TimingDbContext db, TimelineLoader timelines, Cy
         // An hour in which nothing changed (most hours) asks nothing more.
         if (changed.Count > 0)
         {
-            var rendered = await db.Nudges.Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.State == NudgeStates.Pending && n.Message != null)
-                .Select(n => new { n.Id, n.PersonId, n.Day }).ToListAsync(cancellationToken);
-            var stale = rendered.Where(r => changed.Contains((r.PersonId, r.Day))).Select(r => r.Id).ToList();
-            await db.Nudges.Where(n => stale.Contains(n.Id) && n.State == NudgeStates.Pending)
-                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+            // Found by person and kind alone, and cleared one id at a time: with a condition on the state in the query,
+            // SQLite takes the (State, Due) index and reads every pending row of the instance, once per organisation.
+            var stale = (await db.Nudges.AsNoTracking().Where(n => personIds.Contains(n.PersonId) && n.Kind == NudgeKinds.Daily && n.Day >= today)
+                    .Select(n => new { n.Id, n.PersonId, n.Day, n.State, Rendered = n.Message != null }).ToListAsync(cancellationToken))
+                .Where(r => r.State == NudgeStates.Pending && r.Rendered && changed.Contains((r.PersonId, r.Day))).Select(r => r.Id);
+            foreach (var id in stale)
+            {
+                await db.Nudges.Where(n => n.Id == id && n.State == NudgeStates.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(n => n.Message, (string?)null), cancellationToken);
+            }
         }
         db.ChangeTracker.Clear();
         Metrics.TimingMetrics.NudgesPlanned(added);

@@ -17,9 +17,11 @@ namespace Timing.Worker;
 /// (<see cref="Timing.Core.Cycle.CyclePlanner"/> is made once), so they need no place in it.
 /// </summary>
 /// <remarks>
-/// Kept in memory: after a restart every organisation is planned once more. A fingerprint is only recorded by a
-/// run that finished and overlapped no other run of the same organisation, so a run that planned from inputs older
-/// than another's never vouches for the outbox.
+/// Kept in memory: after a restart, and on each node of its own, every organisation is planned once more. What is
+/// recorded also holds a stamp of the organisation's pending reminders as the run left them (NudgeOutbox), so a write
+/// to the outbox from elsewhere (another node planning from other inputs, an opt-out, a mail sent) plans it again.
+/// A fingerprint is only recorded by a run that finished and overlapped no other run of the same organisation in
+/// this process, so a run that planned from inputs older than another's never vouches for the outbox.
 /// </remarks>
 public sealed class PlanFingerprints
 {

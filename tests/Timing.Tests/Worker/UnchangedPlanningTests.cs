@@ -97,6 +97,21 @@ public class UnchangedPlanningTests
     }
 
     [Fact]
+    public async Task AReminderRetractedElsewhere_IsPlannedAgain()
+    {
+        await using var factory = NewFactory();
+        var (_, zorg) = await TwoOrganisationsPlannedAsync(factory);
+        // As another node planning from other inputs would leave it: one of Zorg's pending reminders retracted.
+        var id = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == zorg.Id && n.State == NudgeStates.Pending).Select(n => n.Id).FirstAsync());
+        await factory.WithDbAsync(db => db.Nudges.Where(n => n.Id == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Retracted)));
+
+        var run = await factory.PlanAsync();
+
+        Assert.Equal((1, 0, 1), (run.Added, run.Retracted, run.Unchanged));
+        Assert.Equal(NudgeStates.Pending, await factory.WithDbAsync(db => db.Nudges.Where(n => n.Id == id).Select(n => n.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task TheNextDay_EveryOrganisationIsPlannedAgain()
     {
         await using var factory = NewFactory();
