@@ -121,7 +121,11 @@ public sealed class TimelineCache(IClock clock)
         return timeline;
     }
 
-    private static string Key(MunicipalityProfile profile, DateInterval range, LocalDate today)
+    private static string Key(MunicipalityProfile profile, DateInterval range, LocalDate today) =>
+        string.Join('|', Iso(range.Start), Iso(range.End), Iso(today), ContentHash(profile));
+
+    /// <summary>A hash of everything in a profile the planner reads: equal hashes, equal plans for the same period and day.</summary>
+    public static string ContentHash(MunicipalityProfile profile)
     {
         var text = new StringBuilder();
         void Add(string? part) => text.Append(part).Append('\u001f');
@@ -138,7 +142,7 @@ public sealed class TimelineCache(IClock clock)
         {
             Add(string.Join('\u001e', e.Id, e.Title, Iso(e.Dates.Start), Iso(e.Dates.End), e.Description, e.Kind));
         }
-        return string.Join('|', Iso(range.Start), Iso(range.End), Iso(today), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string Iso(LocalDate? date) => date?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -21,7 +21,10 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
         db.Nudges.Where(n => n.PersonId == personId && n.Day == day && n.State == NudgeStates.Pending && (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking));
 
     /// <summary>Whether a day's mail for a person has gone or is going: claimed, handed over, sent, uncertain or failed.</summary>
-    public static bool HasGone(Nudge bundle) => bundle.State is not (NudgeStates.Pending or NudgeStates.Retracted);
+    public static bool HasGone(Nudge bundle) => HasGone(bundle.State);
+
+    /// <inheritdoc cref="HasGone(Nudge)"/>
+    public static bool HasGone(string state) => state is not (NudgeStates.Pending or NudgeStates.Retracted);
 
     /// <summary>The first working day from <paramref name="day"/> on whose mail has not gone yet.</summary>
     public static LocalDate OpenDay(LocalDate day, Func<LocalDate, bool> gone)

@@ -37,13 +37,9 @@ public static class SpeakingOutbox
             .ToList();
     }
 
-    /// <summary>The speaking-rights reminders the committee meetings from tomorrow on call for.</summary>
-    internal static async Task<List<NudgeOutbox.WantedNudge>> WantedAsync(TimingDbContext db, CycleRules rules, IReadOnlyList<Recipient> recipients,
-        IReadOnlyCollection<string> codes, LocalDate today, CancellationToken cancellationToken)
-    {
-        var meetings = await CommitteeMeetingsAsync(db, codes, today, cancellationToken);
-        return SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today)
+    /// <summary>The speaking-rights reminders that these committee meetings (from tomorrow on) call for.</summary>
+    internal static List<NudgeOutbox.WantedNudge> Wanted(IReadOnlyList<CommitteeMeeting> meetings, CycleRules rules, IReadOnlyList<Recipient> recipients, LocalDate today) =>
+        SpeakingRights.Plan(meetings, recipients, kind => rules.Find(kind)?.Audiences ?? [], today)
             .Select(n => new NudgeOutbox.WantedNudge(n.PersonId, Subject(n.Meeting.Municipality.Value, n.Meeting.Id), SpeakingRights.LeadId(n.Lead), n.Day, n.SendAt))
             .ToList();
-    }
 }

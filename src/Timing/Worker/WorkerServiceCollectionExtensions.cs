@@ -32,6 +32,7 @@ public static class WorkerServiceCollectionExtensions
                 "Worker:HangfireStorage is PostgreSql but Storage:PostgreSqlConnectionString is empty; set it, or use Auto or Sqlite.")
             .ValidateOnStart();
         services.AddScoped<NudgeOutbox>();
+        services.AddSingleton<PlanFingerprints>();
         services.AddScoped<NudgeClaims>();
         services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();

@@ -56,8 +56,25 @@ public class DemoCommandTests
         var second = CliRunner.Run(settings, "demo", "plan");
 
         Assert.True(first.Exit == 0, first.Error);
-        Assert.Matches(@"^Gepland / planned: [1-9]\d* added, 0 retracted, 0 kept in \d+[.,]\d s\.", first.Output);
+        Assert.Matches(@"^Gepland / planned: [1-9]\d* added, 0 retracted, 0 kept, 0 organisations unchanged in \d+[.,]\d s\.", first.Output);
+        // A new process remembers no organisation's inputs: it plans everyone once more, and finds every row in place.
         Assert.True(second.Exit == 0, second.Error);
-        Assert.Matches(@"^Gepland / planned: 0 added, 0 retracted, [1-9]\d* kept in ", second.Output);
+        Assert.Matches(@"^Gepland / planned: 0 added, 0 retracted, [1-9]\d* kept, 0 organisations unchanged in ", second.Output);
+    }
+
+    [Fact]
+    public void Plan_WithTwoRuns_LeavesEveryOrganisationAloneTheSecondTime()
+    {
+        var database = Path.Combine(TestPaths.NewScratchDirectory(), "timing.db");
+        var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = database, ["Timing:MunicipalitiesFile"] = TestPaths.MunicipalitiesCsv };
+        Assert.Equal(0, CliRunner.Run(settings, "demo", "seed", "--organisations", "2", "--people", "6", "--meetings", "0").Exit);
+
+        var (exit, output, error) = CliRunner.Run(settings, "demo", "plan", "--runs", "2");
+
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^Gepland / planned: [1-9]\d* added, 0 retracted, 0 kept, 0 organisations unchanged in ", lines[0]);
+        Assert.Matches(@"^Gepland / planned: 0 added, 0 retracted, 0 kept, 2 organisations unchanged in ", lines[1]);
     }
 }
