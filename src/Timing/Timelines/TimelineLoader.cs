@@ -102,11 +102,20 @@ public sealed class TimelineCache(IClock clock)
     /// <summary>More plans than this and the cache starts over: a bound on memory, far above one instance's municipalities × periods.</summary>
     private const int Limit = 20_000;
 
+    /// <summary>Only periods within this many years of today are kept: those are the ones many readers ask for.</summary>
+    private const int SharedYears = 10;
+
     private readonly ConcurrentDictionary<string, Timeline> _plans = new(StringComparer.Ordinal);
 
     public Timeline Plan(CyclePlanner planner, MunicipalityProfile profile, DateInterval range)
     {
         var today = ProductTime.Today(clock);
+        if (range.Start.Year < today.Year - SharedYears || range.End.Year > today.Year + SharedYears)
+        {
+            // A period far from today comes from a year someone put in a URL: planned for that caller alone, so such
+            // periods cannot crowd out the plans that feeds, pages and planning share.
+            return planner.Plan(profile, range);
+        }
         var key = Key(profile, range, today);
         if (_plans.TryGetValue(key, out var timeline))
         {
