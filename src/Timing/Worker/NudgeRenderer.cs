@@ -106,7 +106,8 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     /// </summary>
     public async Task<MimeMessage?> PreviewAsync(int personId, LocalDate day, CancellationToken cancellationToken)
     {
-        var items = await DailyBundles.Reminders(db, personId, day).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        // Today's mail also carries what waits from days whose mail never went.
+        var items = await (day <= timelines.Today ? DailyBundles.Carried(db, personId, day) : DailyBundles.Reminders(db, personId, day)).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var batch = new Batch();
         var (person, token) = await PersonAsync(personId, batch, cancellationToken);
         if (person is not null && day > outbox.LastOutboxDay(timelines.Today))
@@ -146,7 +147,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var day = row.Day;
         if (row.Kind == NudgeKinds.Daily)
         {
-            var items = await DailyBundles.Reminders(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+            var items = await DailyBundles.Carried(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
             return await DailyAsync(items, person, token, day, messageId, batch, cancellationToken);
         }
         var organisation = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);

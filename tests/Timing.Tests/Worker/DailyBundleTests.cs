@@ -122,6 +122,35 @@ public class DailyBundleTests
     }
 
     [Fact]
+    public async Task Dispatch_AfterMissedDays_SendsOneMailThatDay_CarryingTheOverdueRemindersWithTheDaysOwn()
+    {
+        // Planned on Monday 7 December 2026; then the service is down from the first day with reminders until the
+        // second, and comes back at 07:00 on that second day, before its own mail is due.
+        var start = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
+        await factory.PlanAsync();
+        var days = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge)
+            .Select(n => n.Day).Distinct().OrderBy(d => d).Take(2).ToListAsync());
+        var (missed, back) = (days[0], days[1]);
+
+        foreach (var time in new[] { new LocalTime(7, 0), new LocalTime(9, 0), new LocalTime(15, 0) })
+        {
+            factory.Clock.Reset(back.At(time).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+            await factory.PlanAsync();
+            await factory.DispatchAsync();
+        }
+
+        var mail = Assert.Single(Browserless.Mails(factory));
+        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Day <= back).ToListAsync());
+        var reminders = rows.Where(r => r.Kind == NudgeKinds.Nudge).ToList();
+        Assert.Contains(reminders, r => r.Day == missed);
+        Assert.Contains(reminders, r => r.Day == back);
+        Assert.All(reminders, r => Assert.Equal((NudgeStates.Sent, mail.MessageId), (r.State, r.MessageId)));
+        Assert.Single(rows, r => r.Kind == NudgeKinds.Daily && r.State == NudgeStates.Sent);
+    }
+
+    [Fact]
     public async Task Dispatch_OneAddressInTwoOrganisations_GetsNoMoreThanTheDailyLimit_TheRestTheNextMorning()
     {
         var day = new LocalDate(2026, 12, 7);
