@@ -105,6 +105,38 @@ public partial class ConsentTests
     }
 
     [Fact]
+    public async Task RemovingAndAddingAColleagueAgain_SendsNoSecondInvitationWithinAWeek()
+    {
+        await using var smtp = await SmtpServer.StartNewAsync();
+        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
+        await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
+        await factory.SeedAsync();
+        var director = factory.Client();
+        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        await AddColleagueAsync(director, "kim@elders.nl", "each");
+
+        // Three times removed and added again, the address written differently each time.
+        foreach (var again in new[] { "Kim@Elders.nl ", " KIM@elders.nl", "kim@elders.nl" })
+        {
+            var id = await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Id).SingleAsync());
+            var remove = await director.GetStringAsync(new Uri($"/mensen/{id}/verwijderen", UriKind.Relative));
+            await director.PostAndFollowAsync($"/mensen/{id}/verwijderen", remove, []);
+            var flash = await AddColleagueAsync(director, again, "each");
+            Assert.Contains("kreeg op", flash, StringComparison.Ordinal);
+        }
+        Assert.Single(To(smtp.Messages(), "kim@elders.nl"));
+        Assert.Contains("uitgenodigd", await director.GetStringAsync(new Uri("/mensen", UriKind.Relative)), StringComparison.Ordinal);
+
+        // A week later the director may invite the address once more.
+        clock.Advance(Duration.FromDays(8));
+        var kim = await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Id).SingleAsync());
+        var page = await director.GetStringAsync(new Uri($"/mensen/{kim}/verwijderen", UriKind.Relative));
+        await director.PostAndFollowAsync($"/mensen/{kim}/verwijderen", page, []);
+        await AddColleagueAsync(director, "kim@elders.nl", "each");
+        Assert.Equal(2, To(smtp.Messages(), "kim@elders.nl").Length);
+    }
+
+    [Fact]
     public async Task DirectorsLaterEdit_KeepsTheChoicesAColleagueMadeThemselves()
     {
         await using var factory = new TimingFactory();

@@ -116,11 +116,15 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
         await db.SaveChangesAsync(cancellationToken);
         // Nothing is planned for the colleague until they accept: the invitation is the only mail.
         var me = await db.People.AsNoTracking().Include(p => p.Organisation).FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
-        var invited = await invitations.SendAsync(person, me.Organisation!.Name, me.Name.Length > 0 ? $"{me.Name} ({me.Email})" : me.Email, cancellationToken);
+        var invited = await invitations.SendAsync(person, me, me.Organisation!.Name, cancellationToken);
+        var since = (person.Invited ?? clock.GetCurrentInstant()).InZone(Core.ProductTime.Zone).Date;
+        var again = since.Plus(Period.FromDays((int)Invitations.Interval.TotalDays));
         TempData.Flash((invited switch
         {
             Invitations.Outcome.Sent => PeopleTexts.AddedAndInvited(person.Email),
             Invitations.Outcome.OptedOut => PeopleTexts.AddedButOptedOut(person.Email),
+            Invitations.Outcome.AlreadyInvited => PeopleTexts.AddedAlreadyInvited(person.Email, DateText.Long(since, Core.Cycle.Language.Nl), DateText.Long(again, Core.Cycle.Language.Nl),
+                DateText.Long(since, Core.Cycle.Language.En), DateText.Long(again, Core.Cycle.Language.En)),
             _ => PeopleTexts.AddedButNotInvited(person.Email),
         }).In(Ui.Language(HttpContext)));
         return RedirectToPage("/People/Index");
