@@ -94,7 +94,15 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
                 bundle.Due = at;
             }
         }
-        foreach (var empty in bundles.Where(b => b.State == NudgeStates.Pending && b.Due <= now && !wanted.ContainsKey((b.PersonId, b.Day))))
+        var empties = bundles.Where(b => b.State == NudgeStates.Pending && b.Due <= now && !wanted.ContainsKey((b.PersonId, b.Day))).ToList();
+        // A mail a director sent again (failed or uncertain before) carries reminders that already took its outcome: it
+        // goes as it was, with its Message-ID, and is not an empty day.
+        var again = empties.Where(b => b.MessageId is not null).Select(b => b.MessageId!).ToList();
+        var owners = empties.Select(b => b.PersonId).Distinct().ToList();
+        var resent = again.Count == 0 ? [] : (await db.Nudges.AsNoTracking()
+            .Where(n => owners.Contains(n.PersonId) && (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking) && n.MessageId != null && again.Contains(n.MessageId))
+            .Select(n => n.MessageId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var empty in empties.Where(b => b.MessageId is null || !resent.Contains(b.MessageId)))
         {
             empty.State = NudgeStates.Retracted;
             empty.LastError = wanted.ContainsKey((empty.PersonId, today)) && empty.Day < today

@@ -151,6 +151,39 @@ public class DailyBundleTests
     }
 
     [Fact]
+    public async Task Resend_OfAFailedDaysMail_SendsThatMailAgain_WithItsMessageId()
+    {
+        var start = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        await factory.PlanAsync();
+        var busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
+        factory.Clock.Reset(busy.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+        var first = Assert.Single(Browserless.Mails(factory));
+        // The server refused the day's mail after all (a bounce): the director sees it failed, with its reminders.
+        var bundle = await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Nudges.SingleAsync(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily);
+            await db.Nudges.Where(n => n.PersonId == director.Id && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
+            return row.Id;
+        });
+
+        factory.Clock.Reset(busy.PlusDays(1).At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var page = await client.GetStringAsync(new Uri($"/mensen/{director.Id}", UriKind.Relative));
+        var resent = await client.PostFormAsync($"/mensen/{director.Id}?handler=Resend", page, new() { ["NudgeId"] = bundle.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, resent.StatusCode);
+        await factory.DispatchAsync();
+
+        // Sent again the next morning with the same Message-ID (the pickup folder keeps one file per Message-ID).
+        var row = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().SingleAsync(n => n.Id == bundle));
+        Assert.Equal((NudgeStates.Sent, first.MessageId, factory.Clock.GetCurrentInstant()), (row.State, row.MessageId, row.Sent));
+        Assert.Single(Browserless.Mails(factory), m => m.MessageId == first.MessageId);
+    }
+
+    [Fact]
     public async Task Dispatch_OneAddressInTwoOrganisations_GetsNoMoreThanTheDailyLimit_TheRestTheNextMorning()
     {
         var day = new LocalDate(2026, 12, 7);
