@@ -151,6 +151,18 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
         return today + alsoInThisBatch >= mail.Value.DailyLimitPerRecipient;
     }
 
+    /// <summary>
+    /// Whether this person already had a day's mail today (sent, or handed over with an unknown outcome), whatever
+    /// Mail:DailyLimitPerRecipient allows: one organisation sends one person one reminder mail a day, also when a
+    /// director sends an earlier day's mail again.
+    /// </summary>
+    public async Task<bool> HadDailyTodayAsync(int personId, CancellationToken cancellationToken)
+    {
+        var start = ProductTime.Today(clock).AtStartOfDayInZone(ProductTime.Zone).ToInstant();
+        return await db.Nudges.AnyAsync(n => n.PersonId == personId && n.Kind == NudgeKinds.Daily
+            && ((n.State == NudgeStates.Sent && n.Sent >= start) || ((n.State == NudgeStates.Sending || n.State == NudgeStates.Uncertain) && n.Claimed >= start)), cancellationToken);
+    }
+
     /// <summary>The next morning's delivery time: when a mail held back by the daily limit may go.</summary>
     public Instant NextMorning() => DueOn(ProductTime.Today(clock).PlusDays(1));
 

@@ -184,6 +184,41 @@ public class DailyBundleTests
     }
 
     [Fact]
+    public async Task Resend_OnADayWhoseMailWent_WaitsForTheNextMorning_EvenUnderTheDefaultLimitOfTwo()
+    {
+        var start = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
+        await factory.PlanAsync();
+        var days = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge)
+            .Select(n => n.Day).Distinct().OrderBy(d => d).Take(2).ToListAsync());
+        factory.Clock.Reset(days[0].At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+        var failed = await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Nudges.SingleAsync(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily);
+            await db.Nudges.Where(n => n.PersonId == director.Id && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
+            return row.Id;
+        });
+        factory.Clock.Reset(days[1].At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+
+        // The second day's mail went; the director then sends the first day's mail again.
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var page = await client.GetStringAsync(new Uri($"/mensen/{director.Id}", UriKind.Relative));
+        await client.PostFormAsync($"/mensen/{director.Id}?handler=Resend", page, new() { ["NudgeId"] = failed.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        factory.Clock.Reset(days[1].At(new LocalTime(10, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+
+        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily).ToListAsync());
+        var today = days[1].AtStartOfDayInZone(Core.ProductTime.Zone).ToInstant();
+        Assert.Single(rows, r => r.State == NudgeStates.Sent && r.Sent >= today);
+        var held = rows.Single(r => r.Id == failed);
+        Assert.Equal((NudgeStates.Pending, DailyBundles.DueOn(days[1].PlusDays(1))), (held.State, held.NextAttempt));
+    }
+
+    [Fact]
     public async Task Dispatch_OneAddressInTwoOrganisations_GetsNoMoreThanTheDailyLimit_TheRestTheNextMorning()
     {
         var day = new LocalDate(2026, 12, 7);
