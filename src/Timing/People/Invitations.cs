@@ -59,7 +59,9 @@ public sealed partial class Invitations(TimingDbContext db, IMailSender mail, Un
         {
             return Outcome.OptedOut;
         }
-        if (await RecentlyInvitedAsync(person.OrganisationId, person.Email, cancellationToken) is { } last)
+        // The row's own date counts too: it also covers invitations sent before the audit line was kept.
+        var own = person.Invited is { } invited && invited > clock.GetCurrentInstant() - Interval ? invited : (Instant?)null;
+        if ((await RecentlyInvitedAsync(person.OrganisationId, person.Email, cancellationToken) ?? own) is { } last)
         {
             // The row still says when the address was invited, so the people page shows "uitgenodigd".
             person.Invited = last;
