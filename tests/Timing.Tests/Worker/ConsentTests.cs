@@ -17,13 +17,8 @@ public partial class ConsentTests
     [Fact]
     public async Task AddedColleague_GetsExactlyOneInvitation_AndNothingElseUntilAccepting()
     {
-        await using var smtp = await SmtpServer.StartNewAsync();
-        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
-        await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
-        await factory.SeedAsync();
-        var director = factory.Client();
-        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
-        await AddColleagueAsync(director, "kim@elders.nl", "both");
+        await using var setup = await ColleagueAddedAsync("both");
+        var (smtp, clock, factory, director) = setup;
 
         var invitation = Assert.Single(To(smtp.Messages(), "kim@elders.nl"));
         Assert.Equal("directeur@org.nl nodigt u uit voor Timing van Org", invitation.Subject);
@@ -107,13 +102,8 @@ public partial class ConsentTests
     [Fact]
     public async Task RemovingAndAddingAColleagueAgain_OrInvitingAgain_SendsNoSecondInvitationWithinAWeek()
     {
-        await using var smtp = await SmtpServer.StartNewAsync();
-        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
-        await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
-        await factory.SeedAsync();
-        var director = factory.Client();
-        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
-        await AddColleagueAsync(director, "kim@elders.nl", "each");
+        await using var setup = await ColleagueAddedAsync("each");
+        var (smtp, clock, factory, director) = setup;
 
         // Three times removed and added again, the address written differently each time.
         foreach (var again in new[] { "Kim@Elders.nl ", " KIM@elders.nl", "kim@elders.nl" })
@@ -171,6 +161,28 @@ public partial class ConsentTests
         var token = await factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(id, CancellationToken.None);
         var page = await factory.Client().GetStringAsync(new Uri($"/afmelden-nudges/{token}", UriKind.Relative));
         Assert.Contains("Do you want to stop receiving e-mails from Timing?", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A director of an organisation following Utrecht, signed in, who just added kim@elders.nl; mail goes to a real SMTP server.</summary>
+    private static async Task<Setup> ColleagueAddedAsync(string mode)
+    {
+        var smtp = await SmtpServer.StartNewAsync();
+        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
+        var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
+        await factory.SeedAsync();
+        var director = factory.Client();
+        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        await AddColleagueAsync(director, "kim@elders.nl", mode);
+        return new Setup(smtp, clock, factory, director);
+    }
+
+    private sealed record Setup(SmtpServer Smtp, FakeClock Clock, TimingFactory Factory, HttpClient Director) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 
     private static async Task<string> AddColleagueAsync(HttpClient director, string email, string mode)

@@ -121,18 +121,43 @@ public class DailyBundleTests
         Assert.All(rows.Where(r => r.Subject.StartsWith("GM0344", StringComparison.Ordinal)), r => Assert.Equal((NudgeStates.Sent, mail.MessageId), (r.State, r.MessageId)));
     }
 
-    [Fact]
-    public async Task Dispatch_AfterMissedDays_SendsOneMailThatDay_CarryingTheOverdueRemindersWithTheDaysOwn()
+    /// <summary>A director following ten municipalities, planned on Monday 7 December 2026 at 07:00, and the first two days with reminders.</summary>
+    private static async Task<(TimingFactory Factory, Person Director, LocalDate First, LocalDate Second)> TenMunicipalitiesPlannedAsync()
     {
-        // Planned on Monday 7 December 2026; then the service is down from the first day with reminders until the
-        // second, and comes back at 07:00 on that second day, before its own mail is due.
         var start = new LocalDate(2026, 12, 7);
-        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
         var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
         await factory.PlanAsync();
         var days = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge)
             .Select(n => n.Day).Distinct().OrderBy(d => d).Take(2).ToListAsync());
-        var (missed, back) = (days[0], days[1]);
+        return (factory, director, days[0], days[1]);
+    }
+
+    /// <summary>The server refused the person's only day's mail after all (a bounce): it and its reminders read failed. Its id.</summary>
+    private static Task<long> FailTheDaysMailAsync(TimingFactory factory, int personId) => factory.WithDbAsync(async db =>
+    {
+        var row = await db.Nudges.SingleAsync(n => n.PersonId == personId && n.Kind == NudgeKinds.Daily);
+        await db.Nudges.Where(n => n.PersonId == personId && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
+        return row.Id;
+    });
+
+    /// <summary>The director presses "send again" for a day's mail on the person's page.</summary>
+    private static async Task ResendAsync(TimingFactory factory, int personId, long mail)
+    {
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var page = await client.GetStringAsync(new Uri($"/mensen/{personId}", UriKind.Relative));
+        var resent = await client.PostFormAsync($"/mensen/{personId}?handler=Resend", page, new() { ["NudgeId"] = mail.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, resent.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dispatch_AfterMissedDays_SendsOneMailThatDay_CarryingTheOverdueRemindersWithTheDaysOwn()
+    {
+        // The service is down from the first day with reminders until the second, and comes back at 07:00 on that
+        // second day, before its own mail is due.
+        var (factory, director, missed, back) = await TenMunicipalitiesPlannedAsync();
+        await using var _ = factory;
 
         foreach (var time in new[] { new LocalTime(7, 0), new LocalTime(9, 0), new LocalTime(15, 0) })
         {
@@ -161,20 +186,10 @@ public class DailyBundleTests
         factory.Clock.Reset(busy.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
         await factory.DispatchAsync();
         var first = Assert.Single(Browserless.Mails(factory));
-        // The server refused the day's mail after all (a bounce): the director sees it failed, with its reminders.
-        var bundle = await factory.WithDbAsync(async db =>
-        {
-            var row = await db.Nudges.SingleAsync(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily);
-            await db.Nudges.Where(n => n.PersonId == director.Id && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
-            return row.Id;
-        });
+        var bundle = await FailTheDaysMailAsync(factory, director.Id);
 
         factory.Clock.Reset(busy.PlusDays(1).At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
-        var client = factory.Client();
-        await client.SignInAsync(factory, "directeur@welzijn.nl");
-        var page = await client.GetStringAsync(new Uri($"/mensen/{director.Id}", UriKind.Relative));
-        var resent = await client.PostFormAsync($"/mensen/{director.Id}?handler=Resend", page, new() { ["NudgeId"] = bundle.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, resent.StatusCode);
+        await ResendAsync(factory, director.Id, bundle);
         await factory.DispatchAsync();
 
         // Sent again the next morning with the same Message-ID (the pickup folder keeps one file per Message-ID).
@@ -186,36 +201,24 @@ public class DailyBundleTests
     [Fact]
     public async Task Resend_OnADayWhoseMailWent_WaitsForTheNextMorning_EvenUnderTheDefaultLimitOfTwo()
     {
-        var start = new LocalDate(2026, 12, 7);
-        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
-        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
-        await factory.PlanAsync();
-        var days = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge)
-            .Select(n => n.Day).Distinct().OrderBy(d => d).Take(2).ToListAsync());
-        factory.Clock.Reset(days[0].At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        var (factory, director, first, second) = await TenMunicipalitiesPlannedAsync();
+        await using var _ = factory;
+        factory.Clock.Reset(first.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
         await factory.DispatchAsync();
-        var failed = await factory.WithDbAsync(async db =>
-        {
-            var row = await db.Nudges.SingleAsync(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily);
-            await db.Nudges.Where(n => n.PersonId == director.Id && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
-            return row.Id;
-        });
-        factory.Clock.Reset(days[1].At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        var failed = await FailTheDaysMailAsync(factory, director.Id);
+        factory.Clock.Reset(second.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
         await factory.DispatchAsync();
 
         // The second day's mail went; the director then sends the first day's mail again.
-        var client = factory.Client();
-        await client.SignInAsync(factory, "directeur@welzijn.nl");
-        var page = await client.GetStringAsync(new Uri($"/mensen/{director.Id}", UriKind.Relative));
-        await client.PostFormAsync($"/mensen/{director.Id}?handler=Resend", page, new() { ["NudgeId"] = failed.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        factory.Clock.Reset(days[1].At(new LocalTime(10, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await ResendAsync(factory, director.Id, failed);
+        factory.Clock.Reset(second.At(new LocalTime(10, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
         await factory.DispatchAsync();
 
         var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily).ToListAsync());
-        var today = days[1].AtStartOfDayInZone(Core.ProductTime.Zone).ToInstant();
+        var today = second.AtStartOfDayInZone(Core.ProductTime.Zone).ToInstant();
         Assert.Single(rows, r => r.State == NudgeStates.Sent && r.Sent >= today);
         var held = rows.Single(r => r.Id == failed);
-        Assert.Equal((NudgeStates.Pending, DailyBundles.DueOn(days[1].PlusDays(1))), (held.State, held.NextAttempt));
+        Assert.Equal((NudgeStates.Pending, DailyBundles.DueOn(second.PlusDays(1))), (held.State, held.NextAttempt));
     }
 
     [Fact]
