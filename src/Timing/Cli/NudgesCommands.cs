@@ -62,6 +62,13 @@ public static class NudgesCommands
             context.Output.WriteLine($"{matches[0].Email}, {day:yyyy-MM-dd}: geen herinneringen / no reminders.");
             return 0;
         }
+        if (!Feeds.PublicAddress.IsConfigured(context.Settings))
+        {
+            // The service links to the address it listens on; a command listens nowhere, so say which address it used.
+            var links = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Feeds.FeedOptions>>().Value.BaseUrl;
+            context.Error.WriteLine($"Links beginnen met {links}: Feeds:BaseUrl is niet ingesteld, de dienst zelf gebruikt het adres waarop hij luistert. / "
+                + $"Links start with {links}: Feeds:BaseUrl is not set; the service itself uses the address it listens on.");
+        }
         foreach (var message in messages)
         {
             context.Output.WriteLine($"To: {message.To}");

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Timing.Core.Cycle;
@@ -27,13 +28,45 @@ public sealed partial class Invitations(TimingDbContext db, IMailSender mail, Un
 
         /// <summary>The mail server did not take it; the log says why.</summary>
         NotSent,
+
+        /// <summary>This organisation invited the address less than <see cref="Interval"/> ago: nothing was sent.</summary>
+        AlreadyInvited,
     }
 
-    public async Task<Outcome> SendAsync(Person person, string organisation, string invitedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// How often one organisation may invite one address. Removing a colleague and adding them again does not send a
+    /// new invitation within this time, so a director cannot make Timing mail an address over and over.
+    /// </summary>
+    public static readonly Duration Interval = Duration.FromDays(7);
+
+    /// <summary>The audit line (<see cref="OrganisationChange"/>) that remembers an invitation, also after its person is removed.</summary>
+    private const string InvitedSubject = "invite-person";
+
+    /// <summary>When this organisation last invited the address, if it did within <see cref="Interval"/>.</summary>
+    public async Task<Instant?> RecentlyInvitedAsync(int organisationId, string email, CancellationToken cancellationToken)
     {
+        var since = clock.GetCurrentInstant() - Interval;
+        var sent = await db.OrganisationChanges.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.Subject == InvitedSubject && c.NewValue == email)
+            .Select(c => c.At).ToListAsync(cancellationToken);
+        return sent.Where(at => at > since).Select(at => (Instant?)at).Max();
+    }
+
+    public async Task<Outcome> SendAsync(Person person, Person inviter, string organisation, CancellationToken cancellationToken)
+    {
+        var invitedBy = inviter.Name.Length > 0 ? $"{inviter.Name} ({inviter.Email})" : inviter.Email;
         if (await Consent.IsOptedOutAsync(db, person.Email, cancellationToken))
         {
             return Outcome.OptedOut;
+        }
+        // The row's own date counts too: it also covers invitations sent before the audit line was kept.
+        var own = person.Invited is { } invited && invited > clock.GetCurrentInstant() - Interval ? invited : (Instant?)null;
+        if ((await RecentlyInvitedAsync(person.OrganisationId, person.Email, cancellationToken) ?? own) is { } last)
+        {
+            // The row still says when the address was invited, so the people page shows "uitgenodigd".
+            person.Invited = last;
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome.AlreadyInvited;
         }
         var message = await MessageAsync(person, organisation, invitedBy, cancellationToken);
         try
@@ -46,6 +79,11 @@ public sealed partial class Invitations(TimingDbContext db, IMailSender mail, Un
             return Outcome.NotSent;
         }
         person.Invited = clock.GetCurrentInstant();
+        db.OrganisationChanges.Add(new OrganisationChange
+        {
+            OrganisationId = person.OrganisationId, PersonEmail = inviter.Email, At = person.Invited.Value,
+            Subject = InvitedSubject, NewValue = person.Email,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Sent;
     }

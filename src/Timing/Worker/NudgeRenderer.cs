@@ -29,15 +29,19 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var ready = new List<Nudge>();
         var batch = new Batch();
         var addresses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var daily = new HashSet<int>();
         foreach (var row in rows)
         {
             var email = (await PersonAsync(row.PersonId, batch, cancellationToken)).Person?.Email;
-            if (email is not null && await bundles.OverLimitAsync(email, addresses.GetValueOrDefault(email), cancellationToken))
+            var secondToday = row.Kind == NudgeKinds.Daily && (daily.Contains(row.PersonId) || await bundles.HadDailyTodayAsync(row.PersonId, cancellationToken));
+            if (secondToday || (email is not null && await bundles.OverLimitAsync(email, addresses.GetValueOrDefault(email), cancellationToken)))
             {
                 row.State = NudgeStates.Pending;
                 row.ClaimedBy = null;
                 row.NextAttempt = bundles.NextMorning();
-                row.LastError = "held back: this address had its most mails for today (Mail:DailyLimitPerRecipient); it goes the next morning";
+                row.LastError = secondToday
+                    ? "held back: this person had a reminder mail today already; it goes the next morning"
+                    : "held back: this address had its most mails for today (Mail:DailyLimitPerRecipient); it goes the next morning";
                 continue;
             }
             if (row.Message is null)
@@ -57,6 +61,10 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
             if (email is not null)
             {
                 addresses[email] = addresses.GetValueOrDefault(email) + 1;
+            }
+            if (row.Kind == NudgeKinds.Daily)
+            {
+                daily.Add(row.PersonId);
             }
             ready.Add(row);
         }
@@ -106,7 +114,8 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
     /// </summary>
     public async Task<MimeMessage?> PreviewAsync(int personId, LocalDate day, CancellationToken cancellationToken)
     {
-        var items = await DailyBundles.Reminders(db, personId, day).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        // Today's mail also carries what waits from days whose mail never went.
+        var items = await (day <= timelines.Today ? DailyBundles.Carried(db, personId, day) : DailyBundles.Reminders(db, personId, day)).AsNoTracking().OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         var batch = new Batch();
         var (person, token) = await PersonAsync(personId, batch, cancellationToken);
         if (person is not null && day > outbox.LastOutboxDay(timelines.Today))
@@ -146,7 +155,7 @@ public sealed class NudgeRenderer(TimingDbContext db, NudgeMessages messages, Un
         var day = row.Day;
         if (row.Kind == NudgeKinds.Daily)
         {
-            var items = await DailyBundles.Reminders(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+            var items = await DailyBundles.Carried(db, row.PersonId, row.Day).OrderBy(n => n.Due).ThenBy(n => n.Id).ToListAsync(cancellationToken);
             return await DailyAsync(items, person, token, day, messageId, batch, cancellationToken);
         }
         var organisation = await OrganisationAsync(person.OrganisationId, batch, cancellationToken);

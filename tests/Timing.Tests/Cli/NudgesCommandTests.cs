@@ -36,6 +36,13 @@ public class NudgesCommandTests
             Assert.Equal(0, await check.WithDbAsync(db => db.Nudges.CountAsync(n => n.Kind == NudgeKinds.Daily || n.Message != null)));
         }
 
+        // Without Feeds:BaseUrl a command listens nowhere: it says which address its links use instead of leaving it silent.
+        Assert.DoesNotContain("Feeds:BaseUrl is not set", shown.Error, StringComparison.Ordinal);
+        var unset = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "directeur@welzijn.nl", "--date", busy.ToString("uuuu-MM-dd", null)], dir,
+            new Dictionary<string, string> { ["Storage__SqlitePath"] = database, ["Mail__PickupDirectory"] = pickup }, TimeSpan.FromMinutes(3));
+        Assert.Equal(0, unset.Exit);
+        Assert.Contains("Links start with http://localhost:5000: Feeds:BaseUrl is not set", unset.Error, StringComparison.Ordinal);
+
         var nobody = await ProcessRunner.RunAsync(["nudges", "preview", "--person", "niemand@welzijn.nl", "--date", "2027-03-17"], dir, env, TimeSpan.FromMinutes(3));
         Assert.Equal(1, nobody.Exit);
         Assert.Contains("--person 'niemand@welzijn.nl' is nobody in this instance", nobody.Error, StringComparison.Ordinal);

@@ -17,13 +17,8 @@ public partial class ConsentTests
     [Fact]
     public async Task AddedColleague_GetsExactlyOneInvitation_AndNothingElseUntilAccepting()
     {
-        await using var smtp = await SmtpServer.StartNewAsync();
-        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
-        await using var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
-        await factory.SeedAsync();
-        var director = factory.Client();
-        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
-        await AddColleagueAsync(director, "kim@elders.nl", "both");
+        await using var setup = await ColleagueAddedAsync("both");
+        var (smtp, clock, factory, director) = setup;
 
         var invitation = Assert.Single(To(smtp.Messages(), "kim@elders.nl"));
         Assert.Equal("directeur@org.nl nodigt u uit voor Timing van Org", invitation.Subject);
@@ -105,6 +100,38 @@ public partial class ConsentTests
     }
 
     [Fact]
+    public async Task RemovingAndAddingAColleagueAgain_OrInvitingAgain_SendsNoSecondInvitationWithinAWeek()
+    {
+        await using var setup = await ColleagueAddedAsync("each");
+        var (smtp, clock, factory, director) = setup;
+
+        // Three times removed and added again, the address written differently each time.
+        foreach (var again in new[] { "Kim@Elders.nl ", " KIM@elders.nl", "kim@elders.nl" })
+        {
+            var id = await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Id).SingleAsync());
+            var remove = await director.GetStringAsync(new Uri($"/mensen/{id}/verwijderen", UriKind.Relative));
+            await director.PostAndFollowAsync($"/mensen/{id}/verwijderen", remove, []);
+            var flash = await AddColleagueAsync(director, again, "each");
+            Assert.Contains("kreeg op", flash, StringComparison.Ordinal);
+        }
+        var people = await director.GetStringAsync(new Uri("/mensen", UriKind.Relative));
+        Assert.Contains("uitgenodigd", people, StringComparison.Ordinal);
+        // The button that invites again says when that can be, and sends nothing before; the person's own invitation date
+        // counts too (an invitation sent before the organisation's audit lines kept it).
+        var kim = await factory.WithDbAsync(db => db.People.Where(p => p.Email == "kim@elders.nl").Select(p => p.Id).SingleAsync());
+        await factory.WithDbAsync(db => db.OrganisationChanges.Where(c => c.Subject == "invite-person").ExecuteDeleteAsync());
+        var refused = await director.PostAndFollowAsync($"/mensen?id={kim}&handler=Reinvite", people, []);
+        Assert.Contains("een nieuwe kan vanaf", refused, StringComparison.Ordinal);
+        Assert.Single(To(smtp.Messages(), "kim@elders.nl"));
+
+        // A week later the director may invite the address once more.
+        clock.Advance(Duration.FromDays(8));
+        var invited = await director.PostAndFollowAsync($"/mensen?id={kim}&handler=Reinvite", await director.GetStringAsync(new Uri("/mensen", UriKind.Relative)), []);
+        Assert.Contains("kim@elders.nl is opnieuw uitgenodigd", invited, StringComparison.Ordinal);
+        Assert.Equal(2, To(smtp.Messages(), "kim@elders.nl").Length);
+    }
+
+    [Fact]
     public async Task DirectorsLaterEdit_KeepsTheChoicesAColleagueMadeThemselves()
     {
         await using var factory = new TimingFactory();
@@ -134,6 +161,28 @@ public partial class ConsentTests
         var token = await factory.Services.GetRequiredService<Timing.Mail.Unsubscribe>().TokenAsync(id, CancellationToken.None);
         var page = await factory.Client().GetStringAsync(new Uri($"/afmelden-nudges/{token}", UriKind.Relative));
         Assert.Contains("Do you want to stop receiving e-mails from Timing?", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A director of an organisation following Utrecht, signed in, who just added kim@elders.nl; mail goes to a real SMTP server.</summary>
+    private static async Task<Setup> ColleagueAddedAsync(string mode)
+    {
+        var smtp = await SmtpServer.StartNewAsync();
+        var clock = new FakeClock(WorkerHarness.NominationNudgesDue);
+        var factory = new TimingFactory(clock: clock, settings: smtp.Settings);
+        await factory.SeedAsync();
+        var director = factory.Client();
+        await director.SignInAsync(factory, "directeur@org.nl", smtp.Messages);
+        await AddColleagueAsync(director, "kim@elders.nl", mode);
+        return new Setup(smtp, clock, factory, director);
+    }
+
+    private sealed record Setup(SmtpServer Smtp, FakeClock Clock, TimingFactory Factory, HttpClient Director) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 
     private static async Task<string> AddColleagueAsync(HttpClient director, string email, string mode)

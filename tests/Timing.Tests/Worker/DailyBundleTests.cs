@@ -121,6 +121,106 @@ public class DailyBundleTests
         Assert.All(rows.Where(r => r.Subject.StartsWith("GM0344", StringComparison.Ordinal)), r => Assert.Equal((NudgeStates.Sent, mail.MessageId), (r.State, r.MessageId)));
     }
 
+    /// <summary>A director following ten municipalities, planned on Monday 7 December 2026 at 07:00, and the first two days with reminders.</summary>
+    private static async Task<(TimingFactory Factory, Person Director, LocalDate First, LocalDate Second)> TenMunicipalitiesPlannedAsync()
+    {
+        var start = new LocalDate(2026, 12, 7);
+        var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", TenMunicipalities);
+        await factory.PlanAsync();
+        var days = await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge)
+            .Select(n => n.Day).Distinct().OrderBy(d => d).Take(2).ToListAsync());
+        return (factory, director, days[0], days[1]);
+    }
+
+    /// <summary>The server refused the person's only day's mail after all (a bounce): it and its reminders read failed. Its id.</summary>
+    private static Task<long> FailTheDaysMailAsync(TimingFactory factory, int personId) => factory.WithDbAsync(async db =>
+    {
+        var row = await db.Nudges.SingleAsync(n => n.PersonId == personId && n.Kind == NudgeKinds.Daily);
+        await db.Nudges.Where(n => n.PersonId == personId && n.MessageId == row.MessageId).ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NudgeStates.Failed));
+        return row.Id;
+    });
+
+    /// <summary>The director presses "send again" for a day's mail on the person's page.</summary>
+    private static async Task ResendAsync(TimingFactory factory, int personId, long mail)
+    {
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+        var page = await client.GetStringAsync(new Uri($"/mensen/{personId}", UriKind.Relative));
+        var resent = await client.PostFormAsync($"/mensen/{personId}?handler=Resend", page, new() { ["NudgeId"] = mail.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, resent.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dispatch_AfterMissedDays_SendsOneMailThatDay_CarryingTheOverdueRemindersWithTheDaysOwn()
+    {
+        // The service is down from the first day with reminders until the second, and comes back at 07:00 on that
+        // second day, before its own mail is due.
+        var (factory, director, missed, back) = await TenMunicipalitiesPlannedAsync();
+        await using var _ = factory;
+
+        foreach (var time in new[] { new LocalTime(7, 0), new LocalTime(9, 0), new LocalTime(15, 0) })
+        {
+            factory.Clock.Reset(back.At(time).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+            await factory.PlanAsync();
+            await factory.DispatchAsync();
+        }
+
+        var mail = Assert.Single(Browserless.Mails(factory));
+        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Day <= back).ToListAsync());
+        var reminders = rows.Where(r => r.Kind == NudgeKinds.Nudge).ToList();
+        Assert.Contains(reminders, r => r.Day == missed);
+        Assert.Contains(reminders, r => r.Day == back);
+        Assert.All(reminders, r => Assert.Equal((NudgeStates.Sent, mail.MessageId), (r.State, r.MessageId)));
+        Assert.Single(rows, r => r.Kind == NudgeKinds.Daily && r.State == NudgeStates.Sent);
+    }
+
+    [Fact]
+    public async Task Resend_OfAFailedDaysMail_SendsThatMailAgain_WithItsMessageId()
+    {
+        var start = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(start.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        await factory.PlanAsync();
+        var busy = await factory.FirstDayWithSeveralRemindersAsync(director.Id);
+        factory.Clock.Reset(busy.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+        var first = Assert.Single(Browserless.Mails(factory));
+        var bundle = await FailTheDaysMailAsync(factory, director.Id);
+
+        factory.Clock.Reset(busy.PlusDays(1).At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await ResendAsync(factory, director.Id, bundle);
+        await factory.DispatchAsync();
+
+        // Sent again the next morning with the same Message-ID (the pickup folder keeps one file per Message-ID).
+        var row = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().SingleAsync(n => n.Id == bundle));
+        Assert.Equal((NudgeStates.Sent, first.MessageId, factory.Clock.GetCurrentInstant()), (row.State, row.MessageId, row.Sent));
+        Assert.Single(Browserless.Mails(factory), m => m.MessageId == first.MessageId);
+    }
+
+    [Fact]
+    public async Task Resend_OnADayWhoseMailWent_WaitsForTheNextMorning_EvenUnderTheDefaultLimitOfTwo()
+    {
+        var (factory, director, first, second) = await TenMunicipalitiesPlannedAsync();
+        await using var _ = factory;
+        factory.Clock.Reset(first.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+        var failed = await FailTheDaysMailAsync(factory, director.Id);
+        factory.Clock.Reset(second.At(new LocalTime(9, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+
+        // The second day's mail went; the director then sends the first day's mail again.
+        await ResendAsync(factory, director.Id, failed);
+        factory.Clock.Reset(second.At(new LocalTime(10, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant());
+        await factory.DispatchAsync();
+
+        var rows = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Daily).ToListAsync());
+        var today = second.AtStartOfDayInZone(Core.ProductTime.Zone).ToInstant();
+        Assert.Single(rows, r => r.State == NudgeStates.Sent && r.Sent >= today);
+        var held = rows.Single(r => r.Id == failed);
+        Assert.Equal((NudgeStates.Pending, DailyBundles.DueOn(second.PlusDays(1))), (held.State, held.NextAttempt));
+    }
+
     [Fact]
     public async Task Dispatch_OneAddressInTwoOrganisations_GetsNoMoreThanTheDailyLimit_TheRestTheNextMorning()
     {

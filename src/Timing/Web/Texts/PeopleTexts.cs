@@ -161,6 +161,17 @@ public static class PeopleTexts
         new($"{email} toegevoegd, maar dit adres wil geen e-mail van Timing: er is geen uitnodiging gestuurd. Zij of hij kan zich aanmelden en zelf herinneringen aanzetten.",
             $"{email} added, but this address wants no e-mail from Timing: no invitation was sent. They can sign in and turn on reminders themselves.");
 
+    public static LocalizedText Added(string email) => new($"{email} toegevoegd. ", $"{email} added. ");
+
+    public static LocalizedText AlreadyInvited(string since, string again, string sinceEn, string againEn) =>
+        new($"Dit adres kreeg op {since} al een uitnodiging van uw organisatie; een nieuwe kan vanaf {again}. Zij of hij kan zich ook aanmelden en de uitnodiging op ‘Mijn agenda-feed’ accepteren.",
+            $"This address already had an invitation from your organisation on {sinceEn}; a new one can go from {againEn}. They can also sign in and accept on ‘My calendar feed’.");
+
+    public static LocalizedText InvitedAgain(string email) =>
+        new($"{email} is opnieuw uitgenodigd.", $"{email} was invited again.");
+
+    public static LocalizedText InviteAgain { get; } = new("Opnieuw uitnodigen", "Invite again");
+
     public static LocalizedText AddedButNotInvited(string email) =>
         new($"{email} toegevoegd, maar de uitnodiging kon niet worden verstuurd. Zij of hij kan zich aanmelden en de uitnodiging op ‘Mijn agenda-feed’ accepteren.",
             $"{email} added, but the invitation could not be sent. They can sign in and accept on ‘My calendar feed’.");

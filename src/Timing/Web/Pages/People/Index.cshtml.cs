@@ -116,14 +116,44 @@ public sealed class PeopleModel(TimingDbContext db, IClock clock, Invitations in
         await db.SaveChangesAsync(cancellationToken);
         // Nothing is planned for the colleague until they accept: the invitation is the only mail.
         var me = await db.People.AsNoTracking().Include(p => p.Organisation).FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
-        var invited = await invitations.SendAsync(person, me.Organisation!.Name, me.Name.Length > 0 ? $"{me.Name} ({me.Email})" : me.Email, cancellationToken);
+        var invited = await invitations.SendAsync(person, me, me.Organisation!.Name, cancellationToken);
         TempData.Flash((invited switch
         {
             Invitations.Outcome.Sent => PeopleTexts.AddedAndInvited(person.Email),
             Invitations.Outcome.OptedOut => PeopleTexts.AddedButOptedOut(person.Email),
+            Invitations.Outcome.AlreadyInvited => PeopleTexts.Added(person.Email) + AlreadyInvited(person),
             _ => PeopleTexts.AddedButNotInvited(person.Email),
         }).In(Ui.Language(HttpContext)));
         return RedirectToPage("/People/Index");
+    }
+
+    /// <summary>Sends a colleague who has not accepted their invitation once more, at most once in <see cref="Invitations.Interval"/>.</summary>
+    public async Task<IActionResult> OnPostReinviteAsync(int id, CancellationToken cancellationToken)
+    {
+        var organisationId = User.OrganisationId();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId && p.Accepted == null, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        var me = await db.People.AsNoTracking().Include(p => p.Organisation).FirstAsync(p => p.Id == User.PersonId(), cancellationToken);
+        TempData.Flash((await invitations.SendAsync(person, me, me.Organisation!.Name, cancellationToken) switch
+        {
+            Invitations.Outcome.Sent => PeopleTexts.InvitedAgain(person.Email),
+            Invitations.Outcome.OptedOut => PeopleTexts.AddedButOptedOut(person.Email),
+            Invitations.Outcome.AlreadyInvited => AlreadyInvited(person),
+            _ => PeopleTexts.AddedButNotInvited(person.Email),
+        }).In(Ui.Language(HttpContext)));
+        return RedirectToPage("/People/Index");
+    }
+
+    /// <summary>When the address was last invited, and from when it can be again.</summary>
+    private static LocalizedText AlreadyInvited(Person person)
+    {
+        var since = person.Invited!.Value.InZone(Core.ProductTime.Zone).Date;
+        var again = since.Plus(Period.FromDays((int)Invitations.Interval.TotalDays));
+        return PeopleTexts.AlreadyInvited(DateText.Long(since, Core.Cycle.Language.Nl), DateText.Long(again, Core.Cycle.Language.Nl),
+            DateText.Long(since, Core.Cycle.Language.En), DateText.Long(again, Core.Cycle.Language.En));
     }
 
     private async Task Load(CancellationToken cancellationToken)
