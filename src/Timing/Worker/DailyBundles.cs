@@ -136,6 +136,14 @@ public sealed class DailyBundles(TimingDbContext db, IClock clock, IOptions<Mail
                 .SetProperty(n => n.MessageId, bundle.MessageId)
                 .SetProperty(n => n.LastError, bundle.LastError), cancellationToken);
         }
+        // A mail a director sent again carries reminders that took its earlier failure; when it goes, so do they.
+        await db.Nudges.Where(n => (n.Kind == NudgeKinds.Nudge || n.Kind == NudgeKinds.Speaking) && n.MessageId != null
+                && (n.State == NudgeStates.Failed || n.State == NudgeStates.Uncertain))
+            .Where(n => db.Nudges.Any(b => b.Kind == NudgeKinds.Daily && b.State == NudgeStates.Sent && b.PersonId == n.PersonId && b.MessageId == n.MessageId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, NudgeStates.Sent)
+                .SetProperty(n => n.Sent, n => db.Nudges.Where(b => b.Kind == NudgeKinds.Daily && b.PersonId == n.PersonId && b.MessageId == n.MessageId).Select(b => b.Sent).First())
+                .SetProperty(n => n.LastError, (string?)null), cancellationToken);
     }
 
     /// <summary>

@@ -196,6 +196,10 @@ public class DailyBundleTests
         var row = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().SingleAsync(n => n.Id == bundle));
         Assert.Equal((NudgeStates.Sent, first.MessageId, factory.Clock.GetCurrentInstant()), (row.State, row.MessageId, row.Sent));
         Assert.Single(Browserless.Mails(factory), m => m.MessageId == first.MessageId);
+        // Its reminders went with it: the reminder list no longer calls them failed.
+        var carried = await factory.WithDbAsync(db => db.Nudges.AsNoTracking().Where(n => n.PersonId == director.Id && n.Kind == NudgeKinds.Nudge && n.MessageId == first.MessageId).ToListAsync());
+        Assert.NotEmpty(carried);
+        Assert.All(carried, n => Assert.Equal((NudgeStates.Sent, row.Sent), (n.State, n.Sent)));
     }
 
     [Fact]
