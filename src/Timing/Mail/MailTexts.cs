@@ -57,7 +57,11 @@ public static class MailTexts
     public static LocalizedText OneMoreMoment { get; } = new("en 1 ander moment", "and 1 more moment");
 
     /// <summary>A digest line for an estimate whose expected date has passed, up to its latest possible day.</summary>
-    public static LocalizedText ExpectedAlready(LocalizedText latest) => new(
+    /// <param name="latest">The latest plausible day, or null when even that has passed.</param>
+    public static LocalizedText ExpectedAlready(LocalizedText? latest) => latest is null
+        ? new("Timing verwachtte het eerder. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.",
+            "Timing expected it earlier. Reminders wait for the real date: a director enters it with one click on the municipality's page.")
+        : new(
         $"Timing verwachtte het al; nog mogelijk tot {latest.Nl}. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.",
         $"Timing expected it already; still possible until {latest.En}. Reminders wait for the real date: a director enters it with one click on the municipality's page.");
 

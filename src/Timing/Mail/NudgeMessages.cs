@@ -135,8 +135,10 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
     private DigestLine Question(MomentLine<ThisWeekItem> line, Language language)
     {
         var moment = line.First.Moment;
-        var latest = LocalizedText.From(l => DateText.Short(moment.Estimate?.End ?? moment.End, l));
-        var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, CanAnswer: false).Text(language);
+        // A question's moment starts today: it was narrowed to what is still possible.
+        var last = moment.Estimate?.End ?? moment.End;
+        var latest = last > moment.Start ? LocalizedText.From(l => DateText.Short(last, l)) : null;
+        var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, canAnswer: false).Text(language);
         return new DigestLine(
             $"{question} – {line.MunicipalityNames(language)}",
             links.Municipality(moment.Key.Municipality).AbsoluteUri,
