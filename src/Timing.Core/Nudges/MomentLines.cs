@@ -68,5 +68,13 @@ public static class MomentLines
         };
     }
 
+    /// <summary>
+    /// Names for a line that must stay short (a subject, a calendar title): up to three, else the first two and how
+    /// many more ("Amsterdam, Utrecht en 8 andere gemeenten"). Whatever follows the line lists them all.
+    /// </summary>
+    public static string FewNames(IReadOnlyList<string> names, Language language) => names.Count <= 3
+        ? Names(names, language)
+        : Names([names[0], names[1], string.Format(System.Globalization.CultureInfo.InvariantCulture, NudgeTexts.OtherMunicipalitiesFormat.In(language), names.Count - 2)], language);
+
     private readonly record struct LineKey(string Kind, int Cycle, string? Local, LocalDate Start, LocalDate End, Basis Basis, string Advice, object? Same);
 }

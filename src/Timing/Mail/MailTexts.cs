@@ -65,7 +65,6 @@ public static class MailTexts
         $"Timing verwachtte het al; nog mogelijk tot {latest.Nl}. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.",
         $"Timing expected it already; still possible until {latest.En}. Reminders wait for the real date: a director enters it with one click on the municipality's page.");
 
-    public static LocalizedText OtherMunicipalitiesFormat { get; } = new("{0} andere gemeenten", "{0} other municipalities");
 
     // A speaking-rights nudge (SpeakingContent): a committee meets about a moment the person follows.
 

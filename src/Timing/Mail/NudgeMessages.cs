@@ -97,9 +97,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             var (_, moment, lead) = line.First;
             var edge = lead.Edge == MomentEdge.Start ? moment.Start : moment.End;
             var what = $"{MomentLines.Title(moment, language)}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {words.When(moment, lead.Edge, Period.DaysBetween(sendDay, edge))}";
-            var places = line.Municipalities.Count <= 3
-                ? line.MunicipalityNames(language)
-                : MomentLines.Names([line.Municipalities[0].Name, line.Municipalities[1].Name, words.OtherMunicipalities(line.Municipalities.Count - 2)], language);
+            var places = MomentLines.FewNames(line.Municipalities.Select(m => m.Name).ToList(), language);
             lines.Add((edge, $"{places}: {what}", new DigestLine(
                 $"{what} – {line.MunicipalityNames(language)}: {DateText.Range(moment.Start, moment.End, language)}",
                 links.MailMoment(moment.Key).AbsoluteUri,

@@ -41,6 +41,26 @@ public class GroupedFeedTests
     }
 
     [Fact]
+    public async Task PersonalFeed_ElevenMunicipalities_TitlesNameTwoAndCountTheRest_DescriptionsListThemAll()
+    {
+        await using var factory = new TimingFactory();
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn",
+            ("GM0363", "Amsterdam"), ("GM0202", "Arnhem"), ("GM0772", "Eindhoven"), ("GM0014", "Groningen"), ("GM1966", "Het Hogeland"),
+            ("GM0268", "Nijmegen"), ("GM0599", "Rotterdam"), ("GM0088", "Schiermonnikoog"), ("GM0855", "Tilburg"), ("GM0344", "Utrecht"), ("GM0193", "Zwolle"));
+        var address = await PersonalFeedTests.FeedAddressAsync(factory, director.Email);
+
+        var events = Events(IndependentParsers.Both(await factory.CreateClient().GetByteArrayAsync(new Uri(address, UriKind.Relative))).IcalJs);
+
+        var circular = events.Where(e => e.GetProperty("uid").GetString()!.Contains(".december-circular.2027", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(circular);
+        Assert.All(circular, e => Assert.EndsWith(" · Amsterdam, Arnhem en 9 andere gemeenten", e.GetProperty("summary").GetString(), StringComparison.Ordinal));
+        Assert.All(circular, e => Assert.Contains("Het Hogeland (GM1966), Nijmegen (GM0268)", e.GetProperty("description").GetString(), StringComparison.Ordinal));
+        // A calendar title stays a title: Outlook cuts a subject at 255 characters, a week view shows far fewer.
+        var longest = events.MaxBy(e => e.GetProperty("summary").GetString()!.Length).GetProperty("summary").GetString()!;
+        Assert.True(longest.Length <= 80, $"'{longest}' has {longest.Length} characters");
+    }
+
+    [Fact]
     public async Task PersonalFeed_UnknownGroupValue_IsRefusedWithAMessageNamingIt()
     {
         await using var factory = new TimingFactory();
