@@ -42,7 +42,8 @@ public static class MomentLines
                 lines[index].Municipalities.Add(place);
             }
         }
-        return lines.Select(l => new MomentLine<T>(l.Items, l.Municipalities)).ToArray();
+        // Names read alphabetically wherever the items came from (an outbox holds them by row, a plan by code).
+        return lines.Select(l => new MomentLine<T>(l.Items, l.Municipalities.OrderBy(m => m.Name, StringComparer.Ordinal).ToList())).ToArray();
     }
 
     /// <summary>
