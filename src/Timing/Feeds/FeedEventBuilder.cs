@@ -116,9 +116,9 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         }
         text.Append(CalendarTexts.When.In(language)).Append(DateText.Range(moment.Start, moment.End, language))
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
-        if (moment.Estimate is { } range)
+        if (moment.Estimate is not null)
         {
-            text.Append(DateText.ExpectedBetween(range, language))
+            text.Append(DateText.Expected(moment, language))
                 .Append(CalendarTexts.DateUpdatedWhenKnown.In(language));
         }
         if (moment.Source is { } source)

@@ -30,7 +30,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             When: when,
             Dates: DateText.Range(moment.Start, moment.End, language),
             Basis: FeedEventBuilder.BasisText(moment.Basis, language),
-            Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
+            Range: moment.Estimate is not null ? DateText.Expected(moment, language) + "." : "",
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))),
             Bring: moment.Bring?.In(language) ?? "",

@@ -110,4 +110,21 @@ public class DateQuestionTests
         // Its latest plausible day has passed too: the page does not call today "still possible until".
         Assert.DoesNotContain("nog mogelijk tot ma 7 dec 2026", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublicPageAndPersonalFeed_OfAPassedEstimate_SayTimingExpectedItEarlier_NotBetweenTodayAndToday()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
+        var director = await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0344", "Utrecht"));
+        var feed = await Timing.Tests.Feeds.PersonalFeedTests.FeedAddressAsync(factory, director.Email);
+        var anonymous = factory.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/openbaar/gemeenten/GM0344/momenten/coalition-agreement/2026", UriKind.Relative)));
+        var ics = (await anonymous.GetStringAsync(new Uri(feed, UriKind.Relative))).Replace("\r\n ", "", StringComparison.Ordinal).Replace("\\;", ";", StringComparison.Ordinal);
+
+        Assert.Contains("Timing verwachtte dit eerder; de echte datum is nog niet ingevuld.", page, StringComparison.Ordinal);
+        Assert.Contains("Timing verwachtte dit eerder; de echte datum is nog niet ingevuld", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", ics, StringComparison.Ordinal);
+    }
 }
