@@ -49,13 +49,21 @@ public class DateQuestionTests
         Assert.Contains(Question, WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
     }
 
+    /// <summary>A fresh instance on 7 December 2026 with a director following <paramref name="municipalities"/>, signed in.</summary>
+    private static async Task<(TimingFactory Factory, HttpClient Client)> SignedInDecember2026Async(params (string Code, string Name)[] municipalities)
+    {
+        var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
+        await factory.DirectorFollowingAsync("d@org.nl", "Org", municipalities);
+        var client = factory.Client();
+        await client.SignInAsync(factory, "d@org.nl");
+        return (factory, client);
+    }
+
     [Fact]
     public async Task ThisWeek_AQuestionSharedByThreeMunicipalities_NamesThemAll_AndAnswersEachOne_BackOnTheOverview()
     {
-        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
-        await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0363", "Amsterdam"), ("GM0088", "Schiermonnikoog"), ("GM0344", "Utrecht"));
-        var client = factory.Client();
-        await client.SignInAsync(factory, "d@org.nl");
+        var (factory, client) = await SignedInDecember2026Async(("GM0363", "Amsterdam"), ("GM0088", "Schiermonnikoog"), ("GM0344", "Utrecht"));
+        await using var _ = factory;
 
         var overview = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         // One line for the moment, naming every municipality, and an answer for each: their real dates differ.
@@ -80,10 +88,8 @@ public class DateQuestionTests
     [InlineData("//elders.example/")]
     public async Task Answer_WithAReturnAddressElsewhere_GoesToTheMunicipalityPage(string elsewhere)
     {
-        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
-        await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0344", "Utrecht"));
-        var client = factory.Client();
-        await client.SignInAsync(factory, "d@org.nl");
+        var (factory, client) = await SignedInDecember2026Async(("GM0344", "Utrecht"));
+        await using var _ = factory;
         var page = await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative));
 
         var answered = await client.PostFormAsync("/gemeenten/GM0344?handler=Actual", page,
@@ -96,10 +102,8 @@ public class DateQuestionTests
     [Fact]
     public async Task MomentPage_OfAPassedEstimate_AsksForTheRealDate_InsteadOfAnEstimateOfOneDay()
     {
-        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0)));
-        await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0344", "Utrecht"));
-        var client = factory.Client();
-        await client.SignInAsync(factory, "d@org.nl");
+        var (factory, client) = await SignedInDecember2026Async(("GM0344", "Utrecht"));
+        await using var _ = factory;
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gemeenten/GM0344/momenten/coalition-agreement/2026", UriKind.Relative)));
 
