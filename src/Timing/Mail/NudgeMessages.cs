@@ -127,8 +127,8 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
     }
 
     /// <summary>
-    /// An estimate whose expected date has passed: the digest asks for the real date, as the pages do, and links to the
-    /// municipality's page where a director answers with one click.
+    /// An estimate whose expected date has passed: the digest asks for the real date, as the pages do, and links to where
+    /// a director answers with one click: the municipality's page, or for several the overview, which asks for each.
     /// </summary>
     private DigestLine Question(MomentLine<ThisWeekItem> line, Language language)
     {
@@ -139,8 +139,8 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
         var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, canAnswer: false).Text(language);
         return new DigestLine(
             $"{question} – {line.MunicipalityNames(language)}",
-            links.Municipality(moment.Key.Municipality).AbsoluteUri,
-            MailTexts.ExpectedAlready(latest).In(language));
+            (line.Municipalities.Count > 1 ? links.Overview : links.Municipality(moment.Key.Municipality)).AbsoluteUri,
+            MailTexts.ExpectedAlready(latest, line.Municipalities.Count > 1).In(language));
     }
 
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,

@@ -131,4 +131,21 @@ public class DateQuestionTests
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", ics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WeeklyDigest_AQuestionForSeveralMunicipalities_LinksToTheOverviewThatAsksForEach()
+    {
+        await using var factory = new TimingFactory(clock: new FakeClock(Instant.FromUtc(2026, 12, 7, 7, 0)));
+        await factory.DirectorFollowingAsync("d@org.nl", "Org", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        await factory.SetNudgeModeAsync("d@org.nl", Core.Nudges.NudgeMode.Digest);
+
+        await factory.DigestAsync();
+
+        var digest = Assert.Single(Browserless.Mails(factory), m => m.To.Mailboxes.Single().Address == "d@org.nl");
+        var text = digest.TextBody ?? "";
+        var line = text[text.IndexOf($"- {Question} – Amsterdam en Utrecht\n", StringComparison.Ordinal)..];
+        Assert.StartsWith($"- {Question} – Amsterdam en Utrecht\n", line, StringComparison.Ordinal);
+        Assert.Contains("een directeur vult die met één klik in in het overzicht, voor elke gemeente apart.", line.Split("\n- ")[0], StringComparison.Ordinal);
+        Assert.EndsWith("https://timing.test/", line.Split("\n- ")[0].TrimEnd(), StringComparison.Ordinal);
+    }
 }
