@@ -10,13 +10,13 @@ public static partial class BrowserHost
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    /// <summary>The service on a free port, its links pointing at that port.</summary>
-    public static (TimingFactory Factory, string Address) Start()
+    /// <summary>The service on a free port, its links pointing at that port; with <paramref name="clock"/>, on that day.</summary>
+    public static (TimingFactory Factory, string Address) Start(NodaTime.Testing.FakeClock? clock = null)
     {
         Assert.True(File.Exists(Chromium), "Chromium is missing: run `apt-get install chromium` (bash .ci/prerequisites does this).");
         var port = TestPaths.FreePort();
         var address = $"http://127.0.0.1:{port}";
-        var factory = new TimingFactory(settings: new() { ["Feeds:BaseUrl"] = address });
+        var factory = new TimingFactory(clock: clock, settings: new() { ["Feeds:BaseUrl"] = address });
         factory.UseKestrel(port);
         factory.StartServer();
         return (factory, address);

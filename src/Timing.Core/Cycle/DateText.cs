@@ -36,6 +36,29 @@ public static class DateText
             ? Long(start, language)
             : $"{Long(start, language)} {(language == Language.En ? "to" : "t/m")} {Long(end, language)}";
 
+    /// <summary>
+    /// A moment's estimate in words, without a full stop; empty without one. A moment that awaits its real date was
+    /// narrowed to today and its latest plausible day: its range says what Timing expected, not "between today and today".
+    /// </summary>
+    public static string Expected(Moment moment, Language language)
+    {
+        if (moment.Estimate is not { } range)
+        {
+            return "";
+        }
+        if (!moment.AwaitsDate)
+        {
+            return ExpectedBetween(range, language);
+        }
+        return range.End > range.Start
+            ? language == Language.En
+                ? $"Timing expected this earlier; still possible until {Long(range.End, language)}"
+                : $"Timing verwachtte dit eerder; nog mogelijk tot {Long(range.End, language)}"
+            : language == Language.En
+                ? "Timing expected this earlier; the real date has not been entered yet"
+                : "Timing verwachtte dit eerder; de echte datum is nog niet ingevuld";
+    }
+
     /// <summary>An estimate's range in words: "Verwacht tussen 2 mei 2030 en 9 augustus 2030".</summary>
     public static string ExpectedBetween(DateInterval range, Language language) => language == Language.En
         ? $"Expected between {Long(range.Start, language)} and {Long(range.End, language)}"

@@ -7,7 +7,7 @@ namespace Timing.Core.Nudges;
 /// advice, and every item behind it (one per municipality, in the order they came).
 /// </summary>
 /// <param name="Items">The items this line stands for; never empty.</param>
-/// <param name="Municipalities">The municipalities of those items, each once, in the order they came.</param>
+/// <param name="Municipalities">The municipalities of those items, each once, by name.</param>
 public sealed record MomentLine<T>(IReadOnlyList<T> Items, IReadOnlyList<Municipality> Municipalities)
 {
     /// <summary>The item whose moment, dates and advice the line shows: they are the same for all of them.</summary>

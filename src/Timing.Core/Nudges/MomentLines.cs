@@ -42,7 +42,8 @@ public static class MomentLines
                 lines[index].Municipalities.Add(place);
             }
         }
-        return lines.Select(l => new MomentLine<T>(l.Items, l.Municipalities)).ToArray();
+        // Names read alphabetically wherever the items came from (an outbox holds them by row, a plan by code).
+        return lines.Select(l => new MomentLine<T>(l.Items, l.Municipalities.OrderBy(m => m.Name, StringComparer.Ordinal).ToList())).ToArray();
     }
 
     /// <summary>
@@ -67,6 +68,14 @@ public static class MomentLines
             _ => string.Join(", ", names.Take(names.Count - 1)) + and + names[^1],
         };
     }
+
+    /// <summary>
+    /// Names for a line that must stay short (a subject, a calendar title): up to three, else the first two and how
+    /// many more ("Amsterdam, Utrecht en 8 andere gemeenten"). Whatever follows the line lists them all.
+    /// </summary>
+    public static string FewNames(IReadOnlyList<string> names, Language language) => names.Count <= 3
+        ? Names(names, language)
+        : Names([names[0], names[1], string.Format(System.Globalization.CultureInfo.InvariantCulture, NudgeTexts.OtherMunicipalitiesFormat.In(language), names.Count - 2)], language);
 
     private readonly record struct LineKey(string Kind, int Cycle, string? Local, LocalDate Start, LocalDate End, Basis Basis, string Advice, object? Same);
 }

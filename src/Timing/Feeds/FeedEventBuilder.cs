@@ -56,8 +56,9 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         var uid = Uid(moment.Key);
         var fingerprint = Fingerprint(municipality, moment, url);
         var days = Period.DaysBetween(moment.Start, moment.End) + 1;
-        // With several municipalities in one feed, the name follows what happens, after the month view's 20 characters.
-        var where = named ? " · " + MomentLines.Names(places.Select(p => p.Name).ToList(), language) : "";
+        // With several municipalities in one feed, the name follows what happens, after the month view's 20 characters;
+        // of many, the title names two and counts the rest (Outlook cuts a subject at 255 characters), the description lists all.
+        var where = named ? " · " + MomentLines.FewNames(places.Select(p => p.Name).ToList(), language) : "";
 
         if (days <= LongestSingleEventDays)
         {
@@ -115,9 +116,9 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         }
         text.Append(CalendarTexts.When.In(language)).Append(DateText.Range(moment.Start, moment.End, language))
             .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
-        if (moment.Estimate is { } range)
+        if (moment.Estimate is not null)
         {
-            text.Append(DateText.ExpectedBetween(range, language))
+            text.Append(DateText.Expected(moment, language))
                 .Append(CalendarTexts.DateUpdatedWhenKnown.In(language));
         }
         if (moment.Source is { } source)

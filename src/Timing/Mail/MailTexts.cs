@@ -57,11 +57,20 @@ public static class MailTexts
     public static LocalizedText OneMoreMoment { get; } = new("en 1 ander moment", "and 1 more moment");
 
     /// <summary>A digest line for an estimate whose expected date has passed, up to its latest possible day.</summary>
-    public static LocalizedText ExpectedAlready(LocalizedText latest) => new(
-        $"Timing verwachtte het al; nog mogelijk tot {latest.Nl}. Herinneringen wachten op de echte datum: een directeur vult die met één klik in op de pagina van de gemeente.",
-        $"Timing expected it already; still possible until {latest.En}. Reminders wait for the real date: a director enters it with one click on the municipality's page.");
+    /// <param name="latest">The latest plausible day, or null when even that has passed.</param>
+    /// <param name="several">The line stands for several municipalities: each is answered on the overview.</param>
+    public static LocalizedText ExpectedAlready(LocalizedText? latest, bool several)
+    {
+        var expected = latest is null
+            ? new LocalizedText("Timing verwachtte het eerder.", "Timing expected it earlier.")
+            : new LocalizedText($"Timing verwachtte het al; nog mogelijk tot {latest.Nl}.", $"Timing expected it already; still possible until {latest.En}.");
+        var where = several
+            ? new LocalizedText("in het overzicht, voor elke gemeente apart", "on the overview, for each municipality")
+            : new LocalizedText("op de pagina van de gemeente", "on the municipality's page");
+        return new($"{expected.Nl} Herinneringen wachten op de echte datum: een directeur vult die met één klik in {where.Nl}.",
+            $"{expected.En} Reminders wait for the real date: a director enters it with one click {where.En}.");
+    }
 
-    public static LocalizedText OtherMunicipalitiesFormat { get; } = new("{0} andere gemeenten", "{0} other municipalities");
 
     // A speaking-rights nudge (SpeakingContent): a committee meets about a moment the person follows.
 

@@ -66,13 +66,8 @@ public sealed class MailWords
 
     public string OneMoreMoment => MailTexts.OneMoreMoment.In(_language);
 
-    public string OtherMunicipalitiesFormat => MailTexts.OtherMunicipalitiesFormat.In(_language);
-
     /// <summary>What a day's mail adds to its subject after the soonest moment: "en 3 andere momenten".</summary>
     public string MoreMoments(int count) => count == 1 ? OneMoreMoment : string.Format(CultureInfo.InvariantCulture, MoreMomentsFormat, count);
-
-    /// <summary>"8 andere gemeenten", for a subject that names the first two of many.</summary>
-    public string OtherMunicipalities(int count) => string.Format(CultureInfo.InvariantCulture, OtherMunicipalitiesFormat, count);
 
     /// <summary>When the moment (or its opening or closing) comes, seen from the send day: "begint over 14 dagen", "tomorrow".</summary>
     public string When(Moment moment, MomentEdge edge, int days)

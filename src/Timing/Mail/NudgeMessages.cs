@@ -30,7 +30,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             When: when,
             Dates: DateText.Range(moment.Start, moment.End, language),
             Basis: FeedEventBuilder.BasisText(moment.Basis, language),
-            Range: moment.Estimate is { } r ? DateText.ExpectedBetween(r, language) + "." : "",
+            Range: moment.Estimate is not null ? DateText.Expected(moment, language) + "." : "",
             Advice: moment.Advice.In(language),
             Audiences: string.Join(", ", moment.Audiences.Select(a => rules.AudienceName(a, language))),
             Bring: moment.Bring?.In(language) ?? "",
@@ -97,9 +97,7 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
             var (_, moment, lead) = line.First;
             var edge = lead.Edge == MomentEdge.Start ? moment.Start : moment.End;
             var what = $"{MomentLines.Title(moment, language)}{(moment.Basis == Basis.Estimate ? $" ({words.Expected})" : "")} {words.When(moment, lead.Edge, Period.DaysBetween(sendDay, edge))}";
-            var places = line.Municipalities.Count <= 3
-                ? line.MunicipalityNames(language)
-                : MomentLines.Names([line.Municipalities[0].Name, line.Municipalities[1].Name, words.OtherMunicipalities(line.Municipalities.Count - 2)], language);
+            var places = MomentLines.FewNames(line.Municipalities.Select(m => m.Name).ToList(), language);
             lines.Add((edge, $"{places}: {what}", new DigestLine(
                 $"{what} – {line.MunicipalityNames(language)}: {DateText.Range(moment.Start, moment.End, language)}",
                 links.MailMoment(moment.Key).AbsoluteUri,
@@ -129,18 +127,20 @@ public sealed class NudgeMessages(PublicLinks links, MailHtml html, IOptions<Mai
     }
 
     /// <summary>
-    /// An estimate whose expected date has passed: the digest asks for the real date, as the pages do, and links to the
-    /// municipality's page where a director answers with one click.
+    /// An estimate whose expected date has passed: the digest asks for the real date, as the pages do, and links to where
+    /// a director answers with one click: the municipality's page, or for several the overview, which asks for each.
     /// </summary>
     private DigestLine Question(MomentLine<ThisWeekItem> line, Language language)
     {
         var moment = line.First.Moment;
-        var latest = LocalizedText.From(l => DateText.Short(moment.Estimate?.End ?? moment.End, l));
-        var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, CanAnswer: false).Text(language);
+        // A question's moment starts today: it was narrowed to what is still possible.
+        var last = moment.Estimate?.End ?? moment.End;
+        var latest = last > moment.Start ? LocalizedText.From(l => DateText.Short(last, l)) : null;
+        var question = new Web.DateQuestion(moment, line.MunicipalityNames(language), moment.Start, canAnswer: false).Text(language);
         return new DigestLine(
             $"{question} – {line.MunicipalityNames(language)}",
-            links.Municipality(moment.Key.Municipality).AbsoluteUri,
-            MailTexts.ExpectedAlready(latest).In(language));
+            (line.Municipalities.Count > 1 ? links.Overview : links.Municipality(moment.Key.Municipality)).AbsoluteUri,
+            MailTexts.ExpectedAlready(latest, line.Municipalities.Count > 1).In(language));
     }
 
     public async Task<MimeMessage> DigestAsync(string email, string name, Language language, IReadOnlyList<ThisWeekItem> items,

@@ -19,6 +19,9 @@ public sealed class PublicLinks(string baseUrl)
     public Uri Moment(MomentKey key) => new($"{Base}/gemeenten/{key.Municipality.Value}/momenten/{Uri.EscapeDataString(key.Kind)}/{key.Cycle}"
         + (key.LocalId is null ? "" : "/" + Uri.EscapeDataString(key.LocalId)));
 
+    /// <summary>The signed-in overview with "Deze week", where questions shared by several municipalities are answered.</summary>
+    public Uri Overview => new($"{Base}/");
+
     /// <summary>A followed municipality's page (signed in), where its questions are answered.</summary>
     public Uri Municipality(MunicipalityCode code) => new($"{Base}/gemeenten/{code.Value}");
 

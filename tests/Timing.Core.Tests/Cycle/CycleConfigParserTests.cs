@@ -179,6 +179,29 @@ public class CycleConfigParserTests
         Assert.Equal(new LocalizedText("Meicirculaire", "May circular"), rules.Moment("may-circular").ShortName);
     }
 
+    /// <summary>
+    /// A month view shows the short name and nothing else, so it must read as words: clipped forms such as
+    /// "Jaarrek.", "Steunverkl." or "Cie" are not what anyone writes. Acronyms people do write (GS, B&amp;W) may stay.
+    /// </summary>
+    [Fact]
+    public void ShortNames_OfTheShippedRules_AreWordsNotClippedForms()
+    {
+        string[] clipped = ["cie", "kn", "voorber", "circ", "begr", "progr", "prog", "verkl", "decl", "prov", "jaarrek"];
+        var found = new List<string>();
+        foreach (var moment in ShippedRules.Rules.Moments.Where(m => m.ShortName is not null))
+        {
+            foreach (var name in new[] { moment.ShortName!.Nl, moment.ShortName.En })
+            {
+                var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+                if (words.Any(w => w.EndsWith('.') || clipped.Contains(w.TrimEnd('.').ToLowerInvariant())))
+                {
+                    found.Add($"{moment.Kind}: '{name}'");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, "short names that are clipped, not words: " + string.Join("; ", found));
+    }
+
     [Fact]
     public void Parse_AudienceOrRegionNotDefined_NamesWhatIsDefined()
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using Timing.Feeds;
 using Timing.Tests.Web;
@@ -20,6 +22,38 @@ public class PublicAddressTests
     [InlineData("http://+:8080")]
     public void AsLink_NamesThisMachine_ForAWildcard(string listening) =>
         Assert.Equal($"http://{Dns.GetHostName().ToLowerInvariant()}:8080", PublicAddress.AsLink(listening));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5150", "http://127.0.0.1:5150")]
+    [InlineData("http://127.0.0.1:5150;http://0.0.0.0:5151", "http://0.0.0.0:5151")] // links are for others: the address they can reach
+    [InlineData("http://localhost:5150; https://timing.example.nl", "https://timing.example.nl")]
+    [InlineData("http://localhost:5150;http://127.0.0.1:5151", "http://localhost:5150")] // only this machine: the first
+    [InlineData("", PublicAddress.KestrelDefault)]
+    public void Listening_TakesTheFirstAddressOthersCanReach(string urls, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build();
+        Assert.Equal(expected, PublicAddress.Listening(configuration));
+    }
+
+    [Theory]
+    [InlineData("http://+:5152", LogLevel.Warning, 1403)]
+    [InlineData("http://*:5152", LogLevel.Warning, 1403)]
+    [InlineData("http://127.0.0.1:5150", LogLevel.Information, 1401)]
+    public async Task StartUp_WithoutBaseUrl_SaysOnceWhichAddressLinksUse_AndWarnsWhenTheNameIsGuessed(string urls, LogLevel level, int eventId)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build();
+        var options = new FeedOptions { BaseUrl = PublicAddress.AsLink(PublicAddress.Listening(configuration)) };
+        var capture = new LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(capture));
+        var log = new PublicAddressLog(configuration, Microsoft.Extensions.Options.Options.Create(options), factory.CreateLogger<PublicAddressLog>());
+
+        await log.StartAsync(CancellationToken.None);
+
+        var line = Assert.Single(capture.Lines);
+        Assert.StartsWith($"{level} ", line, StringComparison.Ordinal);
+        Assert.Contains($"use {options.BaseUrl}", line, StringComparison.Ordinal);
+        Assert.Equal(eventId == 1403, line.Contains("may not reach", StringComparison.Ordinal));
+    }
 
     [Theory]
     [InlineData("http://localhost:5000", true)]

@@ -54,9 +54,14 @@ public partial class MailLinkTests
         var client = factory.Client();
         await client.SignInAsync(factory, "d@org.nl");
         var address = await client.MakeFeedAsync();
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/mijn-feed?gemeentelijk=true&vergaderingen=true&taal=en", UriKind.Relative)));
-        Assert.Contains($"id=\"built-url\">{address}?arena=municipal&meetings=yes&lang=en</code>", page, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/mijn-feed?gemeentelijk=true&vergaderingen=true&apart=true&taal=en", UriKind.Relative)));
+        Assert.Contains($"id=\"built-url\" data-full=\"{address}?arena=municipal&meetings=yes&group=no&lang=en\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"gemeentelijk\" value=\"true\" checked", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"apart\" value=\"true\" checked", page, StringComparison.Ordinal);
+        // Shown masked, as the address above it is: whoever reads along over a shoulder cannot open the feed.
+        var token = address[(address.LastIndexOf('/') + 1)..^".ics".Length];
+        var shown = page[page.IndexOf("id=\"built-url\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain(token, shown[shown.IndexOf('>')..shown.IndexOf("</code>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [GeneratedRegex("href=\"(/aanmelden\\?ReturnUrl=[^\"]+)\"")]

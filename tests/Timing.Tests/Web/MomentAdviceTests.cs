@@ -82,10 +82,10 @@ public class MomentAdviceTests
         { "framework-note", "Kadernota 2028", "Kadernota '28: start" },
         { "budget-debate", "Programmabegroting 2028", "Begroting '28: start" },
         { "draft-budget", "Ontwerpbegroting 2028", "Ontwerp 2028: start" },
-        { "annual-accounts", "Jaarstukken 2026", "Jaarrek. 2026: start" },
+        { "annual-accounts", "Jaarstukken 2026", "Rekening 2026: start" },
         { "framework-note-preparation", "Voorbereiding kadernota 2028", "Voorwerk 2028: start" },
         { "budget-deadline", "Uiterste datum begroting 2028 aan gedeputeerde staten", "Begroting '28 aan GS" },
-        { "annual-accounts-deadline", "Uiterste datum jaarstukken 2026 aan gedeputeerde staten", "Jaarrek. 2026 aan GS" },
+        { "annual-accounts-deadline", "Uiterste datum jaarstukken 2026 aan gedeputeerde staten", "Rekening 2026 aan GS" },
     };
 
     [Theory]

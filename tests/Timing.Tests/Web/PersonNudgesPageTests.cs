@@ -48,6 +48,25 @@ public class PersonNudgesPageTests
     }
 
     [Fact]
+    public async Task ReminderList_NamesTheMunicipalitiesInOneOrder_InTheOutboxAndBeyondIt()
+    {
+        var day = new LocalDate(2026, 12, 7);
+        await using var factory = new TimingFactory(clock: new FakeClock(day.At(new LocalTime(7, 0)).InZoneLeniently(Core.ProductTime.Zone).ToInstant()));
+        // Utrecht's code sorts before Amsterdam's: the names must still read alphabetically, as everywhere else.
+        var director = await factory.DirectorFollowingAsync("directeur@welzijn.nl", "Welzijn", ("GM0363", "Amsterdam"), ("GM0344", "Utrecht"));
+        await factory.PlanAsync();
+        var client = factory.Client();
+        await client.SignInAsync(factory, "directeur@welzijn.nl");
+
+        // With the preview of a day long after the outbox's weeks: the mail it will be, from the plan.
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/mensen/{director.Id}?preview=2027-05-03", UriKind.Relative)));
+
+        Assert.True(page.Split("Amsterdam en Utrecht").Length > 10, "the list should hold many lines for both municipalities");
+        Assert.Contains("Amsterdam en Utrecht: Jaarstukken 2026", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Utrecht en Amsterdam", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outbox_HoldsTheComingWeeks_ThePageListsLaterRemindersFromThePlan_AndTheyEnterTheOutboxAsTheirDayComes()
     {
         var day = new LocalDate(2026, 12, 7);

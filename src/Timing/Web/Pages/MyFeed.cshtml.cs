@@ -59,8 +59,12 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks li
     [BindProperty(SupportsGet = true, Name = "gemeentelijk")] public bool MunicipalOnly { get; set; }
     [BindProperty(SupportsGet = true, Name = "vergaderingen")] public bool WithMeetings { get; set; }
     [BindProperty(SupportsGet = true, Name = "taal")] public string? FeedLanguage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "apart")] public bool Separate { get; set; }
 
-    /// <summary>The address with the chosen additions, e.g. …/feeds/p/…ics?arena=municipal&amp;meetings=yes.</summary>
+    /// <summary>
+    /// The address with the chosen additions, e.g. …/feeds/p/…ics?arena=municipal&amp;meetings=yes; the page's script
+    /// builds the same query as boxes are ticked (each field's data-query), so the order here is the fields' order.
+    /// </summary>
     public string? Built(string? address)
     {
         if (address is null)
@@ -75,6 +79,10 @@ public sealed class MyFeedModel(TimingDbContext db, IClock clock, PublicLinks li
         if (WithMeetings)
         {
             query.Add("meetings=yes");
+        }
+        if (Separate)
+        {
+            query.Add("group=no");
         }
         if (FeedLanguage is "nl" or "en")
         {

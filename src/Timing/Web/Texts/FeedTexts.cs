@@ -33,6 +33,10 @@ public static class FeedTexts
 
     public static LocalizedText WithThePlainCouncilAndCommittee { get; } = new("Met de gewone raads- en commissievergaderingen, ook als ze bij geen moment horen", "With the plain council and committee meetings, also those that belong to no moment");
 
+    public static LocalizedText AnEventPerMunicipality { get; } = new("Een afspraak per gemeente, ook als een moment in meer gemeenten op dezelfde dag valt", "An event per municipality, also when a moment falls on the same day in several");
+
+    public static LocalizedText CopyThisAddress { get; } = new("Kopieer dit adres", "Copy this address");
+
     public static LocalizedText LanguageOfTheFeed { get; } = new("Taal van de feed", "Language of the feed");
 
     public static LocalizedText MyLanguageSetting { get; } = new("Mijn ingestelde taal", "My language setting");

@@ -161,7 +161,10 @@ public static class MunicipalityTexts
 
     public static LocalizedText StopFollowingQuestion(string name) => new($"{name} niet meer volgen?", $"Stop following {name}?");
 
-    public static LocalizedText StillPossibleUntil(LocalDate latest) =>
-        new($"Timing verwachtte het al; nog mogelijk tot {DateText.Short(latest, Language.Nl)}. Herinneringen wachten op de echte datum.",
-            $"Timing expected it already; still possible until {DateText.Short(latest, Language.En)}. Reminders wait for the real date.");
+    /// <summary>What is still possible for an estimate that has passed; once even its latest plausible day is past, only that it is late.</summary>
+    public static LocalizedText StillPossibleUntil(LocalDate latest, LocalDate today) => latest > today
+        ? new($"Timing verwachtte het al; nog mogelijk tot {DateText.Short(latest, Language.Nl)}. Herinneringen wachten op de echte datum.",
+            $"Timing expected it already; still possible until {DateText.Short(latest, Language.En)}. Reminders wait for the real date.")
+        : new("Timing verwachtte het eerder; vul de echte datum in. Herinneringen wachten erop.",
+            "Timing expected it earlier; enter the real date. Reminders wait for it.");
 }

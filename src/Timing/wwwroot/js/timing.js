@@ -14,6 +14,24 @@
       });
     });
   });
+  // The feed-address builder: the address follows the boxes as they are ticked; its button still works without script.
+  var builder = document.querySelector("form.feed-builder");
+  var built = document.getElementById("built-url");
+  if (builder && built) {
+    builder.addEventListener("change", function () {
+      var query = [];
+      builder.querySelectorAll("[data-query]").forEach(function (field) {
+        var part = field.getAttribute("data-query");
+        if (field.type === "checkbox" ? field.checked : field.value) {
+          query.push(field.type === "checkbox" ? part : part + encodeURIComponent(field.value));
+        }
+      });
+      var suffix = query.length ? "?" + query.join("&") : "";
+      built.setAttribute("data-full", built.getAttribute("data-base") + suffix);
+      built.setAttribute("data-masked", built.getAttribute("data-masked-base") + suffix);
+      built.textContent = built.getAttribute("data-masked");
+    });
+  }
   // Show or hide a masked value (data-full / data-masked of the target).
   document.querySelectorAll("button[data-reveal]").forEach(function (button) {
     var target = document.getElementById(button.getAttribute("data-reveal"));

@@ -54,8 +54,10 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CycleRules ru
         return await Show(row, cancellationToken);
     }
 
-    public Task<IActionResult> OnPostActualAsync(string code, [FromForm] ActualInput input, CancellationToken cancellationToken) =>
-        Apply(code, () => changes.SetActualAsync(Director, code, Actual = input, cancellationToken), cancellationToken);
+    /// <param name="returnTo">The page the answer came from ("Deze week" asks too): back there after a saved date, if it is one of Timing's own.</param>
+    public Task<IActionResult> OnPostActualAsync(string code, [FromForm] ActualInput input, [FromForm] string? returnTo, CancellationToken cancellationToken) =>
+        Apply(code, () => changes.SetActualAsync(Director, code, Actual = input, cancellationToken), cancellationToken,
+            returnTo is { Length: > 0 } && Url.IsLocalUrl(returnTo) ? returnTo : null);
 
     public Task<IActionResult> OnPostScheduleAsync(string code, [FromForm] ScheduleInput input, CancellationToken cancellationToken) =>
         Apply(code, () => changes.SetScheduleAsync(Director, code, Schedule = input, cancellationToken), cancellationToken);
@@ -83,7 +85,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CycleRules ru
 
     private MunicipalityChanges.Director Director => new(User.OrganisationId(), User.PersonId(), Ui.Language(HttpContext));
 
-    private async Task<IActionResult> Apply(string code, Func<Task<ChangeOutcome>> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> Apply(string code, Func<Task<ChangeOutcome>> change, CancellationToken cancellationToken, string? back = null)
     {
         if (!User.IsDirector())
         {
@@ -98,7 +100,7 @@ public sealed class DetailModel(TimingDbContext db, PageData data, CycleRules ru
         if (outcome.Confirmation is { } done)
         {
             TempData.Flash(done.In(lang));
-            return Redirect(Url.Municipality(outcome.Code));
+            return Redirect(back ?? Url.Municipality(outcome.Code));
         }
         foreach (var (field, problem) in outcome.Problems)
         {

@@ -14,6 +14,9 @@ public sealed class MomentModel(Timelines.TimelineLoader timelines, CycleRules r
 
     public string MunicipalityName { get; private set; } = "";
 
+    /// <summary>The day the page is planned for; a question's answer offers it first.</summary>
+    public LocalDate Today => timelines.Today;
+
     /// <summary>Why the moment cannot be shown (a cycle outside the supported years), or null.</summary>
     public string? Problem { get; private set; }
 

@@ -62,10 +62,14 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             meeting?.Date).In(language);
     }
 
-    /// <summary>The municipalities of a line's reminders, "Amsterdam en Utrecht"; empty for a mail.</summary>
+    /// <summary>
+    /// The municipalities of a line's reminders by name, "Amsterdam en Utrecht", whatever order their rows came in (the
+    /// outbox's, or the plan's beyond it); empty for a mail.
+    /// </summary>
     public string PlacesOf(IReadOnlyList<Nudge> line) => Timing.Core.Nudges.MomentLines.Names(line
         .Where(n => n.Kind is NudgeKinds.Nudge or NudgeKinds.Speaking)
-        .Select(n => n.Subject.Split('/')[0]).Distinct().Select(code => MunicipalityNames.GetValueOrDefault(code) ?? code).ToList(), Ui.Language(HttpContext));
+        .Select(n => n.Subject.Split('/')[0]).Distinct().Select(code => MunicipalityNames.GetValueOrDefault(code) ?? code)
+        .Order(StringComparer.Ordinal).ToList(), Ui.Language(HttpContext));
 
     public async Task<IActionResult> OnGetAsync(int id, string? preview, CancellationToken cancellationToken)
     {
