@@ -31,6 +31,10 @@ public class PersonNudgesPageTests
         Assert.Contains(Core.Cycle.DateText.Long(await factory.WithDbAsync(db => db.Nudges.Where(n => n.PersonId == director.Id).MinAsync(n => n.Day)), Core.Cycle.Language.Nl),
             firstRow, StringComparison.Ordinal);
         Assert.DoesNotContain(">2026-", page, StringComparison.Ordinal);
+        // The count above the list counts its lines, not the rows behind them.
+        var body = page[page.IndexOf("<tbody>", StringComparison.Ordinal)..page.IndexOf("</tbody>", StringComparison.Ordinal)];
+        var lines = body.Split("<tr", StringSplitOptions.None).Length - 1;
+        Assert.Contains($"<p>gepland: {lines}</p>", page, StringComparison.Ordinal);
         // The preview: the day's mail, and nothing sent or stored.
         Assert.Contains("Uw herinneringen van vandaag", page, StringComparison.Ordinal);
         Assert.Contains("Amsterdam en Utrecht", page[page.IndexOf("mail-preview", StringComparison.Ordinal)..], StringComparison.Ordinal);

@@ -100,7 +100,8 @@ public sealed class PersonNudgesModel(TimingDbContext db, Timing.Core.Cycle.Cycl
             .Select(g => (IReadOnlyList<Nudge>)g.ToList()).ToList();
         var meetingIds = nudges.Where(n => n.Kind == NudgeKinds.Speaking).Select(n => Timing.Worker.SpeakingOutbox.MeetingId(n.Subject)).OfType<long>().Distinct().ToList();
         Meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        Counts = string.Join(" · ", nudges.GroupBy(n => n.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
+        // Counted as the list shows them: a line per moment, however many municipalities share it.
+        Counts = string.Join(" · ", Lines.GroupBy(l => l[0].State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{StateName(g.Key)}: {g.Count()}"));
         NextDay = planned.FirstOrDefault(n => n.Kind is NudgeKinds.Nudge or NudgeKinds.Speaking)?.Day ?? Timing.Core.ProductTime.Today(clock);
         if (!string.IsNullOrWhiteSpace(preview))
         {
