@@ -12,13 +12,15 @@ public static partial class PublicAddress
     public const string KestrelDefault = "http://localhost:5000";
 
     /// <summary>
-    /// The address the service listens on that links should use, from the "urls" setting; Kestrel's default without
-    /// one. Links are for other people: of several addresses, the first that others can reach comes before one only this
+    /// The address the service listens on that links should use, from Kestrel:Endpoints or else the "urls" setting;
+    /// Kestrel's default without either. Links are for other people: of several addresses, the first that others can reach comes before one only this
     /// machine can follow ("http://127.0.0.1:5150;http://0.0.0.0:5151" links to port 5151).
     /// </summary>
     public static string Listening(IConfiguration configuration)
     {
-        var all = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Endpoints under Kestrel:Endpoints replace the "urls" setting when Kestrel starts, so they are where it listens.
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().Where(u => u.Length > 0).ToArray();
+        var all = endpoints.Length > 0 ? endpoints : (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return all.FirstOrDefault(a => !IsLoopback(a)) ?? all.FirstOrDefault() ?? KestrelDefault;
     }
 

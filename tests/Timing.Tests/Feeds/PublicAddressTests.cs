@@ -35,6 +35,18 @@ public class PublicAddressTests
         Assert.Equal(expected, PublicAddress.Listening(configuration));
     }
 
+    [Fact]
+    public void Listening_KestrelEndpoints_ReplaceTheUrlsSetting_AsTheyDoInKestrel()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:5150",
+            ["Kestrel:Endpoints:Local:Url"] = "http://127.0.0.1:5160",
+            ["Kestrel:Endpoints:Lan:Url"] = "http://10.0.0.5:5161",
+        }).Build();
+        Assert.Equal("http://10.0.0.5:5161", PublicAddress.Listening(configuration));
+    }
+
     [Theory]
     [InlineData("http://+:5152", LogLevel.Warning, 1403)]
     [InlineData("http://*:5152", LogLevel.Warning, 1403)]
