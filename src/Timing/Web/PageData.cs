@@ -9,9 +9,12 @@ namespace Timing.Web;
 /// <summary>What the pages show of a followed municipality: its row, its timeline and where it stands today.</summary>
 public sealed record MunicipalityView(FollowedMunicipality Row, Timeline Timeline, LocalDate Today)
 {
-    /// <summary>The phase of the most recently started election-cycle moment that is still running.</summary>
+    /// <summary>
+    /// The phase of the most recently started election-cycle moment that is still running. A passed estimate that is
+    /// asked about is no phase: that the coalition is perhaps still negotiating is a question, not where things stand.
+    /// </summary>
     public Moment? Current => Timeline.Moments
-        .Where(m => m.Start <= Today && m.End >= Today && !m.Definition.IsYearly && m.Kind != MomentKinds.LocalEvent)
+        .Where(m => m.Start <= Today && m.End >= Today && !m.Definition.IsYearly && m.Kind != MomentKinds.LocalEvent && !m.AwaitsDate)
         .OrderByDescending(m => m.Start).FirstOrDefault();
 
     public IEnumerable<Moment> Next(int count) => Timeline.Moments.Where(m => m.Start > Today).Take(count);

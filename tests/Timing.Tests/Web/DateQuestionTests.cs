@@ -23,7 +23,11 @@ public class DateQuestionTests
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gemeenten/GM0344", UriKind.Relative)));
         Assert.Contains(Question, page, StringComparison.Ordinal);
         Assert.Contains("id=\"answer-GM0344-coalition-agreement-2026\" name=\"Date\" type=\"date\" value=\"2026-12-07\"", page, StringComparison.Ordinal);
-        Assert.Contains(Question, WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative))), StringComparison.Ordinal);
+        var overview = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains(Question, overview, StringComparison.Ordinal);
+        // The municipality's card does not state a guess as where things stand: negotiations are asked about, not "running".
+        var card = overview[overview.IndexOf("<ul class=\"cards\">", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Coalitieonderhandelingen", card, StringComparison.Ordinal);
 
         // The one click: the date field as it stands (today), the moment in a hidden field.
         var answered = await client.PostAndFollowAsync("/gemeenten/GM0344?handler=Actual", page, new() { ["Kind"] = "coalition-agreement", ["Date"] = "2026-12-07" });
