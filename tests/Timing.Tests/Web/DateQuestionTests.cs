@@ -115,6 +115,7 @@ public class DateQuestionTests
         Assert.Contains("id=\"answer-GM0344-coalition-agreement-2026\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"returnTo\" value=\"/gemeenten/GM0344/momenten/coalition-agreement/2026\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"lead\">Datum nog niet bekend</p>", page, StringComparison.Ordinal);
         // Its latest plausible day has passed too: the page does not call today "still possible until".
         Assert.DoesNotContain("nog mogelijk tot ma 7 dec 2026", page, StringComparison.Ordinal);
     }
@@ -134,6 +135,10 @@ public class DateQuestionTests
         Assert.Contains("Timing verwachtte dit eerder; de echte datum is nog niet ingevuld", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", ics, StringComparison.Ordinal);
+        // The public page states no date it does not know: not today as an estimate, not "this is an estimate".
+        Assert.Contains("<p class=\"lead\">Datum nog niet bekend</p>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("7 december 2026 · schatting", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dit is een schatting", page, StringComparison.Ordinal);
     }
 
     [Fact]

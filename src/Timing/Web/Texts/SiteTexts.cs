@@ -6,6 +6,7 @@ namespace Timing.Web.Texts;
 public static class SiteTexts
 {
     public static LocalizedText Overview { get; } = new("Overzicht", "Overview");
+    public static LocalizedText DateNotKnownYet { get; } = new("Datum nog niet bekend", "Date not known yet");
 
     public static LocalizedText ThisWeek { get; } = new("Deze week", "This week");
 
