@@ -67,6 +67,7 @@ public static class CalendarTexts
     public static LocalizedText WhatToBring { get; } = new("Wat neemt u mee: ", "What to bring: ");
 
     public static LocalizedText When { get; } = new("Wanneer: ", "When: ");
+    public static LocalizedText DateNotKnownYet { get; } = new("datum nog niet bekend", "date not known yet");
 
     public static LocalizedText DateUpdatedWhenKnown { get; } = new("; de datum wordt bijgewerkt zodra die bekend is.\n", "; the date is updated when it is known.\n");
 

@@ -114,8 +114,10 @@ public sealed class FeedEventBuilder(CycleRules rules, FeedOptions options)
         {
             text.Append(note).Append("\n\n");
         }
-        text.Append(CalendarTexts.When.In(language)).Append(DateText.Range(moment.Start, moment.End, language))
-            .Append(" (").Append(BasisText(moment.Basis, language)).Append(")\n");
+        // A passed estimate sits on today until it is answered: that is no date to state.
+        text.Append(CalendarTexts.When.In(language)).Append(moment.AwaitsDate
+            ? CalendarTexts.DateNotKnownYet.In(language)
+            : $"{DateText.Range(moment.Start, moment.End, language)} ({BasisText(moment.Basis, language)})").Append('\n');
         if (moment.Estimate is not null)
         {
             text.Append(DateText.Expected(moment, language))

@@ -135,6 +135,7 @@ public class DateQuestionTests
         Assert.Contains("Timing verwachtte dit eerder; de echte datum is nog niet ingevuld", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Verwacht tussen 7 december 2026 en 7 december 2026", ics, StringComparison.Ordinal);
+        Assert.Contains("Wanneer: datum nog niet bekend", ics, StringComparison.Ordinal);
         // The public page states no date it does not know: not today as an estimate, not "this is an estimate".
         Assert.Contains("<p class=\"lead\">Datum nog niet bekend</p>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("7 december 2026 · schatting", page, StringComparison.Ordinal);
