@@ -48,11 +48,12 @@ public static class WorkerServiceCollectionExtensions
 
         var storage = configuration.Read<StorageOptions>(StorageOptions.Section);
         var worker = configuration.Read<WorkerOptions>(WorkerOptions.Section);
-        services.AddHangfire(cfg =>
+        services.AddHangfire((sp, cfg) =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
             var poll = TimeSpan.FromMilliseconds(worker.QueuePollMilliseconds);
             switch (worker.ResolvedHangfireStorage(storage))
             {
