@@ -64,7 +64,7 @@ public class HangfireStorageTests
     {
         // The same job format as the service writes, so the service can read what the test schedules.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseLogProvider(new SilentHangfireLog());
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseLogProvider(new Silent());
         return new SQLiteStorage(path, new SQLiteStorageOptions());
     }
 
@@ -75,4 +75,12 @@ public class HangfireStorageTests
     }
 
     private static string? State(JobStorage storage, string id) => storage.GetMonitoringApi().JobDetails(id)?.History.FirstOrDefault()?.StateName;
+
+    /// <summary>No logging: an in-process test host may have left Hangfire a disposed logger factory.</summary>
+    private sealed class Silent : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }
