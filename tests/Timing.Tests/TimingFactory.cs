@@ -60,9 +60,10 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             // is made anew as the product makes it, so Hangfire also logs through this host rather than an earlier one.
             services.RemoveAll<IGlobalConfiguration>();
             services.RemoveAll<JobStorage>();
-            services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            services.AddHangfire((sp, cfg) => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
+                .UseLogProvider(new Timing.Worker.HangfireLogs(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .UseInMemoryStorage());
         });
         _configure?.Invoke(builder);
