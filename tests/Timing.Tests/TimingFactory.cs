@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime.Testing;
+using Timing.Worker;
 
 namespace Timing.Tests;
 
@@ -60,11 +61,7 @@ public sealed class TimingFactory : WebApplicationFactory<Program>
             // is made anew as the product makes it, so Hangfire also logs through this host rather than an earlier one.
             services.RemoveAll<IGlobalConfiguration>();
             services.RemoveAll<JobStorage>();
-            services.AddHangfire((sp, cfg) => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseLogProvider(new Timing.Worker.HangfireLogs(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
-                .UseInMemoryStorage());
+            services.AddHangfire((sp, cfg) => cfg.UseTimingJobFormat(sp).UseInMemoryStorage());
         });
         _configure?.Invoke(builder);
     }

@@ -50,10 +50,7 @@ public static class WorkerServiceCollectionExtensions
         var worker = configuration.Read<WorkerOptions>(WorkerOptions.Section);
         services.AddHangfire((sp, cfg) =>
         {
-            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
+            cfg.UseTimingJobFormat(sp);
             var poll = TimeSpan.FromMilliseconds(worker.QueuePollMilliseconds);
             switch (worker.ResolvedHangfireStorage(storage))
             {
@@ -92,6 +89,13 @@ public static class WorkerServiceCollectionExtensions
         }
         return services;
     }
+
+    /// <summary>The job format and logging every Hangfire configuration of Timing shares, whatever its storage.</summary>
+    public static IGlobalConfiguration UseTimingJobFormat(this IGlobalConfiguration cfg, IServiceProvider services) =>
+        cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogs(services.GetRequiredService<ILoggerFactory>()));
 
     /// <summary>
     /// The Hangfire dashboard at /hangfire, for the instance's operators only: it controls the jobs of every
